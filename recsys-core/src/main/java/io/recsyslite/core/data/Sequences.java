@@ -1,0 +1,86 @@
+package io.recsyslite.core.data;
+
+import java.util.Arrays;
+
+/**
+ * Every user's events as a time-ordered item sequence (repeats kept; ties in time keep input
+ * order). User {@code u}'s events are at positions {@code start(u) <= p < end(u)}. Immutable.
+ */
+public final class Sequences {
+    private final int[] indptr;
+    private final int[] items;
+    private final long[] timestamps;
+    private final float[] quantities;
+
+    /** Takes ownership of the arrays. */
+    public Sequences(int[] indptr, int[] items, long[] timestamps, float[] quantities) {
+        if (indptr[indptr.length - 1] != items.length || items.length != timestamps.length
+                || items.length != quantities.length) {
+            throw new IllegalArgumentException("inconsistent sequence arrays");
+        }
+        this.indptr = indptr;
+        this.items = items;
+        this.timestamps = timestamps;
+        this.quantities = quantities;
+    }
+
+    public int numUsers() {
+        return indptr.length - 1;
+    }
+
+    public int totalEvents() {
+        return items.length;
+    }
+
+    public int start(int user) {
+        return indptr[user];
+    }
+
+    public int end(int user) {
+        return indptr[user + 1];
+    }
+
+    public int length(int user) {
+        return indptr[user + 1] - indptr[user];
+    }
+
+    public int item(int pos) {
+        return items[pos];
+    }
+
+    public long timestamp(int pos) {
+        return timestamps[pos];
+    }
+
+    public float quantity(int pos) {
+        return quantities[pos];
+    }
+
+    /** User's items, oldest first (a copy). */
+    public int[] items(int user) {
+        return Arrays.copyOfRange(items, indptr[user], indptr[user + 1]);
+    }
+
+    public long[] timestamps(int user) {
+        return Arrays.copyOfRange(timestamps, indptr[user], indptr[user + 1]);
+    }
+
+    /** The events of the users for which {@code keep} accepts the event's position, as columns. */
+    public EventColumns toEvents(EventPredicate keep) {
+        EventColumns out = new EventColumns(items.length);
+        for (int u = 0; u < numUsers(); u++) {
+            for (int p = indptr[u]; p < indptr[u + 1]; p++) {
+                if (keep.test(u, p)) {
+                    out.add(u, items[p], timestamps[p], quantities[p]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Selects events by user and sequence position. */
+    @FunctionalInterface
+    public interface EventPredicate {
+        boolean test(int user, int pos);
+    }
+}

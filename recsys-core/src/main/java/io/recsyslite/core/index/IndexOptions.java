@@ -1,0 +1,29 @@
+package io.recsyslite.core.index;
+
+import java.util.Map;
+
+/**
+ * Options for building or loading an index: the thread count and provider-specific settings
+ * (e.g. {@code nlist}, {@code nprobe}, {@code M}, {@code efSearch}) as strings.
+ */
+public record IndexOptions(int threads, Map<String, String> settings) {
+    public IndexOptions {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        settings = Map.copyOf(settings);
+    }
+
+    public static IndexOptions defaults() {
+        return new IndexOptions(Runtime.getRuntime().availableProcessors(), Map.of());
+    }
+
+    public String get(String key, String fallback) {
+        return settings.getOrDefault(key, fallback);
+    }
+
+    public int getInt(String key, int fallback) {
+        String v = settings.get(key);
+        return v == null ? fallback : Integer.parseInt(v.trim());
+    }
+}

@@ -1,0 +1,41 @@
+package io.recsyslite.core.index;
+
+import io.recsyslite.core.rank.ItemFilter;
+import io.recsyslite.core.rank.ScoredItems;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Top-k search over item vectors whose ids are the dense item ints {@code 0..size-1}.
+ * Implementations document their thread-safety; all in this project allow concurrent
+ * {@code search} calls. An index may own native memory: always {@link #close()} it.
+ */
+public interface ItemIndex extends AutoCloseable {
+    /** The provider name, e.g. "exact" or "faiss-ivf-flat". */
+    String type();
+
+    int size();
+
+    int dim();
+
+    Metric metric();
+
+    /**
+     * The best {@code k} items for one query among those {@code accept} lets through; fewer only
+     * when fewer pass (approximate indexes may also return fewer).
+     */
+    ScoredItems search(float[] query, int k, ItemFilter accept);
+
+    /** {@code queries} is row-major {@code n x dim}; one result per query, in order. */
+    List<ScoredItems> searchBatch(float[] queries, int k, ItemFilter accept);
+
+    /** Removes items from the index (retired items, deleted users' vectors); unknown ids are ignored. */
+    void remove(int... ids);
+
+    /** Writes the index to one file, for loading with {@link ItemIndexProvider#load}. */
+    void save(Path file) throws IOException;
+
+    @Override
+    void close();
+}
