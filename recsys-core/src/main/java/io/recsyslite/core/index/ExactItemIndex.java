@@ -42,14 +42,15 @@ public final class ExactItemIndex implements ItemIndex {
     private final Metric metric;
     private final int threads;
     private final ExecutorService pool;
-    private volatile BitSet deleted = new BitSet();
+    private volatile BitSet deleted;
 
     /** Copies {@code vectors} (row-major {@code n x dim}), normalising rows for cosine. */
     public ExactItemIndex(float[] vectors, int dim, Metric metric, int threads) {
-        this(prepare(vectors, dim, metric), dim, metric, threads, true);
+        this(prepare(vectors, dim, metric), dim, metric, threads, new BitSet());
     }
 
-    private ExactItemIndex(float[] owned, int dim, Metric metric, int threads, boolean unused) {
+    /** Takes ownership of already prepared vectors and a deletion set. */
+    private ExactItemIndex(float[] owned, int dim, Metric metric, int threads, BitSet deleted) {
         if (dim < 1 || owned.length % dim != 0) {
             throw new IllegalArgumentException("vector array of " + owned.length + " is not a multiple of dim " + dim);
         }
@@ -58,6 +59,7 @@ public final class ExactItemIndex implements ItemIndex {
         this.dim = dim;
         this.metric = metric;
         this.threads = Math.max(1, threads);
+        this.deleted = deleted;
         AtomicInteger n = new AtomicInteger();
         this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads, r -> {
             Thread t = new Thread(r, "recsys-exact-index-" + n.incrementAndGet());
@@ -185,9 +187,7 @@ public final class ExactItemIndex implements ItemIndex {
             for (int i = 0; i < v.length; i++) {
                 v[i] = in.readFloat();
             }
-            ExactItemIndex index = new ExactItemIndex(v, d, Metric.values()[metricOrdinal], threads, true);
-            index.deleted = BitSet.valueOf(delBytes);
-            return index;
+            return new ExactItemIndex(v, d, Metric.values()[metricOrdinal], threads, BitSet.valueOf(delBytes));
         } catch (EOFException e) {
             throw new CorruptModelException("Index file " + file.getFileName() + " is truncated", e);
         }
