@@ -1,0 +1,61 @@
+package io.recsyslite.examples.cli;
+
+import io.recsyslite.core.spi.ProgressListener;
+import java.io.PrintStream;
+
+/**
+ * Draws a one-line progress bar on the terminal (stderr), redrawn at most ten times a second and
+ * whenever the stage changes. Thread-safe.
+ */
+final class ConsoleProgress implements ProgressListener {
+    private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintStream out;
+    private String stage = "";
+    private long lastDraw;
+    private boolean lineOpen;
+
+    ConsoleProgress(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public synchronized void update(String newStage, long done, long total) {
+        long now = System.nanoTime();
+        boolean stageChanged = !newStage.equals(stage);
+        boolean finished = total > 0 && done >= total;
+        if (!stageChanged && !finished && now - lastDraw < REDRAW_NANOS) {
+            return;
+        }
+        if (stageChanged && lineOpen) {
+            out.println();
+        }
+        stage = newStage;
+        lastDraw = now;
+        out.print("\r" + render(newStage, done, total));
+        lineOpen = !finished;
+        if (finished) {
+            out.println();
+        }
+        out.flush();
+    }
+
+    /** Ends an unfinished bar so following output starts on a new line. */
+    synchronized void finish() {
+        if (lineOpen) {
+            out.println();
+            lineOpen = false;
+        }
+    }
+
+    static String render(String stage, long done, long total) {
+        if (total <= 0) {
+            return String.format("%-28s %,d", stage, done);
+        }
+        double fraction = Math.min(1.0, (double) done / total);
+        int filled = (int) Math.round(fraction * WIDTH);
+        return String.format("%-28s [%s%s] %3d%% (%,d/%,d)", stage, "#".repeat(filled), " ".repeat(WIDTH - filled),
+                (int) Math.round(fraction * 100), done, total);
+    }
+}

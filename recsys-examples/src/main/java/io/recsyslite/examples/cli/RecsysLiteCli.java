@@ -1,0 +1,56 @@
+package io.recsyslite.examples.cli;
+
+import io.recsyslite.core.LibraryVersion;
+import io.recsyslite.core.error.RecsysException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code recsys-lite} command line. Commands are thin: they parse options, call the library
+ * and print. Errors a user causes print one line ({@code Error: ...}) and exit 1; bad options
+ * exit 2 with usage help.
+ */
+@Command(name = "recsys-lite", mixinStandardHelpOptions = true, versionProvider = RecsysLiteCli.Version.class,
+        description = "Embeddable recommendations for small shops: ingest, train, evaluate, tune, serve.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class RecsysLiteCli {
+    private RecsysLiteCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests run commands through it without exiting the JVM. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new RecsysLiteCli());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("Error: " + userMessage(e));
+            if (!(e instanceof RecsysException) && !(e instanceof IOException) && !(e instanceof UncheckedIOException)) {
+                e.printStackTrace(line.getErr());
+            }
+            return 1;
+        });
+        return cli;
+    }
+
+    private static String userMessage(Throwable e) {
+        if (e instanceof NoSuchFileException nsf) {
+            return "no such file: " + nsf.getFile();
+        }
+        if (e instanceof UncheckedIOException u) {
+            return userMessage(u.getCause());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"recsys-lite " + LibraryVersion.get()};
+        }
+    }
+}
