@@ -49,6 +49,7 @@ final class FileIngester {
         }
         // Staged outside the transaction: the temporary table is private to this connection, and
         // only committed rows have rowids 0..n-1 that give the row numbers.
+        progress.update("validate", 0, 1);
         stage(file);
         try {
             Map<String, StagedColumn> staged = stagedColumns(file, contract);
@@ -150,7 +151,6 @@ final class FileIngester {
     /** Finds the first row breaking a rule and rejects the file with its row and column. */
     private void validate(Path file, DataContract contract, Map<String, StagedColumn> staged,
                           ProgressListener progress) throws SQLException {
-        progress.update("validate", 0, 1);
         List<RowRule> rules = contract.rules(staged, audit.nowMicros() / 1_000_000);
         StringBuilder column = new StringBuilder("CASE");
         StringBuilder message = new StringBuilder("CASE");

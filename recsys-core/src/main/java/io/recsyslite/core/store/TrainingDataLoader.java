@@ -33,6 +33,7 @@ final class TrainingDataLoader {
     }
 
     TrainingData load(ConfidenceWeighting weighting, ProgressListener progress) throws SQLException {
+        progress.update("load", 0, -1);
         try (Statement st = conn.createStatement()) {
             st.execute("""
                     CREATE OR REPLACE TEMP TABLE recsys_user_ids AS
