@@ -171,11 +171,7 @@ final class FileIngester {
     }
 
     private long nextIngestId() throws SQLException {
-        try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM ingested_files")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Sql.queryLong(conn, "SELECT coalesce(max(id), 0) + 1 FROM ingested_files");
     }
 
     private long insertEvents(Map<String, StagedColumn> staged, long ingestId) throws SQLException {
@@ -201,11 +197,7 @@ final class FileIngester {
                 + " QUALIFY row_number() OVER (PARTITION BY " + text(staged.get("item_id"))
                 + " ORDER BY rowid DESC) = 1";
         executeUpdate(sql);
-        try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + STAGING)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Sql.queryLong(conn, "SELECT count(*) FROM " + STAGING);
     }
 
     private static String text(StagedColumn column) {

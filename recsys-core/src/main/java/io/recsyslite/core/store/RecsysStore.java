@@ -29,7 +29,17 @@ import java.util.Properties;
 
 /**
  * The embedded store: one DuckDB file holding events, the item catalogue, the list of ingested
- * files, deleted users, the audit log and tuning trials (see {@link StoreSchema} for the layout).
+ * files, deleted users, the audit log and tuning trials. Tables:
+ * <ul>
+ *   <li>{@code events(seq, user_id, item_id, ts, qty, ingest_id)}: {@code seq} is the global
+ *       insertion order, {@code ingest_id} points at {@code ingested_files.id};</li>
+ *   <li>{@code items(item_id PRIMARY KEY, title, category, brand, price, img_url, extra, ingest_id)}:
+ *       {@code extra} is a JSON object with the items file's further columns as text;</li>
+ *   <li>{@code ingested_files(id, path, sha256, kind, rows, "at")}, {@code deleted_users(user_id, "at")},
+ *       {@code audit_log("at", actor, action, subject, details)} ({@code at} is reserved in DuckDB SQL,
+ *       so quote it), {@code tuning_trials(study, trial, params JSON, value, state, started_at,
+ *       finished_at, intermediate JSON)} and {@code schema_version(version)}.</li>
+ * </ul>
  *
  * <p>Ingest reads Parquet or CSV through DuckDB's own readers and checks the data contract: events
  * {@code user_id, item_id, ts (int64 unix seconds), qty (int)}; items {@code item_id, category,
@@ -177,12 +187,7 @@ public final class RecsysStore implements AutoCloseable {
     }
 
     public synchronized long eventCount() {
-        return call("count events", () -> {
-            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM events")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return call("count events", () -> Sql.queryLong(conn, "SELECT count(*) FROM events"));
     }
 
     /** The newest event time, empty when there are no events. */

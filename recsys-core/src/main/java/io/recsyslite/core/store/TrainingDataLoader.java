@@ -67,12 +67,8 @@ final class TrainingDataLoader {
     }
 
     /** Events as dense ints in time order, ties in insertion order. */
-    private static EventColumns events(Statement st, ProgressListener progress) throws SQLException {
-        long total;
-        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM events")) {
-            rs.next();
-            total = rs.getLong(1);
-        }
+    private EventColumns events(Statement st, ProgressListener progress) throws SQLException {
+        long total = Sql.queryLong(conn, "SELECT count(*) FROM events");
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException(total + " events do not fit in memory arrays");
         }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,13 +108,7 @@ class RecsysStoreTest {
         }
         try (RecsysStore store = RecsysStore.open(db)) {
             assertThat(store.eventCount()).isEqualTo(7);
-            long versions = store.inTransaction(c -> {
-                try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM schema_version")) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
-            assertThat(versions).isEqualTo(1);
+            assertThat(count(store, "SELECT count(*) FROM schema_version")).isEqualTo(1);
         }
     }
 
@@ -156,14 +149,7 @@ class RecsysStoreTest {
             assertThat(store.userEvents("u1")).isEmpty();
             assertThat(store.deleteUserEvents("u1")).isZero();
             assertThat(store.dataFingerprint()).isNotEqualTo(before);
-            long deletedRows = store.inTransaction(c -> {
-                try (ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT count(*) FROM deleted_users WHERE user_id = 'u1'")) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
-            assertThat(deletedRows).isEqualTo(2);
+            assertThat(count(store, "SELECT count(*) FROM deleted_users WHERE user_id = 'u1'")).isEqualTo(2);
         }
     }
 
@@ -200,6 +186,10 @@ class RecsysStoreTest {
             assertThat(store.maxEventTs()).isEmpty();
             assertThat(store.items(List.of("a"))).isEmpty();
         }
+    }
+
+    private static long count(RecsysStore store, String sql) {
+        return store.inTransaction(c -> Sql.queryLong(c, sql));
     }
 
     private static void copyFile(Path from, Path to) {
