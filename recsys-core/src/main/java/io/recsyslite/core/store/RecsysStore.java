@@ -273,7 +273,8 @@ public final class RecsysStore implements AutoCloseable {
 
     /**
      * Runs store-side SQL in one transaction under the store's lock (for tables other parts of the
-     * library own, such as {@code tuning_trials}). The connection must not escape the call.
+     * library own, such as {@code tuning_trials}). The connection must not escape the call, and the
+     * work must not call back into the store (it would commit the transaction half-way).
      */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
         return call("transaction", () -> Transactions.run(conn, () -> work.run(conn)));

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,11 +183,27 @@ class RecsysStoreTest {
     }
 
     @Test
+    void theStoreClockDecidesWhatIsInTheFutureAndStampsTheAuditLog() {
+        Instant now = Instant.ofEpochSecond(TS);
+        try (RecsysStore store = RecsysStore.open(dir.resolve("recsys.db"), Clock.fixed(now, ZoneOffset.UTC))) {
+            Path tomorrow = csv(dir.resolve("ok.csv"), "user_id,item_id,ts,qty", "u1,i1," + (TS + 86_000) + ",1");
+            Path later = csv(dir.resolve("later.csv"), "user_id,item_id,ts,qty", "u1,i1," + (TS + 90_000) + ",1");
+
+            store.ingestEvents(tomorrow);
+
+            assertThatThrownBy(() -> store.ingestEvents(later))
+                    .hasMessageContaining("row 1, column ts: timestamp " + (TS + 90_000) + " is more than 1 day");
+            assertThat(store.auditEntries(tomorrow.toString())).extracting(AuditEntry::at).containsExactly(now);
+        }
+    }
+
+    @Test
     void emptyStoreHasNoEvents() {
         try (RecsysStore store = RecsysStore.open(dir.resolve("recsys.db"))) {
             assertThat(store.eventCount()).isZero();
             assertThat(store.maxEventTs()).isEmpty();
             assertThat(store.items(List.of("a"))).isEmpty();
+            assertThat(store.items(List.of())).isEmpty();
         }
     }
 
