@@ -84,10 +84,11 @@ public final class StoreIngestLoadRunner {
         private String stage;
         private long since = System.nanoTime();
         private long cpuSince = processCpuNanos();
+        private long allocatedSince = allocatedBytes();
 
         private void print() {
-            System.out.printf(Locale.ROOT, "  %-9s %6.2f s wall, %6.2f s process CPU%n", stage, seconds(since),
-                    (processCpuNanos() - cpuSince) / 1e9);
+            System.out.printf(Locale.ROOT, "  %-9s %6.2f s wall, %6.2f s process CPU, %s allocated by this thread%n",
+                    stage, seconds(since), (processCpuNanos() - cpuSince) / 1e9, mb(allocatedBytes() - allocatedSince));
         }
 
         @Override
@@ -99,12 +100,14 @@ public final class StoreIngestLoadRunner {
                 stage = next;
                 since = System.nanoTime();
                 cpuSince = processCpuNanos();
+                allocatedSince = allocatedBytes();
             }
             if (done == total && total > 0) {
                 print();
                 stage = null;
                 since = System.nanoTime();
                 cpuSince = processCpuNanos();
+                allocatedSince = allocatedBytes();
             }
         }
     }
@@ -113,6 +116,11 @@ public final class StoreIngestLoadRunner {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** Heap bytes allocated by the calling thread: shows whether loading allocates per event. */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     private static void resetPeaks() {
