@@ -12,6 +12,9 @@ import java.util.List;
 
 /** Reads and writes the {@code audit_log} table. Times are stored as UTC microseconds. */
 final class AuditLog {
+    /** The actor of what the store does on its own (ingest, load, delete). */
+    static final String STORE_ACTOR = "store";
+
     private final Connection conn;
     private final Clock clock;
 

@@ -44,14 +44,14 @@ final class FileIngester {
         long started = System.nanoTime();
         String sha256 = sha256(file, progress);
         if (alreadyIngested(sha256, contract.kind)) {
-            audit.write("store", "ingest_" + contract.kind, file.toString(), "already ingested, sha256=" + sha256);
+            audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(), "already ingested, sha256=" + sha256);
             return new IngestReport(file, 0, true, seconds(started));
         }
         // Staged outside the transaction: the temporary table is private to this connection, and
         // only committed rows have rowids 0..n-1 that give the row numbers.
         progress.update("validate", 0, 1);
-        stage(file);
         try {
+            stage(file);
             Map<String, StagedColumn> staged = stagedColumns(file, contract);
             validate(file, contract, staged, progress);
             long rows = Transactions.run(conn, () -> {
@@ -60,15 +60,22 @@ final class FileIngester {
                 long inserted = contract.isEvents() ? insertEvents(staged, ingestId)
                         : upsertItems(contract, staged, ingestId);
                 recordFile(ingestId, file, sha256, contract.kind, inserted);
-                audit.write("store", "ingest_" + contract.kind, file.toString(),
+                audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(),
                         "rows=" + inserted + ", sha256=" + sha256);
                 progress.update("insert", 1, 1);
                 return inserted;
             });
             return new IngestReport(file, rows, false, seconds(started));
+        } catch (InvalidDataException e) {
+            audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(), "rejected: " + e.getMessage());
+            throw e;
         } finally {
             execute("DROP TABLE IF EXISTS " + STAGING);
         }
+    }
+
+    private static String action(DataContract contract) {
+        return "ingest_" + contract.kind;
     }
 
     private static double seconds(long startedNanos) {

@@ -63,8 +63,6 @@ public final class RecsysStore implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private static final String ACTOR = "store";
-
     private final Path dbFile;
     private final Connection conn;
     private final AuditLog audit;
@@ -145,7 +143,7 @@ public final class RecsysStore implements AutoCloseable {
     public synchronized TrainingData loadTrainingData(ConfidenceWeighting weighting, ProgressListener progress) {
         return call("load training data", () -> Transactions.run(conn, () -> {
             TrainingData data = new TrainingDataLoader(conn).load(weighting, progress);
-            audit.write(ACTOR, "load_training_data", "*", "users=" + data.numUsers() + ", items="
+            audit.write(AuditLog.STORE_ACTOR, "load_training_data", "*", "users=" + data.numUsers() + ", items="
                     + data.numItems() + ", events=" + data.sequences().totalEvents());
             return data;
         }));
@@ -244,7 +242,7 @@ public final class RecsysStore implements AutoCloseable {
                     }
                 }
             }
-            audit.write(ACTOR, "read_user_events", userId, "events=" + events.size());
+            audit.write(AuditLog.STORE_ACTOR, "read_user_events", userId, "events=" + events.size());
             return events;
         });
     }
@@ -266,7 +264,7 @@ public final class RecsysStore implements AutoCloseable {
                 ps.setLong(2, audit.nowMicros());
                 ps.executeUpdate();
             }
-            audit.write(ACTOR, "delete_user_events", userId, "events=" + removed);
+            audit.write(AuditLog.STORE_ACTOR, "delete_user_events", userId, "events=" + removed);
             return removed;
         }));
     }

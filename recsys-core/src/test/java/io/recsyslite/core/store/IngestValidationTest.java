@@ -127,6 +127,8 @@ class IngestValidationTest {
 
         assertThat(store.eventCount()).isEqualTo(100);
         assertThat(store.dataFingerprint()).isEqualTo(fingerprint);
+        assertThat(store.auditEntries(bad.toString())).singleElement()
+                .satisfies(entry -> assertThat(entry.details()).startsWith("rejected: " + bad + ": row 17"));
         Path fixed = parquet(dir.resolve("bad.parquet"), "SELECT 'u' || i AS user_id, 'i1' AS item_id, " + TS
                 + " AS ts, 1 AS qty FROM range(50) r(i)");
         assertThat(store.ingestEvents(fixed).rows()).isEqualTo(50);
