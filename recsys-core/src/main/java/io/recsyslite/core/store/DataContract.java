@@ -1,0 +1,132 @@
+package io.recsyslite.core.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an events or items file must look like, as SQL over the staged file: the required columns
+ * and the per-row rules. Rules use TRY_CAST only, so checking never fails half-way; the first
+ * failing rule of the first failing row is reported.
+ */
+final class DataContract {
+    /** Unix seconds of 2000-01-01: older timestamps are taken for a unit or parsing mistake. */
+    static final long MIN_TS = 946_684_800L;
+    static final long MAX_FUTURE_SECONDS = 86_400L;
+
+    /** One rule: the column it is about, an SQL condition true for bad rows, an SQL message. */
+    record RowRule(String column, String failsWhen, String message) {
+    }
+
+    /** A column of the staged file: its name as written in the file and its DuckDB type. */
+    record StagedColumn(String name, String type) {
+        boolean isInteger() {
+            return Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER")
+                    .contains(type.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    final String kind;
+    final List<String> required;
+    final List<String> optional;
+
+    private DataContract(String kind, List<String> required, List<String> optional) {
+        this.kind = kind;
+        this.required = required;
+        this.optional = optional;
+    }
+
+    static DataContract events() {
+        return new DataContract("events", List.of("user_id", "item_id", "ts", "qty"), List.of());
+    }
+
+    static DataContract items() {
+        return new DataContract("items", List.of("item_id", "category", "brand", "price", "img_url"),
+                List.of("title"));
+    }
+
+    boolean isEvents() {
+        return kind.equals("events");
+    }
+
+    /** Columns of the file that the contract does not name (kept as items' extra attributes). */
+    List<StagedColumn> extraColumns(Map<String, StagedColumn> staged) {
+        List<StagedColumn> extra = new ArrayList<>();
+        for (Map.Entry<String, StagedColumn> e : staged.entrySet()) {
+            if (!required.contains(e.getKey()) && !optional.contains(e.getKey())) {
+                extra.add(e.getValue());
+            }
+        }
+        return extra;
+    }
+
+    /** The row rules, in column order; {@code staged} maps lower-case names to staged columns. */
+    List<RowRule> rules(Map<String, StagedColumn> staged, long nowEpochSeconds) {
+        List<RowRule> rules = new ArrayList<>();
+        if (isEvents()) {
+            idRules(rules, staged.get("user_id"), "user id");
+            idRules(rules, staged.get("item_id"), "item id");
+            StagedColumn ts = staged.get("ts");
+            String tsValue = integerRules(rules, ts, "timestamp", "BIGINT");
+            rules.add(new RowRule(ts.name(), tsValue + " < " + MIN_TS,
+                    "'timestamp ' || " + tsValue + " || ' is before 2000-01-01 (expected unix seconds)'"));
+            rules.add(new RowRule(ts.name(), tsValue + " > " + (nowEpochSeconds + MAX_FUTURE_SECONDS),
+                    "'timestamp ' || " + tsValue + " || ' is more than 1 day in the future (expected unix seconds)'"));
+            StagedColumn qty = staged.get("qty");
+            String qtyValue = integerRules(rules, qty, "quantity", "INTEGER");
+            rules.add(new RowRule(qty.name(), qtyValue + " < 0", "'negative quantity ' || " + qtyValue));
+        } else {
+            idRules(rules, staged.get("item_id"), "item id");
+            StagedColumn price = staged.get("price");
+            String text = trimmedText(price);
+            String value = priceValue(price);
+            rules.add(new RowRule(price.name(), text + " <> '' AND " + value + " IS NULL",
+                    "'not a number: ''' || " + text + " || ''''"));
+            rules.add(new RowRule(price.name(), "NOT isfinite(" + value + ")",
+                    "'not a finite number: ' || " + value));
+            rules.add(new RowRule(price.name(), value + " < 0", "'negative price ' || " + value));
+        }
+        return rules;
+    }
+
+    /** The SQL value of an items file's price: a DOUBLE, NULL when the cell is empty. */
+    static String priceValue(StagedColumn price) {
+        return "TRY_CAST(" + trimmedText(price) + " AS DOUBLE)";
+    }
+
+    /**
+     * Adds "missing" and "not an integer" rules and returns the SQL for the column's value as an
+     * integer. Text like '1.5' is refused although DuckDB would round it.
+     */
+    static String integerValue(StagedColumn column, String sqlType) {
+        return "TRY_CAST(" + (column.isInteger() ? Sql.ident(column.name()) : trimmedText(column))
+                + " AS " + sqlType + ")";
+    }
+
+    private static String integerRules(List<RowRule> rules, StagedColumn column, String label, String sqlType) {
+        String id = Sql.ident(column.name());
+        rules.add(new RowRule(column.name(), id + " IS NULL", "'missing " + label + "'"));
+        String value = integerValue(column, sqlType);
+        if (column.isInteger()) {
+            rules.add(new RowRule(column.name(), value + " IS NULL", "'" + label + " out of range: ' || " + id));
+        } else {
+            String text = trimmedText(column);
+            rules.add(new RowRule(column.name(),
+                    "NOT regexp_full_match(" + text + ", '[+-]?[0-9]+') OR " + value + " IS NULL",
+                    "'not an integer: ''' || " + text + " || ''''"));
+        }
+        return value;
+    }
+
+    private static void idRules(List<RowRule> rules, StagedColumn column, String label) {
+        String id = Sql.ident(column.name());
+        rules.add(new RowRule(column.name(), id + " IS NULL", "'missing " + label + "'"));
+        rules.add(new RowRule(column.name(), trimmedText(column) + " = ''", "'empty " + label + "'"));
+    }
+
+    private static String trimmedText(StagedColumn column) {
+        return "trim(CAST(" + Sql.ident(column.name()) + " AS VARCHAR))";
+    }
+}

@@ -1,0 +1,306 @@
+package io.recsyslite.core.store;
+
+import io.recsyslite.core.data.ConfidenceWeighting;
+import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.core.spi.ProgressListener;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Properties;
+
+/**
+ * The embedded store: one DuckDB file holding events, the item catalogue, the list of ingested
+ * files, deleted users, the audit log and tuning trials. Tables:
+ * <ul>
+ *   <li>{@code events(seq, user_id, item_id, ts, qty, ingest_id)}: {@code seq} is the global
+ *       insertion order, {@code ingest_id} points at {@code ingested_files.id};</li>
+ *   <li>{@code items(item_id PRIMARY KEY, title, category, brand, price, img_url, extra, ingest_id)}:
+ *       {@code extra} is a JSON object with the items file's further columns as text;</li>
+ *   <li>{@code ingested_files(id, path, sha256, kind, rows, "at")}, {@code deleted_users(user_id, "at")},
+ *       {@code audit_log("at", actor, action, subject, details)} ({@code at} is reserved in DuckDB SQL,
+ *       so quote it), {@code tuning_trials(study, trial, params JSON, value, state, started_at,
+ *       finished_at, intermediate JSON)} and {@code schema_version(version)}.</li>
+ * </ul>
+ *
+ * <p>Ingest reads Parquet or CSV through DuckDB's own readers and checks the data contract: events
+ * {@code user_id, item_id, ts (int64 unix seconds), qty (int)}; items {@code item_id, category,
+ * brand, price, img_url}, optional {@code title}, any further columns kept as extra attributes.
+ * A file that breaks the contract is rejected whole with an
+ * {@link io.recsyslite.core.error.InvalidDataException} naming file, row and column; a file whose
+ * content was ingested before adds nothing.
+ *
+ * <p>Thread-safety: thread-safe. The store owns one DuckDB connection (JDBC connections of DuckDB
+ * must not be used concurrently) and every public method holds the store's lock, so calls are
+ * serialised. DuckDB itself runs each statement on its own threads. Only one process can open a
+ * database file at a time.
+ */
+public final class RecsysStore implements AutoCloseable {
+    /** The default database file, relative to the working directory. */
+    public static final Path DEFAULT_PATH = Path.of("data", "recsys.db");
+
+    /** Store-side work that needs the connection, e.g. the tuning trials table. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path dbFile;
+    private final Connection conn;
+    private final AuditLog audit;
+
+    private RecsysStore(Path dbFile, Connection conn, Clock clock) {
+        this.dbFile = dbFile;
+        this.conn = conn;
+        this.audit = new AuditLog(conn, clock);
+    }
+
+    /** Opens (creating if needed) the database file and its tables. */
+    public static RecsysStore open(Path dbFile) {
+        return open(dbFile, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with the clock used for audit times and the "future timestamp" check. */
+    public static RecsysStore open(Path dbFile, Clock clock) {
+        try {
+            Path parent = dbFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new RecsysException("cannot create the directory for " + dbFile + ": " + e.getMessage(), e);
+        }
+        Connection conn;
+        try {
+            Properties props = new Properties();
+            // Stream query results instead of materialising them: loading 10M events stays lean.
+            props.setProperty("jdbc_stream_results", "true");
+            conn = DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath(), props);
+        } catch (SQLException e) {
+            throw new RecsysException("cannot open database " + dbFile
+                    + " (is another process using it?): " + e.getMessage(), e);
+        }
+        try {
+            StoreSchema.createOrCheck(conn, dbFile.toString());
+            return new RecsysStore(dbFile, conn, clock);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                conn.close();
+            } catch (SQLException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new RecsysException("cannot set up database " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path path() {
+        return dbFile;
+    }
+
+    public IngestReport ingestEvents(Path file) {
+        return ingestEvents(file, ProgressListener.NONE);
+    }
+
+    /** Ingests an events file (.parquet or .csv); progress stages: checksum, validate, insert. */
+    public synchronized IngestReport ingestEvents(Path file, ProgressListener progress) {
+        return call("ingest " + file, () -> new FileIngester(conn, audit).ingest(file, DataContract.events(), progress));
+    }
+
+    public IngestReport ingestItems(Path file) {
+        return ingestItems(file, ProgressListener.NONE);
+    }
+
+    /** Ingests an items file (.csv or .parquet); a row replaces the stored item with its id. */
+    public synchronized IngestReport ingestItems(Path file, ProgressListener progress) {
+        return call("ingest " + file, () -> new FileIngester(conn, audit).ingest(file, DataContract.items(), progress));
+    }
+
+    /**
+     * All events as training data: users and items numbered in id order, the item index covering
+     * the catalogue and every item seen in events. Progress stages: load, build.
+     */
+    public synchronized TrainingData loadTrainingData(ConfidenceWeighting weighting, ProgressListener progress) {
+        return call("load training data", () -> Transactions.run(conn, () -> {
+            TrainingData data = new TrainingDataLoader(conn).load(weighting, progress);
+            audit.write(AuditLog.STORE_ACTOR, "load_training_data", "*", "users=" + data.numUsers() + ", items="
+                    + data.numItems() + ", events=" + data.sequences().totalEvents());
+            return data;
+        }));
+    }
+
+    /**
+     * A short hash of what training would see (event and item counts, newest event, insertion
+     * high-water mark and the checksums of all ingested files), for model provenance.
+     */
+    public synchronized String dataFingerprint() {
+        return call("fingerprint", () -> {
+            StringBuilder text = new StringBuilder();
+            try (Statement st = conn.createStatement()) {
+                try (ResultSet rs = st.executeQuery("""
+                        SELECT (SELECT count(*) FROM events), (SELECT coalesce(max(ts), -1) FROM events),
+                               (SELECT coalesce(max(seq), -1) FROM events), (SELECT count(*) FROM items),
+                               (SELECT coalesce(string_agg(sha256, ',' ORDER BY id), '') FROM ingested_files)""")) {
+                    rs.next();
+                    for (int c = 1; c <= 5; c++) {
+                        text.append(rs.getString(c)).append('|');
+                    }
+                }
+            }
+            return "sha256:" + sha256Hex(text.toString());
+        });
+    }
+
+    /** Writes an audit row, e.g. for a GDPR export or an API access. */
+    public synchronized void audit(String actor, String action, String subject, String details) {
+        call("audit", () -> {
+            audit.write(actor, action, subject, details);
+            return null;
+        });
+    }
+
+    /** The audit rows about one subject (a user id, a file path, "*" for all data), oldest first. */
+    public synchronized List<AuditEntry> auditEntries(String subject) {
+        return call("read audit log", () -> audit.entries(subject));
+    }
+
+    public synchronized long eventCount() {
+        return call("count events", () -> Sql.queryLong(conn, "SELECT count(*) FROM events"));
+    }
+
+    /** The newest event time, empty when there are no events. */
+    public synchronized OptionalLong maxEventTs() {
+        return call("max event time", () -> {
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT max(ts) FROM events")) {
+                rs.next();
+                long ts = rs.getLong(1);
+                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(ts);
+            }
+        });
+    }
+
+    /** Catalogue rows for the given ids, in the order asked; unknown ids are left out. */
+    public synchronized Map<String, CatalogItem> items(Collection<String> itemIds) {
+        return call("look up items", () -> {
+            Map<String, CatalogItem> found = new LinkedHashMap<>();
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    SELECT item_id, title, category, brand, price, img_url, CAST(extra AS VARCHAR)
+                    FROM items WHERE list_contains(?::VARCHAR[], item_id)""")) {
+                ps.setArray(1, conn.createArrayOf("VARCHAR", itemIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double price = rs.getDouble(5);
+                        found.put(rs.getString(1), new CatalogItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.wasNull() ? Double.NaN : price, rs.getString(6),
+                                ExtraColumns.parse(rs.getString(7))));
+                    }
+                }
+            }
+            Map<String, CatalogItem> ordered = new LinkedHashMap<>();
+            for (String id : itemIds) {
+                CatalogItem item = found.get(id);
+                if (item != null) {
+                    ordered.put(id, item);
+                }
+            }
+            return ordered;
+        });
+    }
+
+    /** Every stored event of a user, oldest first (e.g. for a GDPR export); audited. */
+    public synchronized List<UserEvent> userEvents(String userId) {
+        return call("read events of " + userId, () -> {
+            List<UserEvent> events = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    SELECT e.item_id, e.ts, e.qty, f.path FROM events e
+                    LEFT JOIN ingested_files f ON f.id = e.ingest_id
+                    WHERE e.user_id = ? ORDER BY e.ts, e.seq""")) {
+                ps.setString(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new UserEvent(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4)));
+                    }
+                }
+            }
+            audit.write(AuditLog.STORE_ACTOR, "read_user_events", userId, "events=" + events.size());
+            return events;
+        });
+    }
+
+    /**
+     * Deletes all events of a user, records the user in {@code deleted_users} and audits it, in one
+     * transaction. Returns the number of events removed.
+     */
+    public synchronized long deleteUserEvents(String userId) {
+        return call("delete events of " + userId, () -> Transactions.run(conn, () -> {
+            long removed;
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM events WHERE user_id = ?")) {
+                ps.setString(1, userId);
+                removed = ps.executeLargeUpdate();
+            }
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO deleted_users VALUES (?, make_timestamp(?))")) {
+                ps.setString(1, userId);
+                ps.setLong(2, audit.nowMicros());
+                ps.executeUpdate();
+            }
+            audit.write(AuditLog.STORE_ACTOR, "delete_user_events", userId, "events=" + removed);
+            return removed;
+        }));
+    }
+
+    /**
+     * Runs store-side SQL in one transaction under the store's lock (for tables other parts of the
+     * library own, such as {@code tuning_trials}). The connection must not escape the call, and the
+     * work must not call back into the store (it would commit the transaction half-way).
+     */
+    public synchronized <T> T inTransaction(SqlWork<T> work) {
+        return call("transaction", () -> Transactions.run(conn, () -> work.run(conn)));
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            throw new RecsysException("closing database " + dbFile + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T call(String what, Transactions.Work<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new RecsysException(what + " failed on database " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.recsyslite.core.store;
+
+import io.recsyslite.core.error.RecsysException;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The store's tables. Creating them is idempotent; a {@code schema_version} row says which layout a
+ * file has, so a file written by a newer library is refused instead of being misread.
+ *
+ * <p>Layout notes: {@code events.seq} is the global insertion order (ties in time keep it);
+ * {@code events.ingest_id} and {@code items.ingest_id} point at {@code ingested_files.id};
+ * {@code items.extra} is a JSON object holding the items file's extra columns as text;
+ * {@code at} is a reserved word in DuckDB, so those columns are quoted ({@code "at"}) in SQL.
+ */
+final class StoreSchema {
+    static final int VERSION = 1;
+
+    private static final String[] DDL = {
+        "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS ingested_files(id BIGINT NOT NULL, path VARCHAR NOT NULL,
+            sha256 VARCHAR NOT NULL, kind VARCHAR NOT NULL, rows BIGINT NOT NULL, "at" TIMESTAMP NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS events(seq BIGINT NOT NULL, user_id VARCHAR NOT NULL,
+            item_id VARCHAR NOT NULL, ts BIGINT NOT NULL, qty INTEGER NOT NULL, ingest_id BIGINT NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS items(item_id VARCHAR PRIMARY KEY, title VARCHAR, category VARCHAR,
+            brand VARCHAR, price DOUBLE, img_url VARCHAR, extra JSON, ingest_id BIGINT NOT NULL)""",
+        "CREATE TABLE IF NOT EXISTS deleted_users(user_id VARCHAR NOT NULL, \"at\" TIMESTAMP NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS audit_log("at" TIMESTAMP NOT NULL, actor VARCHAR NOT NULL,
+            action VARCHAR NOT NULL, subject VARCHAR, details VARCHAR)""",
+        """
+        CREATE TABLE IF NOT EXISTS tuning_trials(study VARCHAR NOT NULL, trial INTEGER NOT NULL, params JSON,
+            value DOUBLE, state VARCHAR NOT NULL, started_at TIMESTAMP, finished_at TIMESTAMP,
+            intermediate JSON, PRIMARY KEY (study, trial))""",
+    };
+
+    private StoreSchema() {
+    }
+
+    /** Creates missing tables and checks the version, in one transaction. */
+    static void createOrCheck(Connection conn, String dbName) throws SQLException {
+        Transactions.run(conn, () -> {
+            try (Statement st = conn.createStatement()) {
+                for (String ddl : DDL) {
+                    st.execute(ddl);
+                }
+                try (ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
+                    rs.next();
+                    int version = rs.getInt(1);
+                    if (rs.wasNull()) {
+                        st.execute("INSERT INTO schema_version VALUES (" + VERSION + ")");
+                    } else if (version > VERSION) {
+                        throw new RecsysException(dbName + " has store schema version " + version
+                                + " but this library reads up to " + VERSION + "; upgrade recsys-lite");
+                    }
+                }
+            }
+            return null;
+        });
+    }
+}
