@@ -227,6 +227,26 @@ public final class RecsysStore implements AutoCloseable {
         });
     }
 
+    /**
+     * The most popular items by number of distinct users, best first (ties by id): the
+     * non-personalised fallback for unknown users.
+     */
+    public synchronized List<String> popularItems(int limit) {
+        String sql = "SELECT item_id FROM events GROUP BY item_id ORDER BY count(DISTINCT user_id) DESC, item_id LIMIT ?";
+        try (PreparedStatement st = conn.prepareStatement(sql)) {
+            st.setInt(1, limit);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new RecsysException("cannot read popular items from " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every stored event of a user, oldest first (e.g. for a GDPR export); audited. */
     public synchronized List<UserEvent> userEvents(String userId) {
         return call("read events of " + userId, () -> {
