@@ -10,13 +10,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Writes a generated shop in the data contract. Events go through a DuckDB appender into a
- * temporary on-disk database (so memory stays bounded at any size) and are then copied to Parquet
- * in generation order; ids are formatted by DuckDB from the dense ints.
+ * Writes a generated shop in the data contract. Events go as four int columns (20 bytes a row)
+ * through a DuckDB appender into an in-memory table, which DuckDB spills to a temporary directory
+ * next to the output when it outgrows its memory limit, and are then copied to Parquet in
+ * generation order; ids are formatted by DuckDB from the dense ints. The Parquet file appears
+ * by atomic rename, so a failed write leaves no partial file.
  */
 final class SampleShopFiles {
     private final SampleShopGenerator generator;
@@ -46,11 +50,11 @@ final class SampleShopFiles {
     }
 
     private void writeEvents(Path file) throws IOException {
-        Path db = Files.createTempFile(file.toAbsolutePath().getParent(), ".events-", ".duckdb");
-        Files.delete(db); // DuckDB creates the database file itself
+        Path spill = file.resolveSibling(".sample-shop-spill");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:" + db);
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
              Statement st = conn.createStatement()) {
+            st.execute("SET temp_directory = " + quoted(spill)); // lets DuckDB spill large shops to disk
             st.execute("CREATE TABLE ev (u INTEGER, i INTEGER, ts BIGINT, qty INTEGER)");
             try (DuckDBAppender appender = conn.unwrap(DuckDBConnection.class).createAppender("main", "ev")) {
                 generator.generate((user, item, ts, qty) -> {
@@ -61,15 +65,27 @@ final class SampleShopFiles {
                     }
                 });
             }
-            st.execute("COPY (SELECT 'user_' || u AS user_id, 'item_' || i AS item_id, ts, qty FROM ev) TO '"
-                    + tmp.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT PARQUET)");
+            st.execute("COPY (SELECT 'user_' || u AS user_id, 'item_' || i AS item_id, ts, qty FROM ev) TO "
+                    + quoted(tmp) + " (FORMAT PARQUET)");
         } catch (SQLException e) {
             throw new IOException("could not write " + file + ": " + e.getMessage(), e);
         } finally {
-            Files.deleteIfExists(db);
-            Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
+            deleteTree(spill);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String quoted(Path path) {
+        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 }
