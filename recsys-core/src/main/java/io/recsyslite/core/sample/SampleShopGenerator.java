@@ -56,15 +56,13 @@ public final class SampleShopGenerator {
         long spare = config.events() - config.users(); // events beyond the one every user gets
         long given = 0;
         double cumulative = 0;
-        int[] history = new int[16];
+        UserHistory history = new UserHistory();
         for (int u = 0; u < activity.length; u++) {
             cumulative += activity[u];
             long upTo = u == activity.length - 1 ? spare : (long) Math.floor(spare * (cumulative / total));
             int count = (int) (1 + upTo - given);
             given = upTo;
-            if (history.length < count) {
-                history = new int[Math.max(count, history.length * 2)];
-            }
+            history.reset(count);
             generateUser(u, count, history, sink);
         }
     }
@@ -96,13 +94,12 @@ public final class SampleShopGenerator {
     }
 
     /** One user's events: sessions of a few events in one category, days apart. */
-    private void generateUser(int user, int count, int[] history, EventSink sink) throws IOException {
+    private void generateUser(int user, int count, UserHistory history, EventSink sink) throws IOException {
         SplittableRandom random = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + user);
         int[] preferred = preferredCategories(random);
         double sessions = Math.max(1, count / 3.0);
         double meanGap = YEAR_SECONDS / (sessions + 1);
         long ts = config.startTs() + (long) (random.nextDouble() * meanGap);
-        int bought = 0;
         int left = count;
         while (left > 0) {
             int category = random.nextDouble() < EXPLORE_PROBABILITY
@@ -111,19 +108,33 @@ public final class SampleShopGenerator {
             int sessionLength = Math.min(left, 1 + geometric(random, 0.4));
             for (int e = 0; e < sessionLength; e++) {
                 int item;
-                if (bought > 0 && random.nextDouble() < REPEAT_PROBABILITY) {
-                    item = history[random.nextInt(bought)];
+                if (history.size() > 0 && random.nextDouble() < REPEAT_PROBABILITY) {
+                    item = history.get(random.nextInt(history.size()));
                 } else {
-                    item = random.nextDouble() < 0.85 ? catalogue.sampleInCategory(category, random)
-                            : catalogue.sampleAny(random);
+                    item = newItem(category, history, random);
                 }
-                history[bought++] = item;
+                history.add(item);
                 sink.accept(user, item, ts, quantity(random));
                 ts += 15 + random.nextInt(300); // next click within minutes
             }
             left -= sessionLength;
             ts += 3600 + (long) (-Math.log(1 - random.nextDouble()) * meanGap); // next visit days later
         }
+    }
+
+    /**
+     * An item by popularity, mostly from the session's category, redrawn a few times if the user
+     * has it already: repeats then come at about {@link #REPEAT_PROBABILITY}, not from the head of
+     * the popularity curve being drawn twice.
+     */
+    private int newItem(int category, UserHistory history, SplittableRandom random) {
+        int item;
+        int tries = 0;
+        do {
+            item = random.nextDouble() < 0.85 ? catalogue.sampleInCategory(category, random)
+                    : catalogue.sampleAny(random);
+        } while (history.contains(item) && ++tries < 5);
+        return item;
     }
 
     /** One to three distinct categories, popular ones more likely; the first is preferred most. */
