@@ -20,7 +20,8 @@ public interface Splitter {
 
     /**
      * Holds out each user's last {@code n} events by timestamp (ties: the later in input order is
-     * the later event). A user with at most {@code n} events has all of them held out.
+     * the later event). A user with at most {@code n} events has all of them held out. A held-out
+     * item bought earlier too (a repeat purchase) stays a training item, so ranking excludes it.
      */
     static Splitter leaveLastOut(int n) {
         if (n < 1) {

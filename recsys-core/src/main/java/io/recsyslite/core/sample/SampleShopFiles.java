@@ -18,7 +18,7 @@ import org.duckdb.DuckDBConnection;
 /**
  * Writes a generated shop in the data contract. Events go as four int columns (20 bytes a row)
  * through a DuckDB appender into an in-memory table, which DuckDB spills to a temporary directory
- * next to the output when it outgrows its memory limit, and are then copied to Parquet in
+ * next to the output when it outgrows its 1 GB memory limit, and are then copied to Parquet in
  * generation order; ids are formatted by DuckDB from the dense ints. The Parquet file appears
  * by atomic rename, so a failed write leaves no partial file.
  */
@@ -54,7 +54,9 @@ final class SampleShopFiles {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
              Statement st = conn.createStatement()) {
-            st.execute("SET temp_directory = " + quoted(spill)); // lets DuckDB spill large shops to disk
+            // bounded native memory at any size: beyond the limit DuckDB spills to the temp directory
+            st.execute("SET memory_limit = '1GB'");
+            st.execute("SET temp_directory = " + quoted(spill));
             st.execute("CREATE TABLE ev (u INTEGER, i INTEGER, ts BIGINT, qty INTEGER)");
             try (DuckDBAppender appender = conn.unwrap(DuckDBConnection.class).createAppender("main", "ev")) {
                 generator.generate((user, item, ts, qty) -> {

@@ -10,6 +10,7 @@ import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.error.InvalidParameterException;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class SplitterTest {
@@ -17,7 +18,7 @@ class SplitterTest {
      * User 0 in input order: item0@10, item1@20, item2@20, item3@5, so by time 3,0,1,2 (1 before 2 by
      * input order). User 1: item4@7 only. User 2: item5@1, item5@30, item6@2 (a repeat purchase).
      */
-    private static TrainingData data() {
+    static TrainingData data() {
         EventColumns e = new EventColumns();
         e.add(0, 0, 10, 1);
         e.add(0, 1, 20, 1);
@@ -84,7 +85,7 @@ class SplitterTest {
         }
         boolean someSeedDiffers = false;
         for (long seed = 0; seed < 20 && !someSeedDiffers; seed++) {
-            someSeedDiffers = !java.util.Arrays.equals(a.test().copyIndices(),
+            someSeedDiffers = !Arrays.equals(a.test().copyIndices(),
                     Splitter.randomHoldout(0.5, seed).split(data).test().copyIndices());
         }
         assertThat(someSeedDiffers).isTrue();

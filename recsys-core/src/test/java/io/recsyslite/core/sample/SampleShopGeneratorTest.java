@@ -17,9 +17,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,8 +158,8 @@ class SampleShopGeneratorTest {
         return sum;
     }
 
-    private static java.util.List<String> columns(Statement st, String sql) throws SQLException {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private static List<String> columns(Statement st, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString("column_name") + " " + rs.getString("column_type"));
