@@ -43,9 +43,8 @@ export function ItemCarousel(props: ItemCarouselProps) {
   const fallback = (
     <CarouselFrame title={props.title} className={props.className} statusText={STATUS_TEXT.error} statusVisible />
   );
-  // Keyed by url so a new request gets a fresh boundary after a rendering failure.
   return (
-    <CarouselErrorBoundary key={props.url} fallback={fallback}>
+    <CarouselErrorBoundary resetKey={props.url} fallback={fallback}>
       <LoadingCarousel {...props} />
     </CarouselErrorBoundary>
   );

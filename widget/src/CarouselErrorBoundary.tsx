@@ -1,15 +1,26 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface Props {
+  /** A new value (e.g. a new request url) clears a previous failure. */
+  resetKey: string;
   fallback: ReactNode;
   children: ReactNode;
 }
 
-/** Keeps a rendering failure inside the widget so the host page stays intact. */
-export class CarouselErrorBoundary extends Component<Props, { failed: boolean }> {
-  state = { failed: false };
+interface State {
+  failed: boolean;
+  resetKey: string;
+}
 
-  static getDerivedStateFromError(): { failed: boolean } {
+/** Keeps a rendering failure inside the widget so the host page stays intact. */
+export class CarouselErrorBoundary extends Component<Props, State> {
+  state: State = { failed: false, resetKey: this.props.resetKey };
+
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    return props.resetKey === state.resetKey ? null : { failed: false, resetKey: props.resetKey };
+  }
+
+  static getDerivedStateFromError(): Partial<State> {
     return { failed: true };
   }
 
