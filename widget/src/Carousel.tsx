@@ -75,7 +75,7 @@ function CarouselView({ state, ...props }: CarouselViewProps) {
   return (
     <CarouselFrame title={props.title} className={props.className} statusText={status.text} statusVisible={status.visible}>
       {state.status === 'loading' && (
-        <ul className={cx('rsl-carousel__track', props.containerClassName)} aria-hidden="true" data-testid="rsl-skeleton">
+        <ul className={cx('rsl-carousel__track', 'rsl-carousel__track--loading', props.containerClassName)} aria-hidden="true">
           {Array.from({ length: Math.min(props.count, SKELETON_CARDS) }, (_, index) => (
             <li key={index} className="rsl-carousel__slide">
               <SkeletonCard className={props.cardClassName} />

@@ -10,7 +10,7 @@ interface ItemImageProps {
 function ItemImage({ url }: ItemImageProps) {
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   if (!url || failedUrl === url) {
-    return <span className="rsl-card__placeholder" data-testid="rsl-image-placeholder" aria-hidden="true" />;
+    return <span className="rsl-card__placeholder" aria-hidden="true" />;
   }
   // alt is empty because the card's visible title already names the item.
   return <img className="rsl-card__image" src={url} alt="" loading="lazy" decoding="async" onError={() => setFailedUrl(url)} />;

@@ -50,11 +50,11 @@ describe('RecommendationCarousel', () => {
 
     expect(screen.getByRole('status').textContent).toBe('Loading recommendations…');
     expect(screen.getByRole('status').getAttribute('aria-live')).toBe('polite');
-    expect(screen.getByTestId('rsl-skeleton').querySelectorAll('li')).toHaveLength(2);
+    expect(document.querySelectorAll('.rsl-carousel__track--loading li')).toHaveLength(2);
     expect(screen.queryByRole('list')).toBeNull();
 
     await act(async () => response.resolve(jsonResponse({ recommendations: ITEMS })));
-    expect(screen.queryByTestId('rsl-skeleton')).toBeNull();
+    expect(document.querySelector('.rsl-carousel__track--loading')).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('');
   });
 
@@ -256,13 +256,13 @@ describe('RecommendationCarousel', () => {
     mockRecommendations();
     render(<RecommendationCarousel apiUrl={API} userId="u1" />);
     const cards = await findCards();
-    expect(within(cards[2]).getByTestId('rsl-image-placeholder')).toBeTruthy();
+    expect(cards[2].querySelector('.rsl-card__placeholder')).not.toBeNull();
 
     const image = cards[0].querySelector('img');
     expect(image?.getAttribute('src')).toBe('https://img.test/1.jpg');
     fireEvent.error(image!);
     expect(cards[0].querySelector('img')).toBeNull();
-    expect(within(cards[0]).getByTestId('rsl-image-placeholder')).toBeTruthy();
+    expect(cards[0].querySelector('.rsl-card__placeholder')).not.toBeNull();
     expect(cards[1].querySelector('img')).not.toBeNull();
   });
 
