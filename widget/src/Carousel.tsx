@@ -44,14 +44,14 @@ export function ItemCarousel(props: ItemCarouselProps) {
     <CarouselFrame title={props.title} className={props.className} statusText={STATUS_TEXT.error} statusVisible />
   );
   return (
-    <CarouselErrorBoundary resetKey={props.url} fallback={fallback}>
+    <CarouselErrorBoundary resetKey={props.url} fallback={fallback} onError={props.onError}>
       <LoadingCarousel {...props} />
     </CarouselErrorBoundary>
   );
 }
 
 function LoadingCarousel(props: ItemCarouselProps) {
-  const state = useCarouselItems(props.url, props.fetchItemDetails);
+  const state = useCarouselItems(props.url, { fetchDetails: props.fetchItemDetails, onError: props.onError });
   return <CarouselView {...props} state={state} />;
 }
 

@@ -4,6 +4,7 @@ interface Props {
   /** A new value (e.g. a new request url) clears a previous failure. */
   resetKey: string;
   fallback: ReactNode;
+  onError?: (error: unknown) => void;
   children: ReactNode;
 }
 
@@ -26,6 +27,7 @@ export class CarouselErrorBoundary extends Component<Props, State> {
 
   componentDidCatch(error: Error, info: ErrorInfo): void {
     console.error('recsys-lite-widget: carousel failed to render', error, info.componentStack);
+    this.props.onError?.(error);
   }
 
   render(): ReactNode {

@@ -1,5 +1,6 @@
 import type { Item } from './types.js';
 
+/** Error passed to onError when the API answers with an error status or an unexpected body. */
 export class RecsysApiError extends Error {
   constructor(message: string, readonly status?: number) {
     super(message);

@@ -28,6 +28,8 @@ export interface CarouselOptions {
   /** Called when a card is activated by click, Enter or Space. */
   onItemClick?: (item: Item) => void;
   fetchItemDetails?: ItemDetailsFetcher;
+  /** Called when loading or rendering fails, e.g. for logging; the carousel shows its error state either way. */
+  onError?: (error: unknown) => void;
   /** BCP 47 locale for price formatting. */
   locale?: string;
   /** ISO 4217 currency code for price formatting. */

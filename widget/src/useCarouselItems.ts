@@ -5,7 +5,12 @@ import type { Item, ItemDetailsFetcher } from './types.js';
 export type LoadState =
   | { status: 'loading' }
   | { status: 'ready'; items: Item[] }
-  | { status: 'error'; error: unknown };
+  | { status: 'error' };
+
+interface Callbacks {
+  fetchDetails?: ItemDetailsFetcher;
+  onError?: (error: unknown) => void;
+}
 
 async function loadItems(url: string, fetchDetails: ItemDetailsFetcher | undefined, signal: AbortSignal) {
   const items = await fetchItems(url, signal);
@@ -19,21 +24,23 @@ async function loadItems(url: string, fetchDetails: ItemDetailsFetcher | undefin
 }
 
 /** Loads the carousel's items; the request is aborted on unmount and whenever the url changes. */
-export function useCarouselItems(url: string, fetchDetails?: ItemDetailsFetcher): LoadState {
+export function useCarouselItems(url: string, callbacks: Callbacks): LoadState {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
-  // Hosts often pass an inline function; keeping it in a ref avoids refetching on every render.
-  const fetchDetailsRef = useRef(fetchDetails);
-  fetchDetailsRef.current = fetchDetails;
+  // Hosts often pass inline functions; keeping them in a ref avoids refetching on every render.
+  const callbacksRef = useRef(callbacks);
+  callbacksRef.current = callbacks;
 
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });
-    loadItems(url, fetchDetailsRef.current, controller.signal).then(
+    loadItems(url, callbacksRef.current.fetchDetails, controller.signal).then(
       (items) => {
         if (!controller.signal.aborted) setState({ status: 'ready', items });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', error });
+        if (controller.signal.aborted) return;
+        setState({ status: 'error' });
+        callbacksRef.current.onError?.(error);
       },
     );
     return () => controller.abort();

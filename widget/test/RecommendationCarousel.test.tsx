@@ -177,17 +177,20 @@ describe('RecommendationCarousel', () => {
   });
 
   it.each([
-    ['an HTTP 500', () => Promise.resolve(jsonResponse({ error: 'boom' }, 500))],
-    ['a network failure', () => Promise.reject(new TypeError('Failed to fetch'))],
-  ])('shows the error state on %s without breaking the host page', async (_, respond) => {
+    ['an HTTP 500', () => Promise.resolve(jsonResponse({ error: 'boom' }, 500)), { name: 'RecsysApiError', message: 'boom', status: 500 }],
+    ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), { message: 'Failed to fetch' }],
+  ])('shows the error state on %s without breaking the host page', async (_, respond, expectedError) => {
     mockFetch(respond);
+    const onError = vi.fn();
     render(
       <main>
         <p>Host content</p>
-        <RecommendationCarousel apiUrl={API} userId="u1" />
+        <RecommendationCarousel apiUrl={API} userId="u1" onError={onError} />
       </main>,
     );
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Recommendations are unavailable right now.'));
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0][0]).toMatchObject(expectedError);
     expect(screen.getByText('Host content')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Recommended For You' })).toBeTruthy();
     expect(screen.queryByRole('list')).toBeNull();
@@ -201,29 +204,41 @@ describe('RecommendationCarousel', () => {
     window.addEventListener('error', silence);
     onTestFinished(() => window.removeEventListener('error', silence));
     // An object where a string is expected makes React throw while rendering the card.
+    const onError = vi.fn();
     const malformed = async () => [{ item_id: 'sku-1', title: { text: 'bad' } as unknown as string }];
     const page = (userId: string) => (
       <main>
         <p>Host content</p>
-        <RecommendationCarousel apiUrl={API} userId={userId} fetchItemDetails={userId === 'u1' ? malformed : undefined} />
+        <RecommendationCarousel apiUrl={API} userId={userId} fetchItemDetails={userId === 'u1' ? malformed : undefined}
+          onError={onError} />
       </main>
     );
     const { rerender } = render(page('u1'));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Recommendations are unavailable right now.'));
     expect(screen.getByText('Host content')).toBeTruthy();
     expect(consoleError).toHaveBeenCalled();
+    expect(String(onError.mock.calls[0][0])).toContain('Objects are not valid as a React child');
 
     // A new request starts over instead of staying in the failed state.
     rerender(page('u2'));
     await screen.findByText('Trail Running Shoe');
   });
 
-  it('aborts the request on unmount', async () => {
-    const { signal } = mockFetch(() => new Promise<Response>(() => {}));
-    const { unmount } = render(<RecommendationCarousel apiUrl={API} userId="u1" />);
+  it('aborts the request on unmount without reporting an error', async () => {
+    // Like a real fetch, the mock rejects with an AbortError once its signal aborts.
+    const { signal } = mockFetch(
+      (_url, init) =>
+        new Promise<Response>((_, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+        }),
+    );
+    const onError = vi.fn();
+    const { unmount } = render(<RecommendationCarousel apiUrl={API} userId="u1" onError={onError} />);
     expect(signal(0).aborted).toBe(false);
     unmount();
     expect(signal(0).aborted).toBe(true);
+    await act(async () => {});
+    expect(onError).not.toHaveBeenCalled();
   });
 
   it('aborts the previous request when the user changes and ignores its late answer', async () => {

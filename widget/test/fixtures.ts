@@ -12,8 +12,8 @@ export function jsonResponse(body: unknown, status = 200): Response {
 }
 
 /** Replaces global fetch; each call is answered by `respond` and recorded with its url and signal. */
-export function mockFetch(respond: (url: string) => Promise<Response> | Response) {
-  const fetchMock = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => Promise.resolve(respond(String(input))));
+export function mockFetch(respond: (url: string, init?: RequestInit) => Promise<Response> | Response) {
+  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(respond(String(input), init)));
   vi.stubGlobal('fetch', fetchMock);
   return {
     fetchMock,
