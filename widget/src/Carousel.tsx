@@ -18,7 +18,7 @@ import { injectCarouselStyles } from './styles.js';
 import type { CarouselOptions, Item } from './types.js';
 import { useCarouselItems, type LoadState } from './useCarouselItems.js';
 
-export const STATUS_TEXT = {
+const STATUS_TEXT = {
   loading: 'Loading recommendations…',
   empty: 'No recommendations available yet.',
   error: 'Recommendations are unavailable right now.',
@@ -142,7 +142,7 @@ function ItemTrack({ items, containerClassName, cardClassName, formatPrice, onIt
     if (track) track.scrollBy({ left: direction * track.clientWidth * 0.9, behavior: 'smooth' });
   };
 
-  // Arrow keys move focus between cards; the browser scrolls the focused card into view.
+  // Arrow keys move focus between cards and smoothly scroll the newly focused card into view.
   const handleKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const step = KEY_STEPS[event.key];
     if (!step) return;

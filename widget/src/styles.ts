@@ -6,7 +6,7 @@ export const carouselStyles = `
 .rsl-carousel__button{width:36px;height:36px;border-radius:50%;border:1px solid #d1d5db;background:#fff;color:inherit;font-size:1.25rem;line-height:1;cursor:pointer}
 .rsl-carousel__button[aria-disabled="true"]{opacity:.4;cursor:default}
 .rsl-carousel__button:focus-visible,.rsl-card:focus-visible{outline:3px solid var(--rsl-accent);outline-offset:2px}
-.rsl-carousel__track{display:grid;grid-auto-flow:column;grid-auto-columns:var(--rsl-card-width);gap:var(--rsl-gap);overflow-x:auto;overscroll-behavior-x:contain;scroll-snap-type:x mandatory;scroll-padding-inline:4px;scroll-behavior:smooth;list-style:none;margin:0;padding:4px 4px 12px}
+.rsl-carousel__track{display:grid;grid-auto-flow:column;grid-auto-columns:var(--rsl-card-width);gap:var(--rsl-gap);overflow-x:auto;overscroll-behavior-x:contain;scroll-snap-type:x mandatory;scroll-padding-inline:6px;scroll-behavior:smooth;list-style:none;margin:0;padding:6px 6px 12px}
 .rsl-carousel__slide{scroll-snap-align:start;display:flex}
 .rsl-card{display:flex;flex-direction:column;width:100%;padding:0;border:1px solid #e5e7eb;border-radius:var(--rsl-radius);background:#fff;color:inherit;font:inherit;text-align:left;cursor:pointer;overflow:hidden}
 .rsl-card__image,.rsl-card__placeholder{display:block;width:100%;aspect-ratio:1/1;object-fit:cover;background:#f3f4f6}
