@@ -1,0 +1,139 @@
+// End-to-end check of the built demo page in headless Chromium (playwright-core, no browser download).
+// Env: RECSYS_API_URL  API base url of a running server (default: the bundled mock server)
+//      RECSYS_DEMO_URL page url of the built demo (default: served by the mock server)
+//      RECSYS_USER_ID  user to recommend for (default u1)
+//      CHROMIUM_PATH   browser binary (default /usr/bin/chromium)
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startMockServer } from './mock-server.mjs';
+
+const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const ERROR_TEXT = 'Recommendations are unavailable right now.';
+const TIMEOUT_MS = 15_000;
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** A loopback port that nothing listens on, to play the part of an API that is down. */
+async function closedPort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function pageUrl(base, params) {
+  const url = new URL(base);
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, value);
+  return url.toString();
+}
+
+async function openPage(context, url) {
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  await page.goto(url, { timeout: TIMEOUT_MS });
+  return { page, pageErrors };
+}
+
+async function recommendationsRender(context, target) {
+  const { page, pageErrors } = await openPage(context, target.page);
+  const region = page.getByRole('region', { name: 'Recommended For You' });
+  const cards = region.getByRole('list').getByRole('button');
+  await cards.first().waitFor({ timeout: TIMEOUT_MS });
+
+  const titles = await region.locator('.rsl-card__title').allTextContents();
+  assert(titles.length > 0 && titles.every((title) => title.trim() !== ''), `cards need titles, got ${JSON.stringify(titles)}`);
+  if (target.mock) {
+    assert(titles[0] === 'Trail Running Shoe', `unexpected first title ${titles[0]}`);
+    // The mock's sku-7 image url is broken and sku-8 has none: both must show the placeholder.
+    const similar = page.getByRole('region', { name: 'Similar Items' });
+    await similar.getByText('Headlamp 300lm').waitFor({ timeout: TIMEOUT_MS });
+    await similar.locator('img[src$="missing.svg"]').waitFor({ state: 'detached', timeout: TIMEOUT_MS });
+    const placeholders = await similar.locator('.rsl-card__placeholder').count();
+    assert(placeholders === 2, `expected 2 image placeholders, got ${placeholders}`);
+  }
+
+  await cards.first().click();
+  await cards.first().press('ArrowRight');
+  const focusedIndex = await cards.evaluateAll((elements) => elements.indexOf(document.activeElement));
+  assert(focusedIndex === 1, `ArrowRight should focus the second card, focused #${focusedIndex}`);
+  await page.keyboard.press('Enter');
+
+  const clicks = await page.evaluate(() => window.__recsysClicks.map((item) => item.item_id));
+  assert(clicks.length === 2, `expected 2 recorded clicks, got ${JSON.stringify(clicks)}`);
+  if (target.mock) assert(clicks.join() === 'sku-1,sku-2', `clicked ${clicks}`);
+  const lastClicked = await page.getByTestId('last-clicked').textContent();
+  assert(lastClicked === `Last clicked: ${titles[1]}`, `demo shows "${lastClicked}"`);
+  assert(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
+  await page.screenshot({ path: join(RESULTS_DIR, 'carousel.png'), fullPage: true });
+  await page.close();
+  return `${titles.length} cards, clicks ${clicks.join(', ')}`;
+}
+
+async function apiDownShowsError(context, target) {
+  const downApi = `http://127.0.0.1:${await closedPort()}`;
+  const { page, pageErrors } = await openPage(context, pageUrl(target.page, { api: downApi }));
+  const region = page.getByRole('region', { name: 'Recommended For You' });
+  await region.getByRole('status').filter({ hasText: ERROR_TEXT }).waitFor({ timeout: TIMEOUT_MS });
+  assert(await page.getByRole('heading', { name: 'RecSys-Lite demo shop' }).isVisible(), 'host page content disappeared');
+  assert(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
+  await page.screenshot({ path: join(RESULTS_DIR, 'carousel-error.png'), fullPage: true });
+  await page.close();
+  return `error state shown for ${downApi}`;
+}
+
+async function main() {
+  assert(existsSync(CHROMIUM), `${CHROMIUM} not found: run scripts/setup-system.sh or set CHROMIUM_PATH`);
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const apiEnv = process.env.RECSYS_API_URL;
+  const demoEnv = process.env.RECSYS_DEMO_URL;
+  const mock = apiEnv && demoEnv ? null : await startMockServer();
+  // With the mock serving both, the page uses its same-origin default, as under the Java server.
+  const target = {
+    mock: !apiEnv,
+    page: pageUrl(demoEnv ?? `${mock.url}/index.html`, { api: apiEnv, user: process.env.RECSYS_USER_ID }),
+  };
+  console.log(`e2e: page ${target.page}`);
+
+  const userDataDir = await mkdtemp(join(tmpdir(), 'recsys-widget-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1000, height: 900 },
+  });
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const scenario of [recommendationsRender, apiDownShowsError]) {
+      try {
+        console.log(`ok - ${scenario.name}: ${await scenario(context, target)}`);
+        passed += 1;
+      } catch (error) {
+        console.log(`not ok - ${scenario.name}: ${error instanceof Error ? error.message : error}`);
+        failed += 1;
+      }
+    }
+  } finally {
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    await mock?.close();
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}
+
+await main();

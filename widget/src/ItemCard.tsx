@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { cx } from './classNames.js';
+import type { Item } from './types.js';
+
+interface ItemImageProps {
+  url: string | null | undefined;
+}
+
+/** Lazy product image; shows a neutral placeholder when the url is missing or fails to load. */
+function ItemImage({ url }: ItemImageProps) {
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  if (!url || failedUrl === url) {
+    return <span className="rsl-card__placeholder" aria-hidden="true" />;
+  }
+  // alt is empty because the card's visible title already names the item.
+  return <img className="rsl-card__image" src={url} alt="" loading="lazy" decoding="async" onError={() => setFailedUrl(url)} />;
+}
+
+interface ItemCardProps {
+  item: Item;
+  className?: string;
+  formatPrice: (price: number) => string;
+  onItemClick?: (item: Item) => void;
+}
+
+export function ItemCard({ item, className, formatPrice, onItemClick }: ItemCardProps) {
+  return (
+    <button type="button" className={cx('rsl-card', className)} data-rsl-card="" onClick={() => onItemClick?.(item)}>
+      <ItemImage url={item.img_url} />
+      <span className="rsl-card__body">
+        {item.brand && <span className="rsl-card__brand">{item.brand}</span>}
+        <span className="rsl-card__title">{item.title || item.item_id}</span>
+        {typeof item.price === 'number' && <span className="rsl-card__price">{formatPrice(item.price)}</span>}
+      </span>
+    </button>
+  );
+}
+
+export function SkeletonCard({ className }: { className?: string }) {
+  return (
+    <span className={cx('rsl-card', 'rsl-card--skeleton', className)}>
+      <span className="rsl-card__placeholder" />
+      <span className="rsl-card__body">
+        <span className="rsl-skeleton-line" style={{ width: '40%' }} />
+        <span className="rsl-skeleton-line" style={{ width: '90%' }} />
+        <span className="rsl-skeleton-line" style={{ width: '30%' }} />
+      </span>
+    </span>
+  );
+}

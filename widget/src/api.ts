@@ -1,0 +1,57 @@
+import type { Item } from './types.js';
+
+/** Error passed to onError when the API answers with an error status or an unexpected body. */
+export class RecsysApiError extends Error {
+  constructor(message: string, readonly status?: number) {
+    super(message);
+    this.name = 'RecsysApiError';
+  }
+}
+
+function endpoint(apiUrl: string, path: string, params: Record<string, string>): string {
+  // apiUrl may be relative ("" or "/api"), so plain string joining instead of new URL().
+  return `${apiUrl.replace(/\/+$/, '')}/${path}?${new URLSearchParams(params).toString()}`;
+}
+
+export function recommendUrl(apiUrl: string, userId: string, k: number): string {
+  return endpoint(apiUrl, 'recommend', { user_id: userId, k: String(k) });
+}
+
+export function similarItemsUrl(apiUrl: string, itemId: string, k: number): string {
+  return endpoint(apiUrl, 'similar-items', { item_id: itemId, k: String(k) });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isItem(value: unknown): value is Item {
+  return isRecord(value) && typeof value.item_id === 'string';
+}
+
+/** Fetches items from either endpoint: /recommend wraps them in an object, /similar-items returns an array. */
+export async function fetchItems(url: string, signal: AbortSignal): Promise<Item[]> {
+  const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = isRecord(body) && typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
+    throw new RecsysApiError(message, response.status);
+  }
+  const list = Array.isArray(body) ? body : isRecord(body) ? body.recommendations : undefined;
+  if (!Array.isArray(list)) throw new RecsysApiError('Unexpected response from the recommendation API');
+  return list.filter(isItem);
+}
+
+/** Overlays non-null detail fields onto the items with the same item_id; id and score stay from the API. */
+export function mergeItemDetails(items: Item[], details: Partial<Item>[]): Item[] {
+  const byId = new Map<string, Partial<Item>>();
+  for (const detail of details) {
+    if (detail && typeof detail.item_id === 'string') byId.set(detail.item_id, detail);
+  }
+  return items.map((item) => {
+    const detail = byId.get(item.item_id);
+    if (!detail) return item;
+    const defined = Object.fromEntries(Object.entries(detail).filter(([, value]) => value != null));
+    return { ...item, ...defined, item_id: item.item_id, score: item.score };
+  });
+}

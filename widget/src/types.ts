@@ -1,0 +1,39 @@
+/** One recommended item as returned by the RecSys-Lite REST API. Only item_id and score are guaranteed. */
+export interface Item {
+  item_id: string;
+  score: number;
+  title?: string | null;
+  category?: string | null;
+  brand?: string | null;
+  price?: number | null;
+  img_url?: string | null;
+}
+
+/**
+ * Loads extra details (title, price, image, ...) for the given item ids from the shop's own backend.
+ * The signal is aborted when the carousel unmounts or its request changes.
+ */
+export type ItemDetailsFetcher = (itemIds: string[], signal: AbortSignal) => Promise<Partial<Item>[]>;
+
+/** Props shared by both carousels. */
+export interface CarouselOptions {
+  /** Heading text, also used as the accessible name of the carousel region. */
+  title?: string;
+  /** Extra class on the outer region. */
+  className?: string;
+  /** Extra class on the scrolling list of cards. */
+  containerClassName?: string;
+  /** Extra class on every card. */
+  cardClassName?: string;
+  /** Called when a card is activated by click, Enter or Space. */
+  onItemClick?: (item: Item) => void;
+  fetchItemDetails?: ItemDetailsFetcher;
+  /** Called when loading or rendering fails, e.g. for logging; the carousel shows its error state either way. */
+  onError?: (error: unknown) => void;
+  /** BCP 47 locale for price formatting. */
+  locale?: string;
+  /** ISO 4217 currency code for price formatting. */
+  currency?: string;
+  /** Inject the default stylesheet into document.head once. Set false to ship `carouselStyles` yourself. */
+  injectStyles?: boolean;
+}

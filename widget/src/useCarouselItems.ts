@@ -1,0 +1,50 @@
+import { useEffect, useRef, useState } from 'react';
+import { fetchItems, mergeItemDetails } from './api.js';
+import type { Item, ItemDetailsFetcher } from './types.js';
+
+export type LoadState =
+  | { status: 'loading' }
+  | { status: 'ready'; items: Item[] }
+  | { status: 'error' };
+
+interface Callbacks {
+  fetchDetails?: ItemDetailsFetcher;
+  onError?: (error: unknown) => void;
+}
+
+async function loadItems(url: string, fetchDetails: ItemDetailsFetcher | undefined, signal: AbortSignal) {
+  const items = await fetchItems(url, signal);
+  if (!fetchDetails || items.length === 0) return items;
+  try {
+    return mergeItemDetails(items, await fetchDetails(items.map((item) => item.item_id), signal));
+  } catch {
+    // Details are an optional enrichment: show the bare recommendations rather than nothing.
+    return items;
+  }
+}
+
+/** Loads the carousel's items; the request is aborted on unmount and whenever the url changes. */
+export function useCarouselItems(url: string, callbacks: Callbacks): LoadState {
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  // Hosts often pass inline functions; keeping them in a ref avoids refetching on every render.
+  const callbacksRef = useRef(callbacks);
+  callbacksRef.current = callbacks;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    loadItems(url, callbacksRef.current.fetchDetails, controller.signal).then(
+      (items) => {
+        if (!controller.signal.aborted) setState({ status: 'ready', items });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ status: 'error' });
+        callbacksRef.current.onError?.(error);
+      },
+    );
+    return () => controller.abort();
+  }, [url]);
+
+  return state;
+}

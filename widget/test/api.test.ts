@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { fetchItems, mergeItemDetails, recommendUrl, similarItemsUrl } from '../src/api';
+import { ITEMS, jsonResponse, mockFetch } from './fixtures';
+
+describe('endpoint urls', () => {
+  it('joins absolute and relative bases without doubling slashes', () => {
+    expect(recommendUrl('https://api.test/v1/', 'u1', 5)).toBe('https://api.test/v1/recommend?user_id=u1&k=5');
+    expect(recommendUrl('', 'u1', 5)).toBe('/recommend?user_id=u1&k=5');
+    expect(similarItemsUrl('/api', 'sku 1&x', 3)).toBe('/api/similar-items?item_id=sku+1%26x&k=3');
+  });
+});
+
+describe('fetchItems', () => {
+  const signal = new AbortController().signal;
+
+  it('reads items from both response shapes and drops entries without an item_id', async () => {
+    mockFetch(() => jsonResponse({ user_id: 'u1', recommendations: [ITEMS[0], { score: 1 }] }));
+    expect(await fetchItems('/recommend', signal)).toEqual([ITEMS[0]]);
+    mockFetch(() => jsonResponse([ITEMS[1]]));
+    expect(await fetchItems('/similar-items', signal)).toEqual([ITEMS[1]]);
+  });
+
+  it('rejects with the API error message and status', async () => {
+    mockFetch(() => jsonResponse({ error: 'unknown user' }, 404));
+    await expect(fetchItems('/recommend', signal)).rejects.toMatchObject({ message: 'unknown user', status: 404 });
+    mockFetch(() => new Response('<html>oops</html>', { status: 502 }));
+    await expect(fetchItems('/recommend', signal)).rejects.toMatchObject({ message: 'HTTP 502', status: 502 });
+  });
+
+  it('rejects a body that is neither an array nor a recommendations object', async () => {
+    mockFetch(() => jsonResponse({ items: [] }));
+    await expect(fetchItems('/recommend', signal)).rejects.toThrow('Unexpected response');
+  });
+});
+
+describe('mergeItemDetails', () => {
+  it('overlays non-null details by item_id and keeps id and score from the API', () => {
+    const merged = mergeItemDetails(ITEMS, [
+      { item_id: 'sku-3', title: 'Rain Jacket', price: 149, score: 0 },
+      { item_id: 'sku-1', title: null, brand: 'Stride Pro' },
+      { item_id: 'unknown', title: 'Ignored' },
+    ]);
+    expect(merged[0]).toEqual({ ...ITEMS[0], brand: 'Stride Pro' });
+    expect(merged[1]).toBe(ITEMS[1]);
+    expect(merged[2]).toEqual({ ...ITEMS[2], title: 'Rain Jacket', price: 149 });
+    expect(merged).toHaveLength(3);
+  });
+});
