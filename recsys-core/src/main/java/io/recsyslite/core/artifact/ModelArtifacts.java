@@ -149,7 +149,7 @@ public final class ModelArtifacts {
                 json.path("model"));
     }
 
-    private static void replace(Path tmp, Path target) throws IOException {
+    static void replace(Path tmp, Path target) throws IOException {
         if (!Files.exists(target)) {
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -200,7 +200,7 @@ public final class ModelArtifacts {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

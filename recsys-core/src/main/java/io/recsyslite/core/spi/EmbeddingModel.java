@@ -20,4 +20,7 @@ public interface EmbeddingModel extends Recommender {
 
     /** The query vector for a set of recent items, newest last. */
     float[] queryFor(int[] recentItems);
+
+    /** The user's training items, to exclude them when an index serves the model. */
+    int[] seenItems(int user);
 }

@@ -98,6 +98,12 @@ public abstract class ScoringRecommender implements Recommender {
         return top(scores, request);
     }
 
+    /** The user's training items (ascending item ints). */
+    public final int[] seenItems(int user) {
+        checkUser(user);
+        return data.seen().rowIndices(user);
+    }
+
     @Override
     public final void writeTo(ArtifactWriter out) throws IOException {
         data.write(out);

@@ -267,6 +267,20 @@ public final class RecsysStore implements AutoCloseable {
         });
     }
 
+    /** Every user ever deleted (GDPR), so models trained before the deletion can be scrubbed. */
+    public synchronized java.util.Set<String> deletedUsers() {
+        return call("read deleted users", () -> {
+            java.util.Set<String> ids = new java.util.TreeSet<>();
+            try (Statement st = conn.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT DISTINCT user_id FROM deleted_users")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     /**
      * Deletes all events of a user, records the user in {@code deleted_users} and audits it, in one
      * transaction. Returns the number of events removed.

@@ -1,0 +1,382 @@
+package io.recsyslite.core.serving;
+
+import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.error.NotFoundException;
+import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.core.index.ItemIndexes;
+import io.recsyslite.core.rank.ItemFilter;
+import io.recsyslite.core.rank.RecommendRequest;
+import io.recsyslite.core.rank.ScoredItems;
+import io.recsyslite.core.spi.Algorithms;
+import io.recsyslite.core.spi.EmbeddingModel;
+import io.recsyslite.core.store.RecsysStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The facade a shop embeds: serves recommendations and similar items from a model directory
+ * with catalogue data joined in, swaps models while serving, and answers GDPR requests against
+ * the DuckDB store.
+ *
+ * <p>Thread-safe: any number of threads may call {@link #recommend} and {@link #similarItems}
+ * while another swaps the model; a request finishes on the model it started with, and a model's
+ * native resources are released when its last request ends. The DuckDB file is opened only for
+ * the moment an operation needs it, so a separate worker or CLI process can use it in between.
+ * Owns a background thread for the access audit; {@link #close()} releases everything.
+ */
+public final class RecSys implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RecSys.class);
+    private static final String ACTOR = "api";
+    private static final java.time.Duration STORE_BUSY_WAIT = java.time.Duration.ofSeconds(10);
+
+    private final RecSysConfig config;
+    private final ModelLoader loader;
+    private final AtomicReference<LiveModel> live = new AtomicReference<>();
+    private final AtomicLong generations = new AtomicLong();
+    private final ResultCache<CacheKey, Object> cache;
+    private final ServiceMetrics metrics = new ServiceMetrics();
+    private final AccessAudit accessAudit = new AccessAudit();
+    private final ScheduledExecutorService auditFlusher;
+
+    private record CacheKey(long generation, String kind, String id, int k, RecommendOptions options) {
+    }
+
+    private RecSys(RecSysConfig config, Algorithms algorithms, ItemIndexes indexes) {
+        this.config = config;
+        this.loader = new ModelLoader(config, algorithms, indexes);
+        this.cache = new ResultCache<>(config.cacheExpiry().toNanos(), 10_000);
+        long flushMillis = config.accessAuditInterval().toMillis();
+        if (flushMillis > 0) {
+            auditFlusher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "recsys-audit-flush");
+                t.setDaemon(true);
+                return t;
+            });
+            auditFlusher.scheduleWithFixedDelay(this::flushAccessAudit, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+        } else {
+            auditFlusher = null;
+        }
+    }
+
+    /** A RecSys over the store, with algorithms and indexes found on the class path; no model yet. */
+    public static RecSys open(RecSysConfig config) {
+        return new RecSys(config, Algorithms.discover(), ItemIndexes.discover());
+    }
+
+    /** Opens and loads the model in {@code modelDir}. */
+    public static RecSys open(RecSysConfig config, Path modelDir) throws IOException {
+        RecSys recSys = open(config);
+        try {
+            recSys.swapModel(modelDir);
+            return recSys;
+        } catch (IOException | RuntimeException e) {
+            recSys.close();
+            throw e;
+        }
+    }
+
+    public RecSysConfig config() {
+        return config;
+    }
+
+    /**
+     * Loads the model in {@code dir} (verifying checksums) and makes it the live model in one
+     * step. Requests already running finish on the previous model. A model that fails to load
+     * leaves the current one serving.
+     */
+    public ModelStatus swapModel(Path dir) throws IOException {
+        LiveModel next;
+        try {
+            next = withStore(store -> {
+                try {
+                    return loader.load(dir, generations.incrementAndGet(), store);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        LiveModel previous = live.getAndSet(next);
+        if (previous != null) {
+            previous.release();
+        }
+        cache.clear();
+        withStore(store -> {
+            store.audit(ACTOR, "model_swap", next.manifest.algorithm(), "dir=" + dir + " generation=" + next.generation);
+            return null;
+        });
+        LOG.info("Serving {} model from {} (generation {})", next.manifest.algorithm(), dir, next.generation);
+        return status(next);
+    }
+
+    /** What is being served, or empty when no model is loaded. */
+    public java.util.Optional<ModelStatus> status() {
+        LiveModel m = live.get();
+        return m == null ? java.util.Optional.empty() : java.util.Optional.of(status(m));
+    }
+
+    /**
+     * The top {@code k} items for a user. An unknown (or deleted) user gets the popular items,
+     * flagged as not personalised.
+     */
+    public Recommendations recommend(String userId, int k, RecommendOptions options) {
+        return serve("recommend", userId, k, options, m -> {
+            int user = m.model.users().indexOf(userId);
+            if (user < 0) {
+                return new Recommendations(userId, false, join(m, popular(m, k, options)));
+            }
+            ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+            ScoredItems top;
+            if (m.index != null && options.useIndex() && m.model instanceof EmbeddingModel em) {
+                ItemFilter filter = options.excludeSeen() ? business.and(ItemFilter.deny(em.seenItems(user))) : business;
+                top = m.index.search(em.userVector(user), k, filter);
+            } else {
+                top = m.model.recommend(user, new RecommendRequest(k, options.excludeSeen(), business));
+            }
+            return new Recommendations(userId, true, join(m, top));
+        });
+    }
+
+    /** Items for an anonymous visitor from the items they just looked at (unknown ids are ignored). */
+    public Recommendations recommendForItems(List<String> recentItemIds, int k, RecommendOptions options) {
+        return serve("recommend_items", String.join(",", recentItemIds), k, options, m -> {
+            int[] recent = recentItemIds.stream().mapToInt(m.model.items()::indexOf).filter(i -> i >= 0).toArray();
+            if (recent.length == 0) {
+                return new Recommendations(null, false, join(m, popular(m, k, options)));
+            }
+            ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+            return new Recommendations(null, true,
+                    join(m, m.model.recommendFor(recent, new RecommendRequest(k, options.excludeSeen(), business))));
+        });
+    }
+
+    /** Items most similar to {@code itemId}; an unknown item is a {@link NotFoundException}. */
+    public List<RecommendedItem> similarItems(String itemId, int k, RecommendOptions options) {
+        return serve("similar_items", itemId, k, options, m -> {
+            int item = m.model.items().indexOf(itemId);
+            if (item < 0) {
+                throw new NotFoundException("Item '" + itemId + "' not found");
+            }
+            ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+            return join(m, m.model.similarItems(item, new RecommendRequest(k, true, business)));
+        });
+    }
+
+    /** Writes everything stored about a user as JSON to {@code output} (audited). */
+    public UserDataExport exportUser(String userId, Path output) throws IOException {
+        UserDataExport export = withStore(store -> Gdpr.export(store, userId));
+        Gdpr.write(export, output);
+        return export;
+    }
+
+    /**
+     * Erases a user: their events, their traces in the live model's directory (the model is
+     * reloaded from the scrubbed files), and cached answers. Afterwards the user gets only
+     * non-personalised results.
+     *
+     * @return number of events removed
+     */
+    public long deleteUser(String userId) throws IOException {
+        LiveModel m = live.get();
+        List<Path> dirs = m == null ? List.of() : List.of(m.dir);
+        long removed;
+        try {
+            removed = withStore(store -> {
+                try {
+                    return Gdpr.deleteUser(store, userId, dirs);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (m != null) {
+            swapModel(m.dir);
+        }
+        forgetCachedUser(userId);
+        return removed;
+    }
+
+    public ServiceMetrics.Snapshot metrics() {
+        return metrics.snapshot();
+    }
+
+    /**
+     * Runs {@code work} with the store open; the file is closed again afterwards, so other
+     * processes (worker, CLI) can use it in between. Opening is retried for a few seconds while
+     * another process holds the file.
+     */
+    public <T> T withStore(Function<RecsysStore, T> work) {
+        try (RecsysStore store = openStore()) {
+            return work.apply(store);
+        }
+    }
+
+    private RecsysStore openStore() {
+        long deadline = System.nanoTime() + STORE_BUSY_WAIT.toNanos();
+        while (true) {
+            try {
+                return RecsysStore.open(config.dbPath());
+            } catch (RecsysException e) {
+                if (System.nanoTime() > deadline || e.getMessage() == null || !e.getMessage().contains("lock")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Drops cached answers about one user (after a deletion or an update of their data). */
+    void forgetCachedUser(String userId) {
+        cache.removeIf(key -> key.kind().equals("recommend") && userId.equals(key.id()));
+    }
+
+    @Override
+    public void close() {
+        if (auditFlusher != null) {
+            auditFlusher.shutdownNow();
+        }
+        flushAccessAudit();
+        LiveModel m = live.getAndSet(null);
+        if (m != null) {
+            m.release();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T serve(String action, String subject, int k, RecommendOptions options, Function<LiveModel, T> work) {
+        long start = System.nanoTime();
+        try {
+            checkK(k);
+            LiveModel m = acquire();
+            try {
+                CacheKey key = new CacheKey(m.generation, action, subject, k, options);
+                Object cached = cache.get(key);
+                metrics.recordCache(cached != null);
+                T result = cached != null ? (T) cached : work.apply(m);
+                if (cached == null) {
+                    cache.put(key, result);
+                }
+                metrics.recordRequest(System.nanoTime() - start, size(result));
+                audit(action, subject);
+                return result;
+            } finally {
+                m.release();
+            }
+        } catch (RuntimeException e) {
+            metrics.recordError();
+            throw e;
+        }
+    }
+
+    private void audit(String action, String subject) {
+        if (auditFlusher == null) {
+            withStore(store -> {
+                store.audit(ACTOR, action, subject, "1 request");
+                return null;
+            });
+        } else {
+            accessAudit.record(action, subject);
+        }
+    }
+
+    private void flushAccessAudit() {
+        Map<String, Map<String, Integer>> counts = accessAudit.drain();
+        if (counts.isEmpty()) {
+            return;
+        }
+        try {
+            withStore(store -> {
+                counts.forEach((action, bySubject) -> bySubject.forEach((subject, n) ->
+                        store.audit(ACTOR, action, subject, n + (n == 1 ? " request" : " requests"))));
+                return null;
+            });
+        } catch (RecsysException e) {
+            // The database may be busy in another process; keep the counts for the next flush.
+            LOG.warn("Could not write the access audit, retrying later: {}", e.getMessage());
+            counts.forEach((action, bySubject) -> bySubject.forEach((subject, n) -> {
+                for (int i = 0; i < n; i++) {
+                    accessAudit.record(action, subject);
+                }
+            }));
+        }
+    }
+
+    private static int size(Object result) {
+        if (result instanceof Recommendations r) {
+            return r.items().size();
+        }
+        return result instanceof List<?> l ? l.size() : 0;
+    }
+
+    private LiveModel acquire() {
+        while (true) {
+            LiveModel m = live.get();
+            if (m == null) {
+                throw new RecsysException("No model is loaded; train one (recsys-lite train ...) and load its directory");
+            }
+            if (m.acquire()) {
+                return m;
+            }
+        }
+    }
+
+    private void checkK(int k) {
+        if (k < 1 || k > config.maxRecommendations()) {
+            throw new InvalidParameterException("k must be between 1 and " + config.maxRecommendations() + ", was " + k);
+        }
+    }
+
+    private static ScoredItems popular(LiveModel m, int k, RecommendOptions options) {
+        ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+        List<Integer> picked = new ArrayList<>(k);
+        for (int r = 0; r < m.popular.size() && picked.size() < k; r++) {
+            if (business.accept(m.popular.item(r))) {
+                picked.add(r);
+            }
+        }
+        int[] items = new int[picked.size()];
+        float[] scores = new float[picked.size()];
+        for (int j = 0; j < items.length; j++) {
+            items[j] = m.popular.item(picked.get(j));
+            scores[j] = m.popular.score(picked.get(j));
+        }
+        return new ScoredItems(items, scores);
+    }
+
+    private static List<RecommendedItem> join(LiveModel m, ScoredItems top) {
+        List<RecommendedItem> out = new ArrayList<>(top.size());
+        for (int r = 0; r < top.size(); r++) {
+            int i = top.item(r);
+            float price = m.metadata.price(i);
+            out.add(new RecommendedItem(m.model.items().idOf(i), top.score(r), m.metadata.title(i),
+                    m.metadata.category(i), m.metadata.brand(i), Float.isNaN(price) ? null : (double) price,
+                    m.metadata.imageUrl(i)));
+        }
+        return out;
+    }
+
+    private static ModelStatus status(LiveModel m) {
+        return new ModelStatus(m.manifest.algorithm(), m.dir, m.generation, m.manifest,
+                m.index == null ? ItemIndexes.EXACT : m.index.type());
+    }
+}

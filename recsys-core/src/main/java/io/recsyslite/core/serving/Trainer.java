@@ -1,0 +1,81 @@
+package io.recsyslite.core.serving;
+
+import io.recsyslite.core.artifact.ModelArtifacts;
+import io.recsyslite.core.artifact.ModelManifest;
+import io.recsyslite.core.artifact.Provenance;
+import io.recsyslite.core.data.ConfidenceWeighting;
+import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.eval.BenchmarkProtocol;
+import io.recsyslite.core.eval.EvaluationReport;
+import io.recsyslite.core.eval.Evaluator;
+import io.recsyslite.core.eval.Split;
+import io.recsyslite.core.eval.Splitter;
+import io.recsyslite.core.spi.Algorithms;
+import io.recsyslite.core.spi.Params;
+import io.recsyslite.core.spi.Recommender;
+import io.recsyslite.core.spi.RecommenderProvider;
+import io.recsyslite.core.spi.TrainingContext;
+import io.recsyslite.core.store.RecsysStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a model from the store and saves it: optionally holds out a random {@code testSize}
+ * of each user's items to measure the model, then fits on all data for the saved model, whose
+ * model.json records params, metrics, data fingerprint and seed. Stateless.
+ */
+public final class Trainer {
+    /** How events become confidences unless told otherwise: each event counts its quantity. */
+    public static final ConfidenceWeighting DEFAULT_WEIGHTING = ConfidenceWeighting.byQuantity();
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private final Algorithms algorithms;
+
+    public Trainer(Algorithms algorithms) {
+        this.algorithms = algorithms;
+    }
+
+    /**
+     * @param evaluation    the held-out metrics, when {@code testSize > 0}
+     * @param fitSeconds    seconds of the final fit
+     */
+    public record Result(ModelManifest manifest, Optional<EvaluationReport> evaluation, double fitSeconds) {
+    }
+
+    public Result train(RecsysStore store, String algorithm, Map<String, ?> params, double testSize,
+                        ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
+        RecommenderProvider provider = algorithms.get(algorithm);
+        Params resolved = provider.paramSpace().resolve(params);
+        TrainingData data = store.loadTrainingData(weighting, context.progress());
+        if (data.interactions().nnz() == 0) {
+            throw new io.recsyslite.core.error.InvalidDataException("The store at " + store.path()
+                    + " holds no events; ingest some first (recsys-lite ingest --events ...)");
+        }
+        Optional<EvaluationReport> evaluation = Optional.empty();
+        if (testSize > 0) {
+            evaluation = Optional.of(evaluate(provider, resolved, data, Splitter.randomHoldout(testSize, context.seed()), context));
+            LOG.info("{} on a {} holdout: {}", algorithm, testSize, evaluation.get());
+        }
+        long start = System.nanoTime();
+        Recommender model = provider.fit(data, resolved, context);
+        double fitSeconds = (System.nanoTime() - start) / 1e9;
+        Provenance provenance = new Provenance(evaluation.map(EvaluationReport::values).orElse(Map.of()),
+                store.dataFingerprint(), context.seed());
+        ModelManifest manifest = ModelArtifacts.save(model, output, provenance);
+        store.audit("trainer", "train", algorithm, "output=" + output + " users=" + data.numUsers()
+                + " items=" + data.numItems() + " params=" + resolved);
+        return new Result(manifest, evaluation, fitSeconds);
+    }
+
+    /** Fits on the training part of a split and measures the report metrics on its test part. */
+    public EvaluationReport evaluate(RecommenderProvider provider, Params params, TrainingData data, Splitter splitter,
+                                     TrainingContext context) {
+        Split split = splitter.split(data);
+        Recommender model = provider.fit(split.train(), params, context);
+        return Evaluator.of(context.threads(), BenchmarkProtocol.DEFAULT_METRICS).evaluate(model, split);
+    }
+}
