@@ -1,0 +1,82 @@
+package io.recsyslite.examples.config;
+
+import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.index.IndexOptions;
+import io.recsyslite.core.serving.RecSysConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Configuration from the environment variables of the product spec, with their defaults.
+ * Command-line options override these where a command has them. Immutable.
+ *
+ * @param modelDir           MODEL_DIR, default model_artifacts/als
+ * @param dbPath             DB_PATH, default data/recsys.db
+ * @param logLevel           LOG_LEVEL, default INFO
+ * @param maxRecommendations MAX_RECOMMENDATIONS, default 100
+ * @param cacheExpiry        CACHE_EXPIRY in seconds, default 300
+ * @param faissNprobe        FAISS_NPROBE, default 10
+ * @param batchSize          BATCH_SIZE, default 1000
+ * @param threads            THREADS, default: the number of cores (the spec's 8 would oversubscribe
+ *                           small boxes)
+ * @param faissUseThreads    FAISS_USE_THREADS, default true: Faiss searches use {@code threads}
+ *                           threads, otherwise one
+ */
+public record Settings(Path modelDir, Path dbPath, String logLevel, int maxRecommendations, Duration cacheExpiry,
+                       int faissNprobe, int batchSize, int threads, boolean faissUseThreads) {
+
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** Reads the settings from a map of variables; a malformed number names the variable. */
+    public static Settings from(Map<String, String> env) {
+        return new Settings(
+                Path.of(env.getOrDefault("MODEL_DIR", "model_artifacts/als")),
+                Path.of(env.getOrDefault("DB_PATH", "data/recsys.db")),
+                env.getOrDefault("LOG_LEVEL", "INFO"),
+                positive(env, "MAX_RECOMMENDATIONS", 100),
+                Duration.ofSeconds(nonNegative(env, "CACHE_EXPIRY", 300)),
+                positive(env, "FAISS_NPROBE", 10),
+                positive(env, "BATCH_SIZE", 1000),
+                positive(env, "THREADS", Runtime.getRuntime().availableProcessors()),
+                nonNegative(env, "FAISS_USE_THREADS", 1) != 0);
+    }
+
+    /** The library configuration for serving with the given index type ("exact", "faiss-ivf-flat", ...). */
+    public RecSysConfig recSysConfig(Path db, String indexType) {
+        Map<String, String> indexSettings = new HashMap<>();
+        indexSettings.put("nprobe", Integer.toString(faissNprobe));
+        IndexOptions options = new IndexOptions(faissUseThreads ? threads : 1, indexSettings);
+        return RecSysConfig.defaults(db)
+                .withIndex(indexType, options)
+                .withCacheExpiry(cacheExpiry)
+                .withMaxRecommendations(maxRecommendations);
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback) {
+        int v = nonNegative(env, name, fallback);
+        if (v == 0) {
+            throw new InvalidParameterException(name + " must be a positive integer, was 0");
+        }
+        return v;
+    }
+
+    private static int nonNegative(Map<String, String> env, String name, int fallback) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name + " must be a non-negative integer, was '" + raw + "'");
+        }
+    }
+}
