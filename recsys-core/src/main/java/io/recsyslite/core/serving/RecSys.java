@@ -175,9 +175,14 @@ public final class RecSys implements AutoCloseable {
         });
     }
 
+    /** Everything stored about a user (audited as an export), e.g. to answer over HTTP. */
+    public UserDataExport exportUser(String userId) {
+        return withStore(store -> Gdpr.export(store, userId));
+    }
+
     /** Writes everything stored about a user as JSON to {@code output} (audited). */
     public UserDataExport exportUser(String userId, Path output) throws IOException {
-        UserDataExport export = withStore(store -> Gdpr.export(store, userId));
+        UserDataExport export = exportUser(userId);
         Gdpr.write(export, output);
         return export;
     }

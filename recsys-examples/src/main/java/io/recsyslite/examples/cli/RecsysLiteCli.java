@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "recsys-lite", mixinStandardHelpOptions = true, versionProvider = RecsysLiteCli.Version.class,
         description = "Embeddable recommendations for small shops: ingest, train, evaluate, tune, serve.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class})
 public final class RecsysLiteCli {
     private RecsysLiteCli() {
     }

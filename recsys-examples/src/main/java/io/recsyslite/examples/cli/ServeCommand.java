@@ -1,0 +1,111 @@
+package io.recsyslite.examples.cli;
+
+import io.recsyslite.core.artifact.ModelArtifacts;
+import io.recsyslite.core.index.ItemIndexes;
+import io.recsyslite.core.serving.ModelStatus;
+import io.recsyslite.core.serving.RecSys;
+import io.recsyslite.examples.config.Settings;
+import io.recsyslite.examples.server.RestServer;
+import io.recsyslite.examples.server.ServerOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code recsys-lite serve}: runs the REST server until Ctrl-C, then stops it and closes the
+ * RecSys. Defaults come from the environment ({@link Settings}: MODEL_DIR, DB_PATH, ...).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve recommendations over HTTP (the REST API and the demo shop page) until Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--model-dir", description = "Model directory (default: MODEL_DIR or model_artifacts/als).")
+    Path modelDir;
+
+    @Option(names = "--db", description = "DuckDB file (default: DB_PATH or data/recsys.db).")
+    Path db;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8000", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--index", defaultValue = ItemIndexes.EXACT,
+            description = "Item index for embedding models: exact or e.g. faiss-ivf-flat (default: ${DEFAULT-VALUE}).")
+    String index;
+
+    @Option(names = "--api-key", defaultValue = "${env:RECSYS_API_KEY}",
+            description = "Key for the GDPR endpoints (X-API-Key header; default: RECSYS_API_KEY). None disables them.")
+    String apiKey;
+
+    @Option(names = "--cors-origin", description = "Origin allowed to call the API from a browser, e.g. "
+            + "https://shop.example (repeatable; default: CORS_ORIGINS, a comma list, else any origin).")
+    List<String> corsOrigins = new ArrayList<>();
+
+    @Option(names = "--demo-dir", description = "Built demo page served at / (default: widget/dist-demo).")
+    Path demoDir = ServerOptions.DEFAULT_DEMO_DIR;
+
+    @Option(names = "--watch-model", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Reload the model when a new one is saved into --model-dir (default: on).")
+    boolean watchModel;
+
+    @Option(names = "--watch-interval", defaultValue = "2",
+            description = "Seconds between checks of the model directory (default: ${DEFAULT-VALUE}).")
+    long watchIntervalSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = Settings.fromEnvironment();
+        Path models = modelDir != null ? modelDir : settings.modelDir();
+        if (!ItemIndexes.EXACT.equals(index)) {
+            ItemIndexes.discover().get(index); // an unknown type fails now, naming the known ones
+        }
+        ServerOptions options = new ServerOptions(Optional.ofNullable(apiKey), origins(), demoDir,
+                watchModel ? Optional.of(models) : Optional.empty(), Duration.ofSeconds(watchIntervalSeconds));
+        RecSys recSys = RecSys.open(settings.recSysConfig(db != null ? db : settings.dbPath(), index));
+        RestServer server;
+        try {
+            loadIfPresent(recSys, models);
+            server = new RestServer(recSys, options).start(host, port);
+        } catch (Exception e) {
+            recSys.close();
+            throw e;
+        }
+        System.out.printf("Serving on http://%s:%d/ (Ctrl-C to stop)%n", host, server.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            recSys.close();
+            stopped.countDown();
+        }, "recsys-serve-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** A broken model fails the start; a missing one is served as "no_model" until one is saved. */
+    private static void loadIfPresent(RecSys recSys, Path models) throws java.io.IOException {
+        if (Files.exists(models.resolve(ModelArtifacts.MANIFEST))) {
+            ModelStatus status = recSys.swapModel(models);
+            System.out.printf("Loaded %s model from %s%n", status.algorithm(), models);
+        } else {
+            System.err.printf("No model in %s yet: serving no recommendations until one is saved there%n", models);
+        }
+    }
+
+    private List<String> origins() {
+        if (!corsOrigins.isEmpty()) {
+            return corsOrigins;
+        }
+        String env = System.getenv("CORS_ORIGINS");
+        return env == null ? List.of()
+                : Arrays.stream(env.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

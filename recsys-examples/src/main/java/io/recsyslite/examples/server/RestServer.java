@@ -1,0 +1,185 @@
+package io.recsyslite.examples.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.plugin.bundled.CorsPluginConfig;
+import io.recsyslite.core.LibraryVersion;
+import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.error.NotFoundException;
+import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.core.serving.ModelStatus;
+import io.recsyslite.core.serving.RecSys;
+import io.recsyslite.core.serving.Recommendations;
+import io.recsyslite.examples.server.ApiJson.DeletedResponse;
+import io.recsyslite.examples.server.ApiJson.ErrorResponse;
+import io.recsyslite.examples.server.ApiJson.HealthResponse;
+import io.recsyslite.examples.server.ApiJson.MetricsResponse;
+import io.recsyslite.examples.server.ApiJson.RecommendResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The example REST server: the product spec's HTTP API over a {@link RecSys}, the GDPR endpoints
+ * behind an API key, the demo shop page, and a watch on the model directory for hot swaps. Every
+ * answer is JSON; what a client sends wrong is a 4xx with {@code {"error": ...}}, never a 500.
+ * The server only translates HTTP to library calls; the behaviour lives in {@link RecSys}.
+ *
+ * <p>Thread-safe (requests run on Jetty's pool; the RecSys is thread-safe). The RecSys is not
+ * owned: {@link #close()} stops the server and the watch, the caller closes the RecSys.
+ */
+public final class RestServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+    static final String API_KEY_HEADER = "X-API-Key";
+
+    private final RecSys recSys;
+    private final ServerOptions options;
+    private final Javalin app;
+    private ModelWatcher watcher;
+
+    public RestServer(RecSys recSys, ServerOptions options) {
+        this.recSys = recSys;
+        this.options = options;
+        boolean demoBuilt = Files.isRegularFile(options.demoDir().resolve("index.html"));
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
+            config.bundledPlugins.enableCors(cors -> cors.addRule(this::corsRule));
+            if (demoBuilt) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/";
+                    files.directory = options.demoDir().toAbsolutePath().toString();
+                    files.location = Location.EXTERNAL;
+                });
+            }
+        });
+        if (!demoBuilt) {
+            LOG.warn("No demo page in {}; build it with: cd widget && npm ci && npm run build", options.demoDir());
+            app.get("/", ctx -> ctx.html(demoMissingPage()));
+        }
+        routes();
+        errorHandlers();
+    }
+
+    /** Starts listening; port 0 picks a free port (see {@link #port()}). Starts the model watch. */
+    public synchronized RestServer start(String host, int port) {
+        app.start(host, port);
+        options.watchModelDir().ifPresent(dir -> watcher = new ModelWatcher(recSys, dir, options.watchInterval()));
+        LOG.info("RecSys-Lite API listening on http://{}:{}/", host, port());
+        return this;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+        app.stop();
+    }
+
+    private void routes() {
+        app.get("/recommend", this::recommend);
+        app.get("/similar-items", ctx -> ctx.json(recSys.similarItems(QueryParams.requiredId(ctx, "item_id"),
+                QueryParams.k(ctx), QueryParams.options(ctx))));
+        app.get("/health", this::health);
+        app.get("/metrics", ctx -> ctx.json(MetricsResponse.of(recSys.metrics())));
+        app.before("/gdpr/*", this::requireApiKey);
+        app.get("/gdpr/export", ctx -> ctx.json(recSys.exportUser(QueryParams.requiredId(ctx, "user_id"))));
+        app.delete("/gdpr/users/{user_id}", ctx -> {
+            String userId = ctx.pathParam("user_id");
+            ctx.json(new DeletedResponse(userId, recSys.deleteUser(userId)));
+        });
+    }
+
+    private void recommend(Context ctx) {
+        String userId = QueryParams.requiredId(ctx, "user_id");
+        int k = QueryParams.k(ctx);
+        boolean fallback = QueryParams.popularFallback(ctx);
+        Recommendations result = recSys.recommend(userId, k, QueryParams.options(ctx));
+        // The library answers unknown users with popular items; the spec's API says 404 unless asked.
+        if (!result.personalized() && !fallback) {
+            throw new NotFoundException("User '" + userId + "' not found");
+        }
+        ctx.json(new RecommendResponse(userId, result.personalized(), result.items()));
+    }
+
+    private void health(Context ctx) {
+        Optional<ModelStatus> status = recSys.status();
+        long uptime = (long) recSys.metrics().uptimeSeconds();
+        ctx.status(status.isPresent() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+        ctx.json(new HealthResponse(status.isPresent() ? "ok" : "no_model", LibraryVersion.get(),
+                status.map(ModelStatus::algorithm).orElse(null), uptime));
+    }
+
+    private void requireApiKey(Context ctx) {
+        if (options.apiKey().isEmpty()) {
+            throw new ForbiddenException("The GDPR endpoints are disabled: start the server with --api-key "
+                    + "or the RECSYS_API_KEY environment variable");
+        }
+        String given = ctx.header(API_KEY_HEADER);
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                options.apiKey().get().getBytes(StandardCharsets.UTF_8))) {
+            throw new ForbiddenException("A valid API key is required in the " + API_KEY_HEADER + " header");
+        }
+    }
+
+    private void errorHandlers() {
+        app.exception(InvalidParameterException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+        app.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+        app.exception(ForbiddenException.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
+        // Other library errors are states of the service (no model loaded, database busy), not of the request.
+        app.exception(RecsysException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) ->
+                error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error; the server log has the details");
+        });
+        app.error(HttpStatus.NOT_FOUND, ctx -> {
+            if (ctx.result() == null) {
+                error(ctx, HttpStatus.NOT_FOUND, "No endpoint " + ctx.method() + " " + ctx.path());
+            }
+        });
+    }
+
+    private static void error(Context ctx, HttpStatus status, String message) {
+        ctx.status(status).json(new ErrorResponse(message));
+    }
+
+    private void corsRule(CorsPluginConfig.CorsRule rule) {
+        if (options.corsOrigins().isEmpty()) {
+            rule.anyHost();
+        } else {
+            String first = options.corsOrigins().get(0);
+            rule.allowHost(first, options.corsOrigins().subList(1, options.corsOrigins().size()).toArray(String[]::new));
+        }
+    }
+
+    private String demoMissingPage() {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RecSys-Lite</title></head><body>"
+                + "<h1>RecSys-Lite API</h1><p>The demo shop page is not built (looked in <code>"
+                + options.demoDir().toAbsolutePath() + "</code>). Build the widget with "
+                + "<code>cd widget &amp;&amp; npm ci &amp;&amp; npm run build</code>, or start the server with "
+                + "<code>--demo-dir</code>.</p><p>The API is up: try <a href=\"/health\">/health</a>.</p></body></html>";
+    }
+
+    /** A request without a valid API key for a protected endpoint. */
+    private static final class ForbiddenException extends RuntimeException {
+        ForbiddenException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.recsyslite.examples.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a {@link RestServer} runs. Immutable.
+ *
+ * @param apiKey        key the GDPR endpoints require in the {@code X-API-Key} header; empty
+ *                      disables those endpoints
+ * @param corsOrigins   origins (e.g. {@code https://shop.example}) allowed to call the API from a
+ *                      browser; empty allows any origin
+ * @param demoDir       directory of the built demo shop page served at {@code /}
+ * @param watchModelDir model directory to watch for newly saved models; empty disables the watch
+ * @param watchInterval how often the watched model.json is checked
+ */
+public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, Path demoDir,
+                            Optional<Path> watchModelDir, Duration watchInterval) {
+    /** Where {@code npm run build} in {@code widget/} puts the demo page. */
+    public static final Path DEFAULT_DEMO_DIR = Path.of("widget", "dist-demo");
+    public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
+
+    public ServerOptions {
+        apiKey = apiKey.filter(k -> !k.isBlank());
+        corsOrigins = List.copyOf(corsOrigins);
+        if (watchInterval.isNegative() || watchInterval.isZero()) {
+            throw new IllegalArgumentException("watchInterval must be positive, was " + watchInterval);
+        }
+    }
+}

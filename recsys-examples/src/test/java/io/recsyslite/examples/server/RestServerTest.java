@@ -1,0 +1,269 @@
+package io.recsyslite.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.recsyslite.core.serving.RecSys;
+import io.recsyslite.core.serving.RecSysConfig;
+import io.recsyslite.examples.server.Http.Reply;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The REST API against a real server on a random port over a generated shop and a popularity model. */
+class RestServerTest {
+    private static final String KEY = "s3cret";
+    private static final String SHOP_ORIGIN = "https://shop.example";
+    private static final Set<String> ITEM_FIELDS = Set.of("item_id", "score", "title", "category", "brand", "price",
+            "img_url");
+
+    @TempDir
+    static Path root;
+    private static RecSys recSys;
+    private static RestServer server;
+    private static Http http;
+
+    @BeforeAll
+    static void start() throws IOException {
+        TestShop shop = TestShop.create(root);
+        Path demo = Files.createDirectories(root.resolve("demo"));
+        Files.writeString(demo.resolve("index.html"), "<html><body>demo-shop-page</body></html>");
+        recSys = RecSys.open(RecSysConfig.defaults(shop.db), shop.modelDir);
+        server = new RestServer(recSys, options(Optional.of(KEY), demo)).start("127.0.0.1", 0);
+        http = new Http(server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        recSys.close();
+    }
+
+    private static ServerOptions options(Optional<String> key, Path demo) {
+        return new ServerOptions(key, List.of(SHOP_ORIGIN), demo, Optional.empty(), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void recommendHasTheSpecShape() {
+        Reply r = http.get("/recommend?user_id=" + TestShop.KNOWN_USER + "&k=5");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        JsonNode body = r.json();
+        assertThat(Http.fieldNames(body)).containsExactly("user_id", "personalized", "recommendations");
+        assertThat(body.get("user_id").asText()).isEqualTo(TestShop.KNOWN_USER);
+        assertThat(body.get("personalized").asBoolean()).isTrue();
+        assertThat(body.get("recommendations")).hasSize(5);
+        for (JsonNode item : body.get("recommendations")) {
+            assertThat(Http.fieldNames(item)).containsExactlyInAnyOrderElementsOf(ITEM_FIELDS);
+            assertThat(item.get("item_id").asText()).startsWith("item_");
+            assertThat(item.get("title").asText()).isNotBlank();
+            assertThat(item.get("price").isNumber()).isTrue();
+        }
+        assertThat(http.get("/recommend?user_id=" + TestShop.KNOWN_USER).json().get("recommendations")).hasSize(10);
+    }
+
+    @Test
+    void unknownUserIs404UnlessThePopularFallbackIsAskedFor() {
+        Reply notFound = http.get("/recommend?user_id=nobody");
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.json().get("error").asText()).isEqualTo("User 'nobody' not found");
+
+        Reply popular = http.get("/recommend?user_id=nobody&k=3&fallback=popular");
+        assertThat(popular.status()).isEqualTo(200);
+        assertThat(popular.json().get("personalized").asBoolean()).isFalse();
+        assertThat(popular.json().get("recommendations")).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/recommend", "/recommend?user_id=", "/recommend?user_id=%20", "/recommend?user_id=user_0&k=0",
+        "/recommend?user_id=user_0&k=-3", "/recommend?user_id=user_0&k=101", "/recommend?user_id=user_0&k=abc",
+        "/recommend?user_id=user_0&k=1.5", "/recommend?user_id=user_0&k=99999999999", "/recommend?user_id=user_0&min_price=abc",
+        "/recommend?user_id=user_0&max_price=-1", "/recommend?user_id=user_0&min_price=NaN",
+        "/recommend?user_id=user_0&min_price=50&max_price=10", "/recommend?user_id=user_0&in_stock=maybe",
+        "/recommend?user_id=user_0&exclude_seen=perhaps", "/recommend?user_id=user_0&use_faiss=x",
+        "/recommend?user_id=user_0&fallback=random", "/recommend?user_id=nobody&fallback=popular&k=0",
+        "/similar-items", "/similar-items?item_id=item_1&k=0", "/similar-items?item_id=item_1&k=x",
+        "/similar-items?item_id=item_1&max_price=cheap"})
+    void badParametersAre400WithAMessage(String request) {
+        Reply r = http.get(request);
+        assertThat(r.status()).as(request).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).as(request).isNotBlank();
+    }
+
+    @Test
+    void similarItemsIsAJsonArrayOfItems() {
+        Reply r = http.get("/similar-items?item_id=item_1&k=4");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().isArray()).isTrue();
+        assertThat(r.json()).hasSize(4);
+        for (JsonNode item : r.json()) {
+            assertThat(Http.fieldNames(item)).containsExactlyInAnyOrderElementsOf(ITEM_FIELDS);
+            assertThat(item.get("item_id").asText()).isNotEqualTo("item_1");
+        }
+        Reply unknown = http.get("/similar-items?item_id=no-such-item");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").asText()).contains("no-such-item");
+    }
+
+    @Test
+    void businessFiltersRestrictTheItems() {
+        String base = "/recommend?user_id=" + TestShop.KNOWN_USER + "&k=20";
+        List<JsonNode> all = items(http.get(base));
+        String category = all.get(0).get("category").asText();
+        assertThat(items(http.get(base + "&category=" + category.replace(" ", "%20"))))
+                .isNotEmpty().allSatisfy(i -> assertThat(i.get("category").asText()).isEqualTo(category));
+
+        assertThat(items(http.get(base + "&min_price=20&max_price=60")))
+                .isNotEmpty().allSatisfy(i -> assertThat(i.get("price").asDouble()).isBetween(20.0, 60.0));
+
+        assertThat(items(http.get(base + "&in_stock=true"))).isNotEmpty().allSatisfy(i ->
+                assertThat(Integer.parseInt(i.get("item_id").asText().substring(5)) % 2).isZero());
+
+        String first = all.get(0).get("item_id").asText();
+        String second = all.get(1).get("item_id").asText();
+        assertThat(ids(items(http.get(base + "&exclude=" + first + "," + second)))).doesNotContain(first, second);
+        assertThat(ids(items(http.get(base + "&exclude=" + first + "&exclude=" + second)))).doesNotContain(first, second);
+    }
+
+    @Test
+    void seenItemsAreExcludedUnlessAskedOtherwise() {
+        Set<String> seen = new HashSet<>();
+        http.get("/gdpr/export?user_id=" + TestShop.KNOWN_USER, "X-API-Key", KEY).json().get("events")
+                .forEach(e -> seen.add(e.get("item_id").asText()));
+        assertThat(seen).isNotEmpty();
+        String base = "/recommend?user_id=" + TestShop.KNOWN_USER + "&k=50";
+        assertThat(ids(items(http.get(base)))).doesNotContainAnyElementsOf(seen);
+        assertThat(ids(items(http.get(base + "&exclude_seen=false")))).containsAll(seen);
+    }
+
+    @Test
+    void corsAllowsTheConfiguredOriginOnly() {
+        String path = "/recommend?user_id=" + TestShop.KNOWN_USER;
+        assertThat(http.get(path, "Origin", SHOP_ORIGIN).header("Access-Control-Allow-Origin")).isEqualTo(SHOP_ORIGIN);
+        assertThat(http.get(path, "Origin", "https://evil.example").header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void healthNamesTheModel() {
+        Reply r = http.get("/health");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(Http.fieldNames(r.json())).containsExactly("status", "version", "model_type", "uptime_seconds");
+        assertThat(r.json().get("status").asText()).isEqualTo("ok");
+        assertThat(r.json().get("model_type").asText()).isEqualTo(TestShop.POPULARITY);
+        assertThat(r.json().get("version").asText()).isNotBlank();
+    }
+
+    @Test
+    void metricsCountRequestsAndErrors() {
+        JsonNode before = http.get("/metrics").json();
+        assertThat(Http.fieldNames(before)).containsExactly("uptime_seconds", "request_count", "recommendation_count",
+                "error_count", "recommendations_per_second", "cache_hit_ratio", "p50_ms", "p95_ms", "p99_ms");
+        for (int i = 0; i < 3; i++) {
+            http.get("/recommend?user_id=" + TestShop.KNOWN_USER + "&k=2");
+        }
+        http.get("/recommend?user_id=" + TestShop.KNOWN_USER + "&k=0");
+        JsonNode after = http.get("/metrics").json();
+        assertThat(after.get("request_count").asLong() - before.get("request_count").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(after.get("recommendation_count").asLong() - before.get("recommendation_count").asLong())
+                .isGreaterThanOrEqualTo(6);
+        assertThat(after.get("error_count").asLong()).isGreaterThan(before.get("error_count").asLong());
+        assertThat(after.get("cache_hit_ratio").asDouble()).isGreaterThan(0);
+        assertThat(after.get("p99_ms").asDouble()).isGreaterThanOrEqualTo(after.get("p50_ms").asDouble());
+    }
+
+    @Test
+    void gdprEndpointsNeedTheApiKey() {
+        assertThat(http.get("/gdpr/export?user_id=user_1").status()).isEqualTo(403);
+        assertThat(http.get("/gdpr/export?user_id=user_1", "X-API-Key", "wrong").status()).isEqualTo(403);
+        Reply delete = http.delete("/gdpr/users/user_1");
+        assertThat(delete.status()).isEqualTo(403);
+        assertThat(delete.json().get("error").asText()).contains("X-API-Key");
+        assertThat(http.get("/recommend?user_id=user_1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void gdprEndpointsAreDisabledWithoutAConfiguredKey() {
+        try (RestServer noKey = new RestServer(recSys, options(Optional.empty(), root)).start("127.0.0.1", 0)) {
+            Reply r = new Http(noKey.port()).get("/gdpr/export?user_id=user_1", "X-API-Key", "");
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.json().get("error").asText()).contains("disabled");
+        }
+    }
+
+    @Test
+    void deletedUserIsForgotten() {
+        String user = "user_2";
+        Reply export = http.get("/gdpr/export?user_id=" + user, "X-API-Key", KEY);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.json().get("user_id").asText()).isEqualTo(user);
+        assertThat(export.json().get("events")).isNotEmpty();
+        assertThat(http.get("/recommend?user_id=" + user).status()).isEqualTo(200);
+
+        Reply deleted = http.delete("/gdpr/users/" + user, "X-API-Key", KEY);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().get("deleted_events").asLong()).isEqualTo(export.json().get("events").size());
+
+        assertThat(http.get("/recommend?user_id=" + user).status()).isEqualTo(404);
+        assertThat(http.get("/recommend?user_id=" + user + "&fallback=popular").json().get("personalized").asBoolean())
+                .isFalse();
+        assertThat(http.get("/gdpr/export?user_id=" + user, "X-API-Key", KEY).json().get("events")).isEmpty();
+    }
+
+    @Test
+    void servesTheDemoPageOrSaysHowToBuildIt() throws IOException {
+        Reply page = http.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw().body()).contains("demo-shop-page");
+        try (RestServer noDemo = new RestServer(recSys, options(Optional.empty(), root.resolve("missing")))
+                .start("127.0.0.1", 0)) {
+            Reply hint = new Http(noDemo.port()).get("/");
+            assertThat(hint.status()).isEqualTo(200);
+            assertThat(hint.raw().body()).contains("npm run build");
+        }
+    }
+
+    @Test
+    void unknownEndpointIsA404Json() {
+        Reply r = http.get("/no-such-endpoint");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("error").asText()).isNotBlank();
+    }
+
+    @Test
+    void withoutAModelHealthSaysSoAndRequestsAre503() {
+        try (RecSys empty = RecSys.open(RecSysConfig.defaults(root.resolve("empty.db")));
+             RestServer noModel = new RestServer(empty, options(Optional.empty(), root)).start("127.0.0.1", 0)) {
+            Http client = new Http(noModel.port());
+            Reply health = client.get("/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().get("status").asText()).isEqualTo("no_model");
+            Reply recommend = client.get("/recommend?user_id=user_0");
+            assertThat(recommend.status()).isEqualTo(503);
+            assertThat(recommend.json().get("error").asText()).contains("No model");
+        }
+    }
+
+    private static List<JsonNode> items(Reply r) {
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+        List<JsonNode> out = new ArrayList<>();
+        r.json().get("recommendations").forEach(out::add);
+        return out;
+    }
+
+    private static List<String> ids(List<JsonNode> items) {
+        return items.stream().map(i -> i.get("item_id").asText()).toList();
+    }
+}
