@@ -63,6 +63,7 @@ public final class UserScrubber {
             for (String name : manifest.files().keySet()) {
                 Files.copy(dir.resolve(name), tmp.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
             }
+            Files.copy(dir.resolve(ModelArtifacts.MANIFEST), tmp.resolve(ModelArtifacts.MANIFEST));
             JSON.writeValue(tmp.resolve("users.json").toFile(), users);
             List<String> csrMembers = scrubUserCsrs(tmp, manifest.files().keySet(), users.size(), rows);
             for (String name : manifest.files().keySet()) {
