@@ -9,6 +9,7 @@ import io.recsyslite.core.spi.TrialPrunedException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -123,10 +124,12 @@ public final class Study {
 
     private void report(Trial trial, List<Trial> history, int target) {
         StudyResult sofar = new StudyResult(name, direction, history);
-        String best = sofar.best().map(b -> String.format("%.6g (trial %d)", b.value(), b.number())).orElse("none");
-        String line = String.format("tuning %s: trial %d/%d %s value=%s best=%s", name, history.size(), target,
-                trial.state(), trial.state() == TrialState.FAIL ? trial.error() : String.format("%.6g", trial.value()),
-                best);
+        String best = sofar.best().map(b -> String.format(Locale.ROOT, "%.6g (trial %d)", b.value(), b.number()))
+                .orElse("none");
+        String outcome = trial.state() == TrialState.FAIL ? "error=" + trial.error()
+                : String.format(Locale.ROOT, "value=%.6g", trial.value());
+        String line = String.format(Locale.ROOT, "tuning %s: trial %d/%d %s %s best=%s", name, history.size(),
+                target, trial.state(), outcome, best);
         LOG.info(line);
         progress.update(line, history.size(), target);
     }
