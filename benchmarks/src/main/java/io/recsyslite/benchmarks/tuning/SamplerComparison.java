@@ -119,6 +119,15 @@ public final class SamplerComparison {
         out.printf(Locale.ROOT, "mean  %-11.5f  %-11.5f  %-20s  %s%n", sums[0] / n, sums[1] / n,
                 String.format(Locale.ROOT, "%.1f (%d missed)", sums[2] / n, missed[0]),
                 String.format(Locale.ROOT, "%.1f (%d missed)", sums[3] / n, missed[1]));
+        out.print("mean best after trial:");
+        for (int t = 5; t <= c.trials(); t += 5) {
+            out.printf(Locale.ROOT, "  %d: tpe %.4f / random %.4f", t, meanBestAfter(c.tpe(), t), meanBestAfter(c.random(), t));
+        }
+        out.println();
+    }
+
+    private static double meanBestAfter(List<Run> runs, int trials) {
+        return runs.stream().mapToDouble(r -> r.bestSoFar()[trials - 1]).average().orElse(Double.NaN);
     }
 
     private static String reached(int trials) {

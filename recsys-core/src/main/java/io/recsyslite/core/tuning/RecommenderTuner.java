@@ -2,6 +2,7 @@ package io.recsyslite.core.tuning;
 
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.spi.ParamSpace;
+import io.recsyslite.core.spi.ParamSpec;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.ProgressListener;
 import io.recsyslite.core.spi.Recommender;
@@ -59,6 +60,7 @@ public final class RecommenderTuner {
     }
 
     private final RecommenderProvider provider;
+    private final ParamSpace space;
     private final String metric;
     private final Function<TrainingData, Holdout> splitter;
     private final ValidationMetric testMetric;
@@ -71,11 +73,12 @@ public final class RecommenderTuner {
 
     private RecommenderTuner(Builder b) {
         this.provider = b.provider;
+        this.space = pin(b.provider.paramSpace(), b.fixedParams);
         this.metric = b.metric;
         this.splitter = Objects.requireNonNull(b.splitter, "a splitter (validation split + metric) is required");
         this.testMetric = b.testMetric;
         this.study = Study.builder(b.studyName != null ? b.studyName : b.provider.name() + "-" + b.metric,
-                        b.provider.paramSpace())
+                        space)
                 .direction(Direction.MAXIMIZE)
                 .sampler(b.sampler != null ? b.sampler : new TpeSampler(b.seed))
                 .pruner(b.pruner)
@@ -106,13 +109,13 @@ public final class RecommenderTuner {
      */
     public Result tune(TrainingData training) throws IOException {
         Holdout holdout = splitter.apply(training);
-        ParamSpace space = provider.paramSpace();
         StudyResult result = study.optimize((params, reporter) -> fitAndScore(holdout, params, reporter));
         Trial best = result.requireBest();
         LOG.info("{}: best {}={} at trial {} with {}; refitting on all training data", provider.name(), metric,
                 best.value(), best.number(), best.params());
         Recommender model = provider.fit(training, space.resolve(best.params()), new TrainingContext(threads, seed, null, null));
         OptionalDouble test = testMetric == null ? OptionalDouble.empty() : OptionalDouble.of(testMetric.score(model));
+        test.ifPresent(v -> LOG.info("{}: test {}={}", provider.name(), metric, v));
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("validation_" + metric, best.value());
         test.ifPresent(v -> metrics.put("test_" + metric, v));
@@ -127,6 +130,16 @@ public final class RecommenderTuner {
             sink.accept(model, best, metrics);
         }
         return new Result(result, best, model, test);
+    }
+
+    /** The space with the given parameters fixed at the given values (validated by the space). */
+    private static ParamSpace pin(ParamSpace space, Map<String, ?> fixed) {
+        Map<String, Object> values = space.resolve(fixed).asMap();
+        return new ParamSpace(space.specs().stream()
+                .map(s -> fixed.containsKey(s.name())
+                        ? new ParamSpec(s.name(), s.kind(), values.get(s.name()), s.low(), s.high(), s.log(), s.choices(), false)
+                        : s)
+                .toList());
     }
 
     private double fitAndScore(Holdout holdout, Params params, TrialReporter reporter) {
@@ -156,6 +169,7 @@ public final class RecommenderTuner {
         private TrialStorage storage = new InMemoryTrialStorage();
         private boolean resume;
         private ProgressListener progress = ProgressListener.NONE;
+        private Map<String, ?> fixedParams = Map.of();
 
         private Builder(RecommenderProvider provider, String metric) {
             this.provider = Objects.requireNonNull(provider, "provider");
@@ -229,6 +243,12 @@ public final class RecommenderTuner {
 
         public Builder progress(ProgressListener p) {
             this.progress = p;
+            return this;
+        }
+
+        /** Parameters kept at these values instead of tuned (e.g. given on the command line). */
+        public Builder fixedParams(Map<String, ?> values) {
+            this.fixedParams = Map.copyOf(values);
             return this;
         }
 

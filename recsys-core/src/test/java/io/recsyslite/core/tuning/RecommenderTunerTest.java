@@ -1,6 +1,7 @@
 package io.recsyslite.core.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.spi.ParamSpace;
@@ -114,6 +116,20 @@ class RecommenderTunerTest {
         }
         return TrainingData.build(IdIndex.of(userIds), IdIndex.of("a", "b", "c"), events,
                 ConfidenceWeighting.binary(), ItemMetadata.empty(3));
+    }
+
+    @Test
+    void fixedParamsAreNotTunedAndBadOnesAreRejectedByName() throws Exception {
+        ToyProvider provider = new ToyProvider();
+        TrainingData training = data(3);
+        RecommenderTuner.Result result = RecommenderTuner.builder(provider, "hr@10")
+                .splitter(all -> new RecommenderTuner.Holdout(all, m -> ((ToyModel) m).goodness()))
+                .fixedParams(Map.of("quality", "0.25")).trials(5).threads(1).build().tune(training);
+        assertThat(result.study().trials()).hasSize(1); // nothing left to tune
+        assertThat(result.best().params()).containsEntry("quality", 0.25);
+        assertThatThrownBy(() -> RecommenderTuner.builder(provider, "hr@10").fixedParams(Map.of("quality", "high"))
+                .splitter(all -> null).build())
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("'quality'");
     }
 
     @Test
