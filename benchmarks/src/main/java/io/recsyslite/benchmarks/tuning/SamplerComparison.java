@@ -20,7 +20,12 @@ import java.util.function.LongFunction;
  * best value each reaches and how many trials TPE needs to reach random search's final best.
  * Pruning is off so both samplers spend the full budget.
  *
- * <p>Run: {@code java -cp <benchmarks classpath> io.recsyslite.benchmarks.tuning.SamplerComparison [trials] [seeds]}
+ * <p>Run (arguments: trials per study, number of seeds 1..n):
+ * <pre>
+ * mvn -B -q -o -pl benchmarks -am install -DskipTests
+ * mvn -B -q -o -pl benchmarks exec:java -Dexec.mainClass=io.recsyslite.benchmarks.tuning.SamplerComparison \
+ *     -Dexec.args="30 5" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+ * </pre>
  *
  * <p>Real models: build a {@link TuningProblem} whose objective fits a provider on a validation
  * split and scores it, e.g.
