@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.core.store.StoreSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,9 +27,6 @@ import java.util.TreeMap;
  * times are UTC. Not thread-safe: one study at a time.
  */
 public final class DuckDbTrialStorage implements TrialStorage {
-    static final String CREATE_TABLE = "CREATE TABLE IF NOT EXISTS tuning_trials(study VARCHAR, trial INTEGER, "
-            + "state VARCHAR, value DOUBLE, params VARCHAR, intermediate VARCHAR, error VARCHAR, "
-            + "started_at TIMESTAMP, finished_at TIMESTAMP)";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Connection connection;
     private final boolean owned;
@@ -37,7 +35,7 @@ public final class DuckDbTrialStorage implements TrialStorage {
         this.connection = connection;
         this.owned = owned;
         try (Statement s = connection.createStatement()) {
-            s.execute(CREATE_TABLE);
+            s.execute(StoreSchema.TUNING_TRIALS);
         }
     }
 
