@@ -3,6 +3,7 @@ package io.recsyslite.models.itemknn;
 import io.recsyslite.core.artifact.ArtifactReader;
 import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.rank.TopK;
 import io.recsyslite.core.spi.ModelData;
@@ -59,7 +60,7 @@ public final class ItemKnnProvider implements RecommenderProvider {
         double k1 = params.getDouble(BM25_K1, 0);
         double b = params.getDouble(BM25_B, 0);
         if (b > 1) {
-            throw new io.recsyslite.core.error.InvalidParameterException(
+            throw new InvalidParameterException(
                     "parameter '" + BM25_B + "' must be between 0 and 1, was " + b);
         }
         CsrMatrix itemUsers = Weighting.parse(params.getString(WEIGHTING))

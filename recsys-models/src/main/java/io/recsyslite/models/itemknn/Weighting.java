@@ -1,6 +1,7 @@
 package io.recsyslite.models.itemknn;
 
 import io.recsyslite.core.data.CsrMatrix;
+import java.util.Locale;
 
 /**
  * Re-weights the item x user matrix before cosine similarity, as the Python {@code implicit}
@@ -11,7 +12,7 @@ enum Weighting {
     NONE, TFIDF, BM25;
 
     static Weighting parse(String name) {
-        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(name.toUpperCase(Locale.ROOT));
     }
 
     /** The weighted copy of {@code itemUsers} (rows items, columns users). */
