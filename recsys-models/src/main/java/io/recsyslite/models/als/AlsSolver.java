@@ -163,21 +163,27 @@ final class AlsSolver {
 
     private void multiplyGram(float[] v, int off, float[] out) {
         for (int i = 0; i < f; i++) {
-            float s = 0f;
-            int go = i * f;
-            for (int j = 0; j < f; j++) {
-                s += gram[go + j] * v[off + j];
-            }
-            out[i] = s;
+            out[i] = dot(gram, i * f, v, off);
         }
     }
 
+    /** Dot product of length f with four accumulators, so the JIT can overlap the additions. */
     private float dot(float[] a, int ao, float[] b, int bo) {
-        float s = 0f;
-        for (int k = 0; k < f; k++) {
-            s += a[ao + k] * b[bo + k];
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int k = 0;
+        for (; k + 3 < f; k += 4) {
+            s0 += a[ao + k] * b[bo + k];
+            s1 += a[ao + k + 1] * b[bo + k + 1];
+            s2 += a[ao + k + 2] * b[bo + k + 2];
+            s3 += a[ao + k + 3] * b[bo + k + 3];
         }
-        return s;
+        for (; k < f; k++) {
+            s0 += a[ao + k] * b[bo + k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**

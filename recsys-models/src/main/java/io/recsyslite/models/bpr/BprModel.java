@@ -13,10 +13,10 @@ final class BprModel extends FactorModel {
     private final BprSgd sgd;
     private final int foldInEpochs;
 
-    BprModel(Params params, ModelData data, float[] userFactors, float[] itemFactors) {
+    BprModel(Params params, ModelData data, int foldInEpochs, float[] userFactors, float[] itemFactors) {
         super(BprProvider.NAME, params, data, params.getInt(BprProvider.FACTORS) + 1, userFactors, itemFactors);
         this.sgd = BprProvider.sgd(params);
-        this.foldInEpochs = params.getInt(BprProvider.FOLD_IN_EPOCHS);
+        this.foldInEpochs = foldInEpochs;
     }
 
     @Override
@@ -26,6 +26,6 @@ final class BprModel extends FactorModel {
 
     @Override
     protected FactorModel withUsers(ModelData newData, float[] newUserFactors) {
-        return new BprModel(params(), newData, newUserFactors, itemFactors);
+        return new BprModel(params(), newData, foldInEpochs, newUserFactors, itemFactors);
     }
 }

@@ -3,6 +3,7 @@ package io.recsyslite.models.bpr;
 import io.recsyslite.core.artifact.ArtifactReader;
 import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.ParamSpace;
 import io.recsyslite.core.spi.ParamSpec;
@@ -59,15 +60,22 @@ public final class BprProvider implements RecommenderProvider {
     }
 
     static BprSgd sgd(Params params) {
-        return new BprSgd(params.getInt(FACTORS, 1), params.getDouble(LEARNING_RATE, Double.MIN_VALUE),
-                params.getDouble(REGULARIZATION, 0));
+        double learningRate = params.getDouble(LEARNING_RATE);
+        if (!(learningRate > 0)) {
+            throw new InvalidParameterException("parameter '" + LEARNING_RATE + "' must be > 0, was " + learningRate);
+        }
+        return new BprSgd(params.getInt(FACTORS, 1), learningRate, params.getDouble(REGULARIZATION, 0));
+    }
+
+    static int foldInEpochs(Params params) {
+        return params.getInt(FOLD_IN_EPOCHS, 0);
     }
 
     @Override
     public Recommender fit(TrainingData data, Params params, TrainingContext context) {
         BprSgd sgd = sgd(params);
         int epochs = params.getInt(EPOCHS, 1);
-        params.getInt(FOLD_IN_EPOCHS, 0);
+        int foldInEpochs = foldInEpochs(params);
         int dim = sgd.dim();
         CsrMatrix userItems = data.interactions().userItems();
         int nnz = userItems.nnz();
@@ -81,6 +89,7 @@ public final class BprProvider implements RecommenderProvider {
         float[] users = initialFactors(data.numUsers(), dim, 1f, seeds);
         float[] items = initialFactors(data.numItems(), dim, 0f, seeds);
         ModelData modelData = ModelData.of(data);
+        double accuracy = 0;
         try (WorkerPool pool = new WorkerPool(context.threads(), NAME)) {
             int workers = pool.threads();
             for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -115,14 +124,15 @@ public final class BprProvider implements RecommenderProvider {
                     ok += correct[w];
                     done += sampled[w];
                 }
-                LOG.debug("bpr epoch {}/{}: training ranking accuracy {}", epoch, epochs,
-                        done == 0 ? 0 : (double) ok / done);
+                accuracy = done == 0 ? 0 : (double) ok / done;
+                LOG.debug("bpr epoch {}/{}: training ranking accuracy {}", epoch, epochs, accuracy);
                 context.progress().update(NAME + ": epoch", epoch, epochs);
                 context.epochs().epochEnded(epoch,
-                        () -> new BprModel(params, modelData, users.clone(), items.clone()));
+                        () -> new BprModel(params, modelData, foldInEpochs, users.clone(), items.clone()));
             }
         }
-        return new BprModel(params, modelData, users, items);
+        LOG.info("bpr trained {} epochs; training ranking accuracy of the last epoch {}", epochs, accuracy);
+        return new BprModel(params, modelData, foldInEpochs, users, items);
     }
 
     @Override
@@ -130,7 +140,7 @@ public final class BprProvider implements RecommenderProvider {
         ModelData data = ModelData.read(in);
         Params params = paramSpace().resolve(in.manifest().params());
         FactorModel.Factors factors = FactorModel.Factors.read(in, data);
-        return new BprModel(params, data, factors.users(), factors.items());
+        return new BprModel(params, data, foldInEpochs(params), factors.users(), factors.items());
     }
 
     /** Small random factors as in {@code implicit}; the last column is {@code last} (user 1, item bias 0). */

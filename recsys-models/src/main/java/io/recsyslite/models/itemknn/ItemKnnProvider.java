@@ -59,7 +59,7 @@ public final class ItemKnnProvider implements RecommenderProvider {
         float shrinkage = (float) params.getDouble(SHRINKAGE, 0);
         double k1 = params.getDouble(BM25_K1, 0);
         double b = params.getDouble(BM25_B, 0);
-        if (b > 1) {
+        if (!(b <= 1)) {
             throw new InvalidParameterException(
                     "parameter '" + BM25_B + "' must be between 0 and 1, was " + b);
         }
@@ -80,9 +80,10 @@ public final class ItemKnnProvider implements RecommenderProvider {
         try (WorkerPool pool = new WorkerPool(context.threads(), NAME)) {
             pool.forChunks(n, 64, (from, to) -> {
                 float[] dots = new float[n];
+                boolean[] isTouched = new boolean[n];
                 int[] touched = new int[n];
                 for (int i = from; i < to; i++) {
-                    rows[i] = neighboursOf(i, itemUsers, userItems, norms, shrinkage, k, dots, touched);
+                    rows[i] = neighboursOf(i, itemUsers, userItems, norms, shrinkage, k, dots, isTouched, touched);
                 }
                 context.progress().update(NAME + ": similarities", done.addAndGet(to - from), n);
             });
@@ -92,14 +93,16 @@ public final class ItemKnnProvider implements RecommenderProvider {
 
     /** Cosine similarities of item i to every co-occurring item; the top k, by increasing item int. */
     private static ScoredItems neighboursOf(int i, CsrMatrix itemUsers, CsrMatrix userItems, float[] norms,
-                                            float shrinkage, int k, float[] dots, int[] touched) {
+                                            float shrinkage, int k, float[] dots, boolean[] isTouched,
+                                            int[] touched) {
         int count = 0;
         for (int p = itemUsers.start(i); p < itemUsers.end(i); p++) {
             int u = itemUsers.col(p);
             float wi = itemUsers.value(p);
             for (int q = userItems.start(u); q < userItems.end(u); q++) {
                 int j = userItems.col(q);
-                if (dots[j] == 0f) {
+                if (!isTouched[j]) {
+                    isTouched[j] = true;
                     touched[count++] = j;
                 }
                 dots[j] += wi * userItems.value(q);
@@ -113,6 +116,7 @@ public final class ItemKnnProvider implements RecommenderProvider {
                 top.offer(j, dots[j] / denominator);
             }
             dots[j] = 0f;
+            isTouched[j] = false;
         }
         ScoredItems best = top.drain();
         int[] order = best.items();
