@@ -52,25 +52,31 @@ public final class ModelSpeedBenchmark {
         RecommenderProvider provider = Algorithms.discover().get(algorithm);
         int[] threadCounts = {1, 2};
         List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> cpuTimes = List.of(new ArrayList<>(), new ArrayList<>());
         for (int round = 0; round < ROUNDS; round++) {
             for (int t = 0; t < threadCounts.length; t++) {
                 List<Double> out = times.get(t);
+                List<Double> cpuOut = cpuTimes.get(t);
                 int threads = threadCounts[t];
-                long[] last = {System.nanoTime()};
+                long[] last = {System.nanoTime(), processCpuNanos()};
                 TrainingContext context = TrainingContext.singleThreaded(42).withThreads(threads)
                         .withEpochs((epoch, model) -> {
                             long now = System.nanoTime();
+                            long cpu = processCpuNanos();
                             out.add((now - last[0]) / 1e9);
-                            System.out.printf("%s threads=%d epoch %d: %.2f s%n", algorithm, threads, epoch,
-                                    (now - last[0]) / 1e9);
+                            cpuOut.add((cpu - last[1]) / 1e9);
+                            System.out.printf("%s threads=%d epoch %d: %.2f s wall, %.2f s cpu%n", algorithm, threads,
+                                    epoch, (now - last[0]) / 1e9, (cpu - last[1]) / 1e9);
                             last[0] = now;
+                            last[1] = cpu;
                         });
                 provider.fit(data, provider.paramSpace().resolve(params), context);
             }
         }
         for (int t = 0; t < threadCounts.length; t++) {
-            System.out.printf("%s %s threads=%d: median %.2f s per epoch over %d epochs%n", algorithm, params,
-                    threadCounts[t], median(times.get(t)), times.get(t).size());
+            System.out.printf("%s %s threads=%d: median %.2f s wall, %.2f s cpu per epoch over %d epochs%n",
+                    algorithm, params, threadCounts[t], median(times.get(t)), median(cpuTimes.get(t)),
+                    times.get(t).size());
         }
         System.out.printf("%s speed-up 2 threads vs 1: %.2fx%n", algorithm,
                 median(times.get(0)) / median(times.get(1)));
@@ -113,6 +119,12 @@ public final class ModelSpeedBenchmark {
         long after = usedHeap();
         System.out.printf("heap: data %d MB before fit, peak <= %d MB during fit, %d MB after (model %s), max heap %d MB%n",
                 before >> 20, peak >> 20, after >> 20, model.algorithm(), Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** CPU time of the whole process: unlike wall time, barely affected by other processes on the box. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static List<MemoryPoolMXBean> heapPools() {

@@ -1,6 +1,7 @@
 package io.recsyslite.models.als;
 
 import io.recsyslite.core.data.CsrMatrix;
+import io.recsyslite.models.common.Vectors;
 import io.recsyslite.models.common.WorkerPool;
 import org.ojalgo.matrix.decomposition.Cholesky;
 import org.ojalgo.matrix.store.MatrixStore;
@@ -167,23 +168,8 @@ final class AlsSolver {
         }
     }
 
-    /** Dot product of length f with four accumulators, so the JIT can overlap the additions. */
     private float dot(float[] a, int ao, float[] b, int bo) {
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        int k = 0;
-        for (; k + 3 < f; k += 4) {
-            s0 += a[ao + k] * b[bo + k];
-            s1 += a[ao + k + 1] * b[bo + k + 1];
-            s2 += a[ao + k + 2] * b[bo + k + 2];
-            s3 += a[ao + k + 3] * b[bo + k + 3];
-        }
-        for (; k < f; k++) {
-            s0 += a[ao + k] * b[bo + k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return Vectors.dot(a, ao, b, bo, f);
     }
 
     /**

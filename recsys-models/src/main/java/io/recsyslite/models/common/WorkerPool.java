@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * methods are called from that training's thread only.
  */
 public final class WorkerPool implements AutoCloseable {
-    private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
-
     private final int threads;
     private final ExecutorService executor;
 
@@ -25,7 +23,7 @@ public final class WorkerPool implements AutoCloseable {
         if (threads == 1) {
             executor = null;
         } else {
-            String prefix = name + "-" + POOL_NUMBER.incrementAndGet() + "-";
+            String prefix = name + "-worker-";
             AtomicInteger n = new AtomicInteger();
             executor = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, prefix + n.incrementAndGet());
