@@ -3,6 +3,7 @@ package io.recsyslite.models.als;
 import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.models.common.Vectors;
 import io.recsyslite.models.common.WorkerPool;
+import java.util.Arrays;
 import org.ojalgo.matrix.decomposition.Cholesky;
 import org.ojalgo.matrix.store.MatrixStore;
 import org.ojalgo.matrix.store.R064Store;
@@ -136,27 +137,26 @@ final class AlsSolver {
     }
 
     void exact(int[] items, float[] values, float[] x, int off, Workspace ws) {
-        R064Store a = ws.a;
-        R064Store b = ws.b;
-        for (int i = 0; i < f; i++) {
-            b.set(i, 0, 0.0);
-            for (int j = 0; j < f; j++) {
-                a.set(i, j, gramExact[i * f + j]);
-            }
-        }
+        // A is symmetric, so filling ojalgo's column-major array in row-major order is the same.
+        double[] a = ws.a.data;
+        double[] b = ws.b.data;
+        System.arraycopy(gramExact, 0, a, 0, f * f);
+        Arrays.fill(b, 0.0);
         for (int q = 0; q < items.length; q++) {
             double c = 1.0 + (double) alpha * values[q];
             int yo = items[q] * f;
             for (int i = 0; i < f; i++) {
                 double yi = y[yo + i];
-                b.add(i, 0, c * yi);
+                b[i] += c * yi;
+                double w = (c - 1.0) * yi;
+                int ao = i * f;
                 for (int j = 0; j < f; j++) {
-                    a.add(i, j, (c - 1.0) * yi * y[yo + j]);
+                    a[ao + j] += w * y[yo + j];
                 }
             }
         }
-        ws.cholesky.decompose(a);
-        MatrixStore<Double> solution = ws.cholesky.getSolution(b);
+        ws.cholesky.decompose(ws.a);
+        MatrixStore<Double> solution = ws.cholesky.getSolution(ws.b);
         for (int i = 0; i < f; i++) {
             x[off + i] = (float) solution.doubleValue(i, 0);
         }
