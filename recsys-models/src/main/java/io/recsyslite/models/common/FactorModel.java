@@ -6,6 +6,7 @@ import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.index.Metric;
 import io.recsyslite.core.spi.EmbeddingModel;
 import io.recsyslite.core.spi.FoldIn;
+import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;

@@ -2,18 +2,22 @@ package io.recsyslite.models.ease;
 
 import io.recsyslite.core.artifact.ArtifactWriter;
 import io.recsyslite.core.data.CsrMatrix;
+import io.recsyslite.core.spi.FoldIn;
+import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
+import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.ScoringRecommender;
 import io.recsyslite.models.common.Vectors;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A trained EASE model: the dense item x item weight matrix {@code B} (row-major float32, zero
  * diagonal). A user's scores are {@code x_u B}, i.e. the sum of the rows of B of the user's items
  * weighted by confidence. Immutable and thread-safe.
  */
-final class EaseModel extends ScoringRecommender {
+final class EaseModel extends ScoringRecommender implements FoldIn {
     private final float[] weights;
     private final int n;
 
@@ -57,5 +61,11 @@ final class EaseModel extends ScoringRecommender {
         for (int j = 0; j < n; j++) {
             scores[j] += weight * weights[o + j];
         }
+    }
+
+    /** History-based: the users' new interactions are used directly, the item weights stay as trained. */
+    @Override
+    public Recommender foldIn(List<String> userIds, CsrMatrix rows) {
+        return new EaseModel(params(), FoldInUsers.merge(data, userIds, rows).data(), weights);
     }
 }

@@ -2,11 +2,15 @@ package io.recsyslite.models.itemknn;
 
 import io.recsyslite.core.artifact.ArtifactWriter;
 import io.recsyslite.core.data.CsrMatrix;
+import io.recsyslite.core.spi.FoldIn;
+import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
+import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.ScoringRecommender;
 import io.recsyslite.models.common.Vectors;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A trained item-kNN model: each item's top neighbours and their similarities as a sparse CSR
@@ -14,7 +18,7 @@ import java.io.IOException;
  * neighbourhood: the sum over the user's items i among j's neighbours of
  * {@code confidence(u, i) * sim(i, j)}. Immutable and thread-safe.
  */
-final class ItemKnnModel extends ScoringRecommender {
+final class ItemKnnModel extends ScoringRecommender implements FoldIn {
     private final CsrMatrix neighbours;
     /** The transpose of {@code neighbours}: row i lists the items that have i as a neighbour. */
     private final CsrMatrix neighbourOf;
@@ -59,5 +63,11 @@ final class ItemKnnModel extends ScoringRecommender {
         for (int p = m.start(item); p < m.end(item); p++) {
             scores[m.col(p)] += weight * m.value(p);
         }
+    }
+
+    /** History-based: the users' new interactions are used directly, the neighbourhoods stay as trained. */
+    @Override
+    public Recommender foldIn(List<String> userIds, CsrMatrix rows) {
+        return new ItemKnnModel(params(), FoldInUsers.merge(data, userIds, rows).data(), neighbours);
     }
 }

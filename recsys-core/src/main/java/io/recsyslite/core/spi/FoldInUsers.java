@@ -1,9 +1,8 @@
-package io.recsyslite.models.common;
+package io.recsyslite.core.spi;
 
 import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.error.InvalidParameterException;
-import io.recsyslite.core.spi.ModelData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
