@@ -49,6 +49,8 @@ public final class RecSys implements AutoCloseable {
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final AccessAudit accessAudit = new AccessAudit();
     private final ScheduledExecutorService auditFlusher;
+    /** One DuckDB instance per file and process at a time: in-process store work takes turns. */
+    private final Object storeLock = new Object();
 
     private record CacheKey(long generation, String kind, String id, int k, RecommendOptions options) {
     }
@@ -226,8 +228,10 @@ public final class RecSys implements AutoCloseable {
      * another process holds the file.
      */
     public <T> T withStore(Function<RecsysStore, T> work) {
-        try (RecsysStore store = openStore()) {
-            return work.apply(store);
+        synchronized (storeLock) {
+            try (RecsysStore store = openStore()) {
+                return work.apply(store);
+            }
         }
     }
 
@@ -294,12 +298,7 @@ public final class RecSys implements AutoCloseable {
     }
 
     private void audit(String action, String subject) {
-        if (auditFlusher == null) {
-            withStore(store -> {
-                store.audit(ACTOR, action, subject, "1 request");
-                return null;
-            });
-        } else {
+        if (auditFlusher != null) {
             accessAudit.record(action, subject);
         }
     }

@@ -14,8 +14,8 @@ import java.time.Duration;
  * @param indexOptions        threads and settings for that index
  * @param cacheExpiry         how long answers are cached; zero disables the cache
  * @param maxRecommendations  the largest k a request may ask for
- * @param accessAuditInterval how often aggregated API access is written to the audit log; zero
- *                            writes one audit row per request
+ * @param accessAuditInterval how often API access, aggregated per action and user, is written to
+ *                            the audit log; zero turns the access audit off
  */
 public record RecSysConfig(Path dbPath, String indexType, IndexOptions indexOptions, Duration cacheExpiry,
                            int maxRecommendations, Duration accessAuditInterval) {

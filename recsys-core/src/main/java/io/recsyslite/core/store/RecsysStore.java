@@ -267,6 +267,36 @@ public final class RecsysStore implements AutoCloseable {
         });
     }
 
+    /** The insertion number of the newest event (0 when there are none): a watermark for updates. */
+    public synchronized long maxEventSeq() {
+        return call("read the newest event number", () -> Sql.queryLong(conn, "SELECT coalesce(max(seq), 0) FROM events"));
+    }
+
+    /**
+     * The events of every user who has an event inserted after {@code seq}, oldest first per user
+     * (one audit row for the whole read).
+     */
+    public synchronized Map<String, List<UserEvent>> eventsOfUsersActiveAfter(long seq) {
+        return call("read events of recently active users", () -> {
+            Map<String, List<UserEvent>> byUser = new LinkedHashMap<>();
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    SELECT e.user_id, e.item_id, e.ts, e.qty, f.path FROM events e
+                    LEFT JOIN ingested_files f ON f.id = e.ingest_id
+                    WHERE e.user_id IN (SELECT DISTINCT user_id FROM events WHERE seq > ?)
+                    ORDER BY e.user_id, e.ts, e.seq""")) {
+                ps.setLong(1, seq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byUser.computeIfAbsent(rs.getString(1), u -> new ArrayList<>())
+                                .add(new UserEvent(rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5)));
+                    }
+                }
+            }
+            audit.write(AuditLog.STORE_ACTOR, "read_user_events", "*", "users=" + byUser.size() + " after_seq=" + seq);
+            return byUser;
+        });
+    }
+
     /** Every user ever deleted (GDPR), so models trained before the deletion can be scrubbed. */
     public synchronized java.util.Set<String> deletedUsers() {
         return call("read deleted users", () -> {

@@ -16,8 +16,14 @@ import java.sql.Statement;
  * {@code items.extra} is a JSON object holding the items file's extra columns as text;
  * {@code at} is a reserved word in DuckDB, so those columns are quoted ({@code "at"}) in SQL.
  */
-final class StoreSchema {
+public final class StoreSchema {
     static final int VERSION = 1;
+
+    /** Tuning trials, written by {@code io.recsyslite.core.tuning.DuckDbTrialStorage}. */
+    public static final String TUNING_TRIALS = """
+        CREATE TABLE IF NOT EXISTS tuning_trials(study VARCHAR NOT NULL, trial INTEGER NOT NULL,
+            state VARCHAR NOT NULL, value DOUBLE, params VARCHAR, intermediate VARCHAR, error VARCHAR,
+            started_at TIMESTAMP, finished_at TIMESTAMP, PRIMARY KEY (study, trial))""";
 
     private static final String[] DDL = {
         "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)",
@@ -34,10 +40,7 @@ final class StoreSchema {
         """
         CREATE TABLE IF NOT EXISTS audit_log("at" TIMESTAMP NOT NULL, actor VARCHAR NOT NULL,
             action VARCHAR NOT NULL, subject VARCHAR, details VARCHAR)""",
-        """
-        CREATE TABLE IF NOT EXISTS tuning_trials(study VARCHAR NOT NULL, trial INTEGER NOT NULL, params JSON,
-            value DOUBLE, state VARCHAR NOT NULL, started_at TIMESTAMP, finished_at TIMESTAMP,
-            intermediate JSON, PRIMARY KEY (study, trial))""",
+        TUNING_TRIALS,
     };
 
     private StoreSchema() {

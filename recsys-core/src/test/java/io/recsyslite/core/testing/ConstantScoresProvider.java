@@ -3,6 +3,9 @@ package io.recsyslite.core.testing;
 import io.recsyslite.core.artifact.ArtifactReader;
 import io.recsyslite.core.artifact.ArtifactWriter;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.data.CsrMatrix;
+import io.recsyslite.core.spi.FoldIn;
+import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.ParamSpace;
 import io.recsyslite.core.spi.ParamSpec;
@@ -12,6 +15,7 @@ import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.ScoringRecommender;
 import io.recsyslite.core.spi.TrainingContext;
 import java.io.IOException;
+import java.util.List;
 
 /** A test algorithm: item i scores {@code weight * i}; registered in the test ServiceLoader file. */
 public final class ConstantScoresProvider implements RecommenderProvider {
@@ -43,7 +47,7 @@ public final class ConstantScoresProvider implements RecommenderProvider {
         return new Model(paramSpace().resolve(in.manifest().params()), ModelData.read(in));
     }
 
-    static final class Model extends ScoringRecommender {
+    static final class Model extends ScoringRecommender implements FoldIn {
         Model(Params params, ModelData data) {
             super(NAME, params, data);
         }
@@ -68,6 +72,11 @@ public final class ConstantScoresProvider implements RecommenderProvider {
             for (int i = 0; i < scores.length; i++) {
                 scores[i] = w * i;
             }
+        }
+
+        @Override
+        public Recommender foldIn(List<String> userIds, CsrMatrix rows) {
+            return new Model(params(), FoldInUsers.merge(data, userIds, rows).data());
         }
 
         @Override

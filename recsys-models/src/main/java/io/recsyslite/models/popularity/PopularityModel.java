@@ -1,13 +1,18 @@
 package io.recsyslite.models.popularity;
 
 import io.recsyslite.core.artifact.ArtifactWriter;
+import io.recsyslite.core.data.CsrMatrix;
+import io.recsyslite.core.spi.FoldIn;
+import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
+import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.ScoringRecommender;
 import java.io.IOException;
+import java.util.List;
 
 /** Scores every item by its popularity, whoever asks. Immutable. */
-final class PopularityModel extends ScoringRecommender {
+final class PopularityModel extends ScoringRecommender implements FoldIn {
     private final float[] popularity;
 
     PopularityModel(Params params, ModelData data, float[] popularity) {
@@ -33,5 +38,11 @@ final class PopularityModel extends ScoringRecommender {
     @Override
     protected void writeModel(ArtifactWriter out) throws IOException {
         out.putFloats("popularity", popularity);
+    }
+
+    /** History-based: the users' new interactions are used directly, the popularity scores stay as trained. */
+    @Override
+    public Recommender foldIn(List<String> userIds, CsrMatrix rows) {
+        return new PopularityModel(params(), FoldInUsers.merge(data, userIds, rows).data(), popularity);
     }
 }

@@ -1,0 +1,77 @@
+package io.recsyslite.core.serving;
+
+import io.recsyslite.core.artifact.ModelArtifacts;
+import io.recsyslite.core.artifact.Provenance;
+import io.recsyslite.core.data.ConfidenceWeighting;
+import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.eval.Evaluator;
+import io.recsyslite.core.eval.RankingMetric;
+import io.recsyslite.core.eval.Split;
+import io.recsyslite.core.eval.Splitter;
+import io.recsyslite.core.spi.Algorithms;
+import io.recsyslite.core.spi.Recommender;
+import io.recsyslite.core.spi.TrainingContext;
+import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.core.tuning.DuckDbTrialStorage;
+import io.recsyslite.core.tuning.RecommenderTuner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tunes an algorithm on the store's data without leaking the test split: each user's last event
+ * is the test set, touched once for the best parameters; each user's last remaining event is the
+ * validation set every trial is scored on. Trials are kept in the store's {@code tuning_trials}
+ * table (so a killed study resumes); {@code best_params.json}, {@code trials.csv} and the best
+ * model (refitted on all training data) go to the output directory. Stateless.
+ */
+public final class Optimizer {
+    /** Subdirectory of the output directory holding the best model. */
+    public static final String MODEL_SUBDIR = "model";
+
+    private final Algorithms algorithms;
+
+    public Optimizer(Algorithms algorithms) {
+        this.algorithms = algorithms;
+    }
+
+    public RecommenderTuner.Result optimize(Path db, String algorithm, String metric, int trials, boolean resume,
+                                            ConfidenceWeighting weighting, Map<String, ?> fixedParams,
+                                            Path outputDir, TrainingContext context) throws IOException {
+        RankingMetric.parse(metric); // fail early on a bad metric name
+        TrainingData data;
+        String fingerprint;
+        try (RecsysStore store = RecsysStore.open(db)) {
+            data = store.loadTrainingData(weighting, context.progress());
+            fingerprint = store.dataFingerprint();
+        }
+        Split outer = Splitter.leaveLastOut(1).split(data);
+        RecommenderTuner.Result result;
+        try (DuckDbTrialStorage storage = DuckDbTrialStorage.open(db)) {
+            result = RecommenderTuner.builder(algorithms.get(algorithm), metric)
+                    .splitter(train -> {
+                        Split inner = Splitter.leaveLastOut(1).split(train);
+                        return new RecommenderTuner.Holdout(inner.train(), m -> score(m, inner, metric, context));
+                    })
+                    .testMetric(m -> score(m, outer, metric, context))
+                    .trials(trials).seed(context.seed()).threads(context.threads())
+                    .storage(storage).resume(resume).progress(context.progress())
+                    .fixedParams(fixedParams)
+                    .outputDir(outputDir)
+                    .bestModelSink((model, best, metrics) -> ModelArtifacts.save(model, outputDir.resolve(MODEL_SUBDIR),
+                            new Provenance(metrics, fingerprint, context.seed())))
+                    .build()
+                    .tune(outer.train());
+        }
+        try (RecsysStore store = RecsysStore.open(db)) {
+            store.audit("tuner", "optimize", algorithm, "metric=" + metric + " trials=" + trials
+                    + " best=" + result.best().value() + " output=" + outputDir);
+        }
+        return result;
+    }
+
+    private static double score(Recommender model, Split split, String metric, TrainingContext context) {
+        return Evaluator.of(context.threads(), List.of(metric)).evaluate(model, split).get(metric);
+    }
+}

@@ -1,0 +1,50 @@
+package io.recsyslite.core.tuning;
+
+import java.util.SplittableRandom;
+
+/**
+ * TPE's estimator for a categorical parameter, as in Optuna: each observation is a kernel putting
+ * weight 1 on its choice plus {@code priorWeight/kernels} on every choice, and a uniform prior
+ * kernel is added; kernels are mixed with the trial weights. Immutable.
+ */
+final class CategoricalParzenEstimator {
+    private final double[] probabilities;
+
+    /**
+     * @param observations choice indexes, oldest trial first
+     * @param weights      their weights (see {@link TpeSampler#defaultWeights})
+     */
+    CategoricalParzenEstimator(int[] observations, double[] weights, int numChoices, double priorWeight) {
+        probabilities = new double[numChoices];
+        int n = observations.length;
+        double smoothing = priorWeight / (n + 1);
+        double kernelTotal = 1 + smoothing * numChoices;
+        double weightTotal = priorWeight;
+        for (double w : weights) {
+            weightTotal += w;
+        }
+        double priorShare = (n == 0 ? 1.0 : priorWeight / weightTotal) / numChoices;
+        for (int c = 0; c < numChoices; c++) {
+            probabilities[c] = priorShare;
+        }
+        for (int i = 0; i < n; i++) {
+            double w = weights[i] / weightTotal;
+            for (int c = 0; c < numChoices; c++) {
+                probabilities[c] += w * ((c == observations[i] ? 1 : 0) + smoothing) / kernelTotal;
+            }
+        }
+    }
+
+    int sample(SplittableRandom rng) {
+        double u = rng.nextDouble();
+        int c = 0;
+        while (c < probabilities.length - 1 && (u -= probabilities[c]) >= 0) {
+            c++;
+        }
+        return c;
+    }
+
+    double logProbability(int choice) {
+        return Math.log(probabilities[choice]);
+    }
+}

@@ -1,0 +1,76 @@
+package io.recsyslite.core.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.recsyslite.core.artifact.ModelArtifacts;
+import io.recsyslite.core.error.UnknownNameException;
+import io.recsyslite.core.sample.SampleShopConfig;
+import io.recsyslite.core.sample.SampleShopGenerator;
+import io.recsyslite.core.spi.Algorithms;
+import io.recsyslite.core.spi.TrainingContext;
+import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.core.testing.ConstantScoresProvider;
+import io.recsyslite.core.tuning.RecommenderTuner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptimizerTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void tunesStoresTrialsAndSavesTheBestModel() throws IOException {
+        Path db = store();
+        Path out = tmp.resolve("tuned");
+
+        RecommenderTuner.Result r = new Optimizer(Algorithms.discover()).optimize(db, ConstantScoresProvider.NAME,
+                "ndcg@20", 4, false, Trainer.DEFAULT_WEIGHTING, Map.of(), out, TrainingContext.singleThreaded(5));
+
+        assertThat(r.study().trials()).hasSize(4);
+        assertThat(r.testScore()).isPresent();
+        assertThat(Files.readString(out.resolve("best_params.json"))).contains("\"weight\"").contains("ndcg@20");
+        assertThat(out.resolve("trials.csv")).exists();
+        assertThat(ModelArtifacts.verify(out.resolve(Optimizer.MODEL_SUBDIR)).algorithm()).isEqualTo(ConstantScoresProvider.NAME);
+        long stored = countTrials(db);
+        assertThat(stored).isEqualTo(4);
+
+        new Optimizer(Algorithms.discover()).optimize(db, ConstantScoresProvider.NAME, "ndcg@20", 6, true,
+                Trainer.DEFAULT_WEIGHTING, Map.of(), out, TrainingContext.singleThreaded(5));
+        assertThat(countTrials(db)).isEqualTo(6);
+    }
+
+    @Test
+    void badMetricNameFailsBeforeAnyWork() throws IOException {
+        Path db = store();
+        assertThatThrownBy(() -> new Optimizer(Algorithms.discover()).optimize(db, ConstantScoresProvider.NAME,
+                "accuracy", 2, false, Trainer.DEFAULT_WEIGHTING, Map.of(), tmp.resolve("o"), TrainingContext.singleThreaded(1)))
+                .isInstanceOf(UnknownNameException.class);
+    }
+
+    private Path store() throws IOException {
+        Path data = tmp.resolve("data");
+        new SampleShopGenerator(SampleShopConfig.ofEvents(2000).withSeed(9)).writeTo(data);
+        Path db = tmp.resolve("recsys.db");
+        try (RecsysStore store = RecsysStore.open(db)) {
+            store.ingestItems(data.resolve("items.csv"));
+            store.ingestEvents(data.resolve("events.parquet"));
+        }
+        return db;
+    }
+
+    private static long countTrials(Path db) {
+        try (RecsysStore store = RecsysStore.open(db)) {
+            return store.inTransaction(conn -> {
+                try (var st = conn.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM tuning_trials")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+        }
+    }
+}

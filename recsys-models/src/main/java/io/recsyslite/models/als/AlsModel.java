@@ -1,0 +1,34 @@
+package io.recsyslite.models.als;
+
+import io.recsyslite.core.spi.ModelData;
+import io.recsyslite.core.spi.Params;
+import io.recsyslite.models.common.FactorModel;
+import io.recsyslite.models.common.WorkerPool;
+
+/**
+ * A trained implicit-ALS model. Users outside the training data (fold-in, anonymous queries) get
+ * the exact least-squares vector against the fixed item factors. Immutable and thread-safe.
+ */
+final class AlsModel extends FactorModel {
+    private final AlsSolver itemSide;
+
+    AlsModel(Params params, ModelData data, int dim, float[] userFactors, float[] itemFactors) {
+        super(AlsProvider.NAME, params, data, dim, userFactors, itemFactors);
+        try (WorkerPool inline = new WorkerPool(1, AlsProvider.NAME)) {
+            this.itemSide = new AlsSolver(itemFactors, dim, params.getDouble(AlsProvider.REGULARIZATION),
+                    params.getDouble(AlsProvider.ALPHA), inline);
+        }
+    }
+
+    @Override
+    protected float[] solveUser(int[] items, float[] values) {
+        float[] x = new float[dim];
+        itemSide.exact(items, values, x, 0, itemSide.workspace());
+        return x;
+    }
+
+    @Override
+    protected FactorModel withUsers(ModelData newData, float[] newUserFactors) {
+        return new AlsModel(params(), newData, dim, newUserFactors, itemFactors);
+    }
+}

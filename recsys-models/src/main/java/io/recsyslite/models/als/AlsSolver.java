@@ -1,0 +1,211 @@
+package io.recsyslite.models.als;
+
+import io.recsyslite.core.data.CsrMatrix;
+import io.recsyslite.models.common.Vectors;
+import io.recsyslite.models.common.WorkerPool;
+import java.util.Arrays;
+import org.ojalgo.matrix.decomposition.Cholesky;
+import org.ojalgo.matrix.store.MatrixStore;
+import org.ojalgo.matrix.store.R064Store;
+
+/**
+ * Solves one side of implicit ALS (Hu, Koren & Volinsky 2008) with the other side's factors
+ * {@code Y} fixed: for a row with confidences {@code c = 1 + alpha * value} on its items, the
+ * vector {@code x} minimising {@code sum_i c_i (1 - x.y_i)^2 + sum_j (x.y_j)^2 + reg |x|^2}, i.e.
+ * {@code (YtY + reg I + sum_i (c_i - 1) y_i y_i^T) x = sum_i c_i y_i}. YtY is computed once per
+ * half-iteration, so a row costs O(nnz_row * f) for the conjugate-gradient solver (Takács et al.
+ * 2011, as in the Python {@code implicit} library) and O(nnz_row * f^2 + f^3) for the exact
+ * Cholesky solve. Immutable; each thread uses its own {@link Workspace}.
+ */
+final class AlsSolver {
+    private static final float CG_EPS = 1e-20f;
+
+    private final float[] y;
+    private final int f;
+    private final float alpha;
+    private final float[] gram;
+    private final double[] gramExact;
+
+    /** {@code y}: the fixed factors, row-major {@code n x f}. */
+    AlsSolver(float[] y, int f, double regularization, double alpha, WorkerPool pool) {
+        this.y = y;
+        this.f = f;
+        this.alpha = (float) alpha;
+        this.gramExact = gram(y, f, regularization, pool);
+        this.gram = new float[f * f];
+        for (int k = 0; k < gram.length; k++) {
+            gram[k] = (float) gramExact[k];
+        }
+    }
+
+    /** Per-thread scratch space. */
+    final class Workspace {
+        private final float[] r = new float[f];
+        private final float[] p = new float[f];
+        private final float[] ap = new float[f];
+        private final R064Store a = R064Store.FACTORY.make(f, f);
+        private final R064Store b = R064Store.FACTORY.make(f, 1);
+        private final Cholesky<Double> cholesky = Cholesky.R064.make(f, f);
+    }
+
+    Workspace workspace() {
+        return new Workspace();
+    }
+
+    /** Solves every row of {@code rows} into {@code x} (row-major, warm start for CG). */
+    void solveAll(CsrMatrix rows, float[] x, boolean exact, int cgSteps, WorkerPool pool) {
+        pool.forChunks(rows.rows(), 256, (from, to) -> {
+            Workspace ws = workspace();
+            for (int row = from; row < to; row++) {
+                if (exact) {
+                    exact(rows, row, x, row * f, ws);
+                } else {
+                    conjugateGradient(rows, row, x, row * f, cgSteps, ws);
+                }
+            }
+        });
+    }
+
+    /**
+     * A few CG steps on row {@code row}, starting from the current {@code x[off..off+f)}, the way
+     * {@code implicit}'s {@code _least_squares_cg} does it.
+     */
+    void conjugateGradient(CsrMatrix rows, int row, float[] x, int off, int steps, Workspace ws) {
+        float[] r = ws.r;
+        float[] p = ws.p;
+        float[] ap = ws.ap;
+        // r = b - A x
+        multiplyGram(x, off, r);
+        for (int k = 0; k < f; k++) {
+            r[k] = -r[k];
+        }
+        for (int q = rows.start(row); q < rows.end(row); q++) {
+            float c = 1f + alpha * rows.value(q);
+            int yo = rows.col(q) * f;
+            float yx = dot(y, yo, x, off);
+            float w = c - (c - 1f) * yx;
+            for (int k = 0; k < f; k++) {
+                r[k] += w * y[yo + k];
+            }
+        }
+        System.arraycopy(r, 0, p, 0, f);
+        float rsOld = dot(r, 0, r, 0);
+        if (rsOld < CG_EPS) {
+            return;
+        }
+        for (int step = 0; step < steps; step++) {
+            multiplyGram(p, 0, ap);
+            for (int q = rows.start(row); q < rows.end(row); q++) {
+                float c = 1f + alpha * rows.value(q);
+                int yo = rows.col(q) * f;
+                float w = (c - 1f) * dot(y, yo, p, 0);
+                for (int k = 0; k < f; k++) {
+                    ap[k] += w * y[yo + k];
+                }
+            }
+            float pAp = dot(p, 0, ap, 0);
+            if (!(pAp > 0f)) {
+                return;
+            }
+            float a = rsOld / pAp;
+            for (int k = 0; k < f; k++) {
+                x[off + k] += a * p[k];
+                r[k] -= a * ap[k];
+            }
+            float rsNew = dot(r, 0, r, 0);
+            if (rsNew < CG_EPS) {
+                return;
+            }
+            float beta = rsNew / rsOld;
+            for (int k = 0; k < f; k++) {
+                p[k] = r[k] + beta * p[k];
+            }
+            rsOld = rsNew;
+        }
+    }
+
+    /** The exact least-squares solution for row {@code row}, by a Cholesky decomposition (ojalgo). */
+    void exact(CsrMatrix rows, int row, float[] x, int off, Workspace ws) {
+        int n = rows.rowLength(row);
+        int[] items = new int[n];
+        float[] values = new float[n];
+        for (int q = rows.start(row); q < rows.end(row); q++) {
+            items[q - rows.start(row)] = rows.col(q);
+            values[q - rows.start(row)] = rows.value(q);
+        }
+        exact(items, values, x, off, ws);
+    }
+
+    void exact(int[] items, float[] values, float[] x, int off, Workspace ws) {
+        // A is symmetric, so filling ojalgo's column-major array in row-major order is the same.
+        double[] a = ws.a.data;
+        double[] b = ws.b.data;
+        System.arraycopy(gramExact, 0, a, 0, f * f);
+        Arrays.fill(b, 0.0);
+        for (int q = 0; q < items.length; q++) {
+            double c = 1.0 + (double) alpha * values[q];
+            int yo = items[q] * f;
+            for (int i = 0; i < f; i++) {
+                double yi = y[yo + i];
+                b[i] += c * yi;
+                double w = (c - 1.0) * yi;
+                int ao = i * f;
+                for (int j = 0; j < f; j++) {
+                    a[ao + j] += w * y[yo + j];
+                }
+            }
+        }
+        ws.cholesky.decompose(ws.a);
+        MatrixStore<Double> solution = ws.cholesky.getSolution(ws.b);
+        for (int i = 0; i < f; i++) {
+            x[off + i] = (float) solution.doubleValue(i, 0);
+        }
+    }
+
+    private void multiplyGram(float[] v, int off, float[] out) {
+        for (int i = 0; i < f; i++) {
+            out[i] = dot(gram, i * f, v, off);
+        }
+    }
+
+    private float dot(float[] a, int ao, float[] b, int bo) {
+        return Vectors.dot(a, ao, b, bo, f);
+    }
+
+    /**
+     * {@code Y^T Y + reg I} in double precision. Each worker sums a fixed slice of rows and the
+     * slices are added in worker order, so the result is deterministic for a given thread count.
+     */
+    static double[] gram(float[] y, int f, double regularization, WorkerPool pool) {
+        int n = y.length / f;
+        int workers = pool.threads();
+        double[][] partial = new double[workers][];
+        pool.onEachWorker(w -> {
+            double[] g = new double[f * f];
+            for (int row = (int) ((long) n * w / workers); row < (long) n * (w + 1) / workers; row++) {
+                int o = row * f;
+                for (int i = 0; i < f; i++) {
+                    double yi = y[o + i];
+                    int go = i * f;
+                    for (int j = i; j < f; j++) {
+                        g[go + j] += yi * y[o + j];
+                    }
+                }
+            }
+            partial[w] = g;
+        });
+        double[] g = new double[f * f];
+        for (double[] p : partial) {
+            for (int k = 0; k < g.length; k++) {
+                g[k] += p[k];
+            }
+        }
+        for (int i = 0; i < f; i++) {
+            g[i * f + i] += regularization;
+            for (int j = 0; j < i; j++) {
+                g[i * f + j] = g[j * f + i];
+            }
+        }
+        return g;
+    }
+}
