@@ -19,12 +19,14 @@ public class PrepareDemoShop {
         Path db = Path.of(args[1]);
         Path modelDir = Path.of(args[2]);
         long events = args.length > 3 ? Long.parseLong(args[3]) : 20_000;
-        SampleShopConfig shop = SampleShopConfig.ofEvents(events);
-        // Heavy users' histories can run past the generator's one year; start early enough that
-        // no event lies in the future, which ingest rejects.
-        long start = System.currentTimeMillis() / 1000 - 3L * 365 * 24 * 3600;
-        new SampleShopGenerator(new SampleShopConfig(shop.events(), shop.users(), shop.items(), shop.categories(),
-                shop.seed(), start)).writeTo(work);
+        SampleShopConfig base = SampleShopConfig.ofEvents(events);
+        // The heaviest users' histories run years past the start; shift the start so the last
+        // event is a day old, as ingest rejects events in the future.
+        long[] last = {Long.MIN_VALUE};
+        new SampleShopGenerator(base).generate((user, item, ts, qty) -> last[0] = Math.max(last[0], ts));
+        long start = base.startTs() + (System.currentTimeMillis() / 1000 - 86_400 - last[0]);
+        new SampleShopGenerator(new SampleShopConfig(base.events(), base.users(), base.items(), base.categories(),
+                base.seed(), start)).writeTo(work);
         Algorithms algorithms = Algorithms.discover();
         String algorithm = algorithms.names().contains("als") ? "als" : "popularity";
         try (RecsysStore store = RecsysStore.open(db)) {
