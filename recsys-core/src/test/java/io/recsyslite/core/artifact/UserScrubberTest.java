@@ -1,0 +1,38 @@
+package io.recsyslite.core.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recsyslite.core.rank.RecommendRequest;
+import io.recsyslite.core.spi.Algorithms;
+import io.recsyslite.core.spi.Recommender;
+import io.recsyslite.core.spi.TrainingContext;
+import io.recsyslite.core.testing.ConstantScoresProvider;
+import io.recsyslite.core.testing.TinyData;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserScrubberTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void forgottenUserIsGoneAndTheModelStillLoads() throws IOException {
+        ConstantScoresProvider p = new ConstantScoresProvider();
+        Recommender model = p.fit(TinyData.threeUsers(), p.paramSpace().resolve(Map.of()), TrainingContext.singleThreaded(1));
+        Path dir = tmp.resolve("model");
+        ModelArtifacts.save(model, dir, Provenance.none());
+
+        assertThat(UserScrubber.forget(dir, Set.of("u0", "nobody"))).containsExactly("u0");
+
+        Recommender loaded = ModelArtifacts.load(dir, Algorithms.discover()).model();
+        assertThat(loaded.users().indexOf("u0")).isNegative();
+        assertThat(loaded.users().indexOf("u1")).isEqualTo(1);
+        // u0's seen row is emptied: nothing of theirs is excluded any more
+        assertThat(loaded.recommend(0, RecommendRequest.top(5)).items()).containsExactly(4, 3, 2, 1, 0);
+        assertThat(UserScrubber.forget(dir, Set.of("u0"))).isEmpty();
+    }
+}
