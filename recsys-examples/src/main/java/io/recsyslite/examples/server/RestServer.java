@@ -2,6 +2,7 @@ package io.recsyslite.examples.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -125,6 +126,9 @@ public final class RestServer implements AutoCloseable {
     }
 
     private void requireApiKey(Context ctx) {
+        if (ctx.method() == HandlerType.OPTIONS) {
+            return; // a browser's CORS preflight carries no key; the request that follows must
+        }
         if (options.apiKey().isEmpty()) {
             throw new ForbiddenException("The GDPR endpoints are disabled: start the server with --api-key "
                     + "or the RECSYS_API_KEY environment variable");

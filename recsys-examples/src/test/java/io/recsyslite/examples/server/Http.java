@@ -44,6 +44,10 @@ final class Http {
         return send(request(path, headers).DELETE().build());
     }
 
+    Reply options(String path, String... headers) {
+        return send(request(path, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new LinkedHashSet<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

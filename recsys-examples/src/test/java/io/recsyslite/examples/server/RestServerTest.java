@@ -157,6 +157,16 @@ class RestServerTest {
     }
 
     @Test
+    void corsPreflightForTheGdprEndpointsNeedsNoKey() {
+        Reply r = http.options("/gdpr/users/user_3", "Origin", SHOP_ORIGIN, "Access-Control-Request-Method", "DELETE",
+                "Access-Control-Request-Headers", "X-API-Key");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(SHOP_ORIGIN);
+        assertThat(r.header("Access-Control-Allow-Headers")).isEqualToIgnoringCase("X-API-Key");
+        assertThat(http.get("/recommend?user_id=user_3").status()).isEqualTo(200);
+    }
+
+    @Test
     void healthNamesTheModel() {
         Reply r = http.get("/health");
         assertThat(r.status()).isEqualTo(200);
