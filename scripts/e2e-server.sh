@@ -27,21 +27,23 @@ trap cleanup EXIT INT TERM
 user_id="$(java -cp "$classpath" "$repo_root/scripts/e2e/PrepareDemoShop.java" \
   "$work/data" "$work/recsys.db" "$work/model" "${E2E_EVENTS:-20000}" | tail -n 1)"
 
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 java ${RECSYS_JAVA_OPTS:-} -cp "$classpath" io.recsyslite.examples.cli.RecsysLiteCli serve \
-  --model-dir "$work/model" --db "$work/recsys.db" --host 127.0.0.1 --port "$port" \
+  --model-dir "$work/model" --db "$work/recsys.db" --host 127.0.0.1 --port 0 \
   --demo-dir "$demo_dir" >"$work/server.log" 2>&1 &
 server_pid=$!
 
-api="http://127.0.0.1:$port"
-for _ in $(seq 1 150); do
-  if curl -fs "$api/health" >/dev/null 2>&1; then break; fi
+# The server picks a free port and prints "Serving on http://127.0.0.1:PORT/" once it listens.
+api=""
+for _ in $(seq 1 300); do
+  api="$(sed -n 's|^Serving on \(http://[^/]*\)/.*|\1|p' "$work/server.log")"
+  [ -n "$api" ] && break
   if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "e2e-server: the server exited; its log:" >&2; cat "$work/server.log" >&2; exit 1
   fi
   sleep 0.2
 done
-curl -fs "$api/health" || { echo "e2e-server: the server did not become healthy; its log:" >&2; cat "$work/server.log" >&2; exit 1; }
+[ -n "$api" ] && curl -fs "$api/health" \
+  || { echo "e2e-server: the server did not come up healthy; its log:" >&2; cat "$work/server.log" >&2; exit 1; }
 echo
 
 export RECSYS_API_URL="$api"

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve recommendations over HTTP (the REST API and the demo shop page) until Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--model-dir", description = "Model directory (default: MODEL_DIR or model_artifacts/als).")
+    @Option(names = {"--model-dir", "--model"}, description = "Model directory (default: MODEL_DIR or model_artifacts/als).")
     Path modelDir;
 
     @Option(names = "--db", description = "DuckDB file (default: DB_PATH or data/recsys.db).")
