@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * {@code 32k}. That is cheap when a filter rejects few items (the usual case: already-seen or
  * out-of-stock items) and costs nothing per item. Only when that still does not find {@code k}
  * (a selective filter) is the filter evaluated once per item into an {@code IDSelectorBitmap} that
- * Faiss applies during its own search, scanning all IVF lists or widening the HNSW beam, so that
- * {@code k} results come back whenever {@code k} items pass (for HNSW, very likely). A JavaCPP callback per candidate would cross JNI for every
- * visited vector, which is slower than both.
+ * Faiss applies during an exhaustive search (all IVF lists; the flat vector storage of HNSW), so
+ * that {@code k} results come back whenever {@code k} items pass. A JavaCPP callback per
+ * candidate would cross JNI for every visited vector, which is slower than both.
  *
  * <p><b>Removal.</b> IVF-Flat removes vectors natively ({@code remove_ids}, ids stay valid). Faiss
  * cannot remove from HNSW, and {@code IndexFlat} renumbers the remaining vectors when removing, so
@@ -307,14 +307,16 @@ public final class FaissItemIndex implements ItemIndex {
         if (passing == 0) {
             return ScoredItems.empty();
         }
-        // Rejected ids cost Faiss one bit test each, so IVF can scan every list, and HNSW widens its
-        // beam in proportion to the rejections so that it still meets enough accepted items.
-        int nprobe = settings.nlist();
-        int efSearch = (int) Math.min(Math.max(total, settings.efSearch()), (long) settings.efSearch() * size / passing);
+        // Rejected ids cost Faiss one bit test each, so the selective search is made exhaustive:
+        // IVF scans every list, HNSW scans its flat vector storage (a graph walk through mostly
+        // rejected nodes can miss the few accepted ones).
+        Index target = type == FaissIndexType.HNSW ? FaissLibrary.asHnsw(idx).storage() : idx;
         try (BytePointer bitmap = new BytePointer(bits);
                 IDSelectorBitmap selector = new IDSelectorBitmap(bits.length, bitmap);
-                SearchParameters params = newParams(selector, nprobe, efSearch)) {
-            return run(idx, query, 1, (int) Math.min(total, k), params).accepted(0, k, filter);
+                SearchParameters params = type == FaissIndexType.HNSW
+                        ? flatParams(selector)
+                        : newParams(selector, settings.nlist(), settings.efSearch())) {
+            return run(target, query, 1, (int) Math.min(total, k), params).accepted(0, k, filter);
         }
     }
 
@@ -342,6 +344,12 @@ public final class FaissItemIndex implements ItemIndex {
             }
             case FLAT -> new SearchParameters();
         };
+        params.sel(selector);
+        return params;
+    }
+
+    private static SearchParameters flatParams(IDSelector selector) {
+        SearchParameters params = new SearchParameters();
         params.sel(selector);
         return params;
     }

@@ -126,6 +126,10 @@ public final class FaissLibrary {
             super(p);
         }
 
+        /** The flat index holding the vectors; owned by this index, never delete it separately. */
+        @MemberGetter
+        public native Index storage();
+
         @MemberSetter
         @Name("hnsw.efConstruction")
         public native void efConstruction(int ef);
