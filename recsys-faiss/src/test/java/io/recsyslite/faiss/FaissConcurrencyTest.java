@@ -21,7 +21,7 @@ class FaissConcurrencyTest {
     private static final int N = 5000;
     private static final int DIM = 16;
     private static final int THREADS = 16;
-    private static final int QUERIES = 400;
+    private static final int QUERIES = 200;
 
     @ParameterizedTest
     @EnumSource(FaissIndexType.class)

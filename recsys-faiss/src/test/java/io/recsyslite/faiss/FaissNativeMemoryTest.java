@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
 class FaissNativeMemoryTest {
     private static final int N = 1000;
     private static final int DIM = 32;
-    private static final int ROUNDS = 2400;
+    private static final int ROUNDS = 2000;
     private static final int SAMPLE_EVERY = 100;
     private static final int EARLY_FROM = 300;
-    private static final int EARLY_TO = 900;
-    private static final int LATE_FROM = 1800;
-    /** Leaking only the vectors would add (ROUNDS - EARLY_TO) x 128 KB = 187 MB. */
+    private static final int EARLY_TO = 700;
+    private static final int LATE_FROM = 1500;
+    /** Leaking only the vectors would add (LATE_FROM - EARLY_TO) x 128 KB = 100 MB. */
     private static final long MAX_GROWTH_KB = 32 * 1024;
 
     @Test
