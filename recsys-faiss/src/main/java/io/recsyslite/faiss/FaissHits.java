@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * The raw answer of one Faiss search call: {@code fetched} labels and distances per query, best
  * first, label -1 where Faiss found fewer. Converts Faiss distances to RecSys-Lite scores (higher is
- * better: squared L2 distances are negated).
+ * better: squared L2 distances are negated). Plain Java arrays, no native memory; confined to
+ * the searching thread.
  */
 final class FaissHits {
     private final long[] labels;

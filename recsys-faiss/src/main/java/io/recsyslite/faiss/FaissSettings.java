@@ -17,6 +17,8 @@ import io.recsyslite.core.index.IndexOptions;
  *       {@code nprobe} explicitly when speed matters.
  *   <li>{@code M} (HNSW links per node): 32; {@code efConstruction}: 80; {@code efSearch}: 256.
  * </ul>
+ *
+ * <p>An immutable value; no native memory.
  */
 record FaissSettings(int nlist, int nprobe, int m, int efConstruction, int efSearch) {
     static final int MIN_POINTS_PER_LIST = 39;

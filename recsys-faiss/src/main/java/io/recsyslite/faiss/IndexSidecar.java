@@ -18,7 +18,8 @@ import java.util.Properties;
  * file): the index kind, whether inner product means cosine, the item id range and the deletion
  * set of kinds that cannot delete natively. The Faiss file itself stays a plain Faiss index that
  * any Faiss (e.g. Python's) reads; without a sidecar (an index made elsewhere) everything is
- * inferred from the Faiss file and nothing is deleted.
+ * inferred from the Faiss file and nothing is deleted. No native memory; treat as immutable (the
+ * deletion set is a snapshot the index no longer changes).
  */
 record IndexSidecar(FaissIndexType type, Metric metric, int size, BitSet deleted) {
     private static final String SUFFIX = ".meta";
