@@ -13,11 +13,11 @@ mvn -B -q -o -pl benchmarks -am compile dependency:build-classpath -Dmdep.output
 java -Xmx6g -cp "benchmarks/target/classes:$(cat benchmarks/target/faiss-bench.cp)" \
   io.recsyslite.benchmarks.faiss.FaissBenchmark "$items" "$out" "$indexes"
 
-echo
-echo "| index | recall@10 | single p50 ms | single p99 ms | single QPS (1 thread) | batch(500) p50 ms | batched QPS (all threads) |"
-echo "|---|---|---|---|---|---|---|"
 for name in ${indexes//,/ }; do
   if [ "$name" != exact ]; then
+    echo
+    echo "| index | recall@10 | single p50 ms | single p99 ms | single QPS (1 thread) | batch(500) p50 ms | batched QPS (all threads) |"
+    echo "|---|---|---|---|---|---|---|"
     /usr/bin/python3 benchmarks/faiss/faiss_python_bench.py "$out" "$name" "$(nproc)"
   fi
 done
