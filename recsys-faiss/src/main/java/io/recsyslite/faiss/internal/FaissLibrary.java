@@ -14,7 +14,8 @@ import org.bytedeco.javacpp.annotation.Platform;
 
 /**
  * Hand-written JavaCPP mapping of the few parts of the Faiss 1.7.3 C++ API we use, compiled by the
- * JavaCPP {@code Builder} during {@code mvn compile} against Debian's static {@code libfaiss.a}
+ * JavaCPP {@code Builder} (the javacpp Maven plugin's {@code build} goal, in the
+ * {@code process-classes} phase) against Debian's static {@code libfaiss.a}
  * and linked with OpenBLAS and OpenMP (libgomp). The resulting JNI library is packed into the jar
  * and loaded by {@link Loader#load} the first time one of these classes is initialised.
  *
@@ -70,10 +71,6 @@ public final class FaissLibrary {
         @MemberGetter
         @Cast("int64_t")
         public native long ntotal();
-
-        @MemberGetter
-        @Cast("bool")
-        public native boolean is_trained();
 
         @MemberGetter
         @Cast("int")
