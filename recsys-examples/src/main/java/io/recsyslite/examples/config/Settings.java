@@ -17,7 +17,9 @@ import java.util.Map;
  * @param logLevel           LOG_LEVEL, default INFO
  * @param maxRecommendations MAX_RECOMMENDATIONS, default 100
  * @param cacheExpiry        CACHE_EXPIRY in seconds, default 300
- * @param faissNprobe        FAISS_NPROBE, default 10
+ * @param faissNprobe        FAISS_NPROBE, or 0 when unset: the Faiss provider then picks nprobe
+ *                           from the index size (a fixed 10 loses most neighbours on large
+ *                           catalogues; see recsys-faiss)
  * @param batchSize          BATCH_SIZE, default 1000
  * @param threads            THREADS, default: the number of cores (the spec's 8 would oversubscribe
  *                           small boxes)
@@ -39,7 +41,7 @@ public record Settings(Path modelDir, Path dbPath, String logLevel, int maxRecom
                 env.getOrDefault("LOG_LEVEL", "INFO"),
                 positive(env, "MAX_RECOMMENDATIONS", 100),
                 Duration.ofSeconds(nonNegative(env, "CACHE_EXPIRY", 300)),
-                positive(env, "FAISS_NPROBE", 10),
+                nonNegative(env, "FAISS_NPROBE", 0),
                 positive(env, "BATCH_SIZE", 1000),
                 positive(env, "THREADS", Runtime.getRuntime().availableProcessors()),
                 nonNegative(env, "FAISS_USE_THREADS", 1) != 0);
@@ -48,7 +50,9 @@ public record Settings(Path modelDir, Path dbPath, String logLevel, int maxRecom
     /** The library configuration for serving with the given index type ("exact", "faiss-ivf-flat", ...). */
     public RecSysConfig recSysConfig(Path db, String indexType) {
         Map<String, String> indexSettings = new HashMap<>();
-        indexSettings.put("nprobe", Integer.toString(faissNprobe));
+        if (faissNprobe > 0) {
+            indexSettings.put("nprobe", Integer.toString(faissNprobe));
+        }
         IndexOptions options = new IndexOptions(faissUseThreads ? threads : 1, indexSettings);
         return RecSysConfig.defaults(db)
                 .withIndex(indexType, options)
