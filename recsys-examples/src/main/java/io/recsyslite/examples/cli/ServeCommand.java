@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve recommendations over HTTP (the REST API and the demo shop page) until Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
+    /** The spec's serving index, used when the Faiss module is on the class path. */
+    private static final String DEFAULT_ANN_INDEX = "faiss-ivf-flat";
+
     @Option(names = {"--model-dir", "--model"}, description = "Model directory (default: MODEL_DIR or model_artifacts/als).")
     Path modelDir;
 
@@ -38,8 +41,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8000", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--index", defaultValue = ItemIndexes.EXACT,
-            description = "Item index for embedding models: exact or e.g. faiss-ivf-flat (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--index", description = "Item index for embedding models: exact, faiss-ivf-flat, faiss-flat, "
+            + "faiss-hnsw (default: faiss-ivf-flat when recsys-faiss is on the class path, else exact).")
     String index;
 
     @Option(names = "--api-key", defaultValue = "${env:RECSYS_API_KEY}",
@@ -65,12 +68,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = Settings.fromEnvironment();
         Path models = modelDir != null ? modelDir : settings.modelDir();
-        if (!ItemIndexes.EXACT.equals(index)) {
-            ItemIndexes.discover().get(index); // an unknown type fails now, naming the known ones
-        }
+        String indexType = indexType();
         ServerOptions options = new ServerOptions(Optional.ofNullable(apiKey), origins(), demoDir,
                 watchModel ? Optional.of(models) : Optional.empty(), Duration.ofSeconds(watchIntervalSeconds));
-        RecSys recSys = RecSys.open(settings.recSysConfig(db != null ? db : settings.dbPath(), index));
+        RecSys recSys = RecSys.open(settings.recSysConfig(db != null ? db : settings.dbPath(), indexType));
         RestServer server;
         try {
             loadIfPresent(recSys, models);
@@ -94,10 +95,21 @@ final class ServeCommand implements Callable<Integer> {
     private static void loadIfPresent(RecSys recSys, Path models) throws java.io.IOException {
         if (Files.exists(models.resolve(ModelArtifacts.MANIFEST))) {
             ModelStatus status = recSys.swapModel(models);
-            System.out.printf("Loaded %s model from %s%n", status.algorithm(), models);
+            System.out.printf("Loaded %s model from %s (%s index)%n", status.algorithm(), models, status.indexType());
         } else {
             System.err.printf("No model in %s yet: serving no recommendations until one is saved there%n", models);
         }
+    }
+
+    private String indexType() {
+        ItemIndexes indexes = ItemIndexes.discover();
+        if (index == null) {
+            return indexes.names().contains(DEFAULT_ANN_INDEX) ? DEFAULT_ANN_INDEX : ItemIndexes.EXACT;
+        }
+        if (!ItemIndexes.EXACT.equals(index)) {
+            indexes.get(index); // an unknown type fails now, naming the known ones
+        }
+        return index;
     }
 
     private List<String> origins() {
