@@ -7,6 +7,7 @@ import io.recsyslite.core.serving.RecSys;
 import io.recsyslite.examples.config.Settings;
 import io.recsyslite.examples.server.RestServer;
 import io.recsyslite.examples.server.ServerOptions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** A broken model fails the start; a missing one is served as "no_model" until one is saved. */
-    private static void loadIfPresent(RecSys recSys, Path models) throws java.io.IOException {
+    private static void loadIfPresent(RecSys recSys, Path models) throws IOException {
         if (Files.exists(models.resolve(ModelArtifacts.MANIFEST))) {
             ModelStatus status = recSys.swapModel(models);
             System.out.printf("Loaded %s model from %s (%s index)%n", status.algorithm(), models, status.indexType());

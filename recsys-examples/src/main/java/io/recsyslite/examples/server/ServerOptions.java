@@ -1,5 +1,6 @@
 package io.recsyslite.examples.server;
 
+import io.recsyslite.core.error.InvalidParameterException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, P
         apiKey = apiKey.filter(k -> !k.isBlank());
         corsOrigins = List.copyOf(corsOrigins);
         if (watchInterval.isNegative() || watchInterval.isZero()) {
-            throw new IllegalArgumentException("watchInterval must be positive, was " + watchInterval);
+            throw new InvalidParameterException("the model watch interval must be positive, was " + watchInterval);
         }
     }
 }
