@@ -25,6 +25,9 @@ public final class SampleShopGenerator {
     private static final long YEAR_SECONDS = 365L * 24 * 3600;
     private static final double REPEAT_PROBABILITY = 0.08;
     private static final double EXPLORE_PROBABILITY = 0.15;
+    /** Continuing a session has probability 0.6, so sessions average 1 + 0.6 / 0.4 events. */
+    private static final double SESSION_END_PROBABILITY = 0.4;
+    private static final double MEAN_SESSION_LENGTH = 1 + (1 - SESSION_END_PROBABILITY) / SESSION_END_PROBABILITY;
 
     private final SampleShopConfig config;
     private final SampleCatalogue catalogue;
@@ -97,15 +100,18 @@ public final class SampleShopGenerator {
     private void generateUser(int user, int count, UserHistory history, EventSink sink) throws IOException {
         SplittableRandom random = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + user);
         int[] preferred = preferredCategories(random);
-        double sessions = Math.max(1, count / 3.0);
-        double meanGap = YEAR_SECONDS / (sessions + 1);
+        // Sessions average 2.5 events; gaps are sized so a history fits in the year, and the rare
+        // long tail is squeezed to hourly visits past its end (sample data must not lie in the future).
+        double sessions = count / MEAN_SESSION_LENGTH;
+        double meanGap = YEAR_SECONDS / (sessions + 1.5);
+        long end = config.startTs() + YEAR_SECONDS;
         long ts = config.startTs() + (long) (random.nextDouble() * meanGap);
         int left = count;
         while (left > 0) {
             int category = random.nextDouble() < EXPLORE_PROBABILITY
                     ? catalogue.sampleCategory(random)
                     : preferred[random.nextInt(preferred.length)];
-            int sessionLength = Math.min(left, 1 + geometric(random, 0.4));
+            int sessionLength = Math.min(left, 1 + geometric(random, SESSION_END_PROBABILITY));
             for (int e = 0; e < sessionLength; e++) {
                 int item;
                 if (history.size() > 0 && random.nextDouble() < REPEAT_PROBABILITY) {
@@ -118,7 +124,8 @@ public final class SampleShopGenerator {
                 ts += 15 + random.nextInt(300); // next click within minutes
             }
             left -= sessionLength;
-            ts += 3600 + (long) (-Math.log(1 - random.nextDouble()) * meanGap); // next visit days later
+            long gap = 3600 + (long) (-Math.log(1 - random.nextDouble()) * meanGap); // next visit, hours to days later
+            ts = ts + gap <= end ? ts + gap : Math.max(end, ts + 3600);
         }
     }
 

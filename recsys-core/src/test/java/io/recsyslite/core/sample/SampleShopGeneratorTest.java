@@ -65,6 +65,17 @@ class SampleShopGeneratorTest {
     }
 
     @Test
+    void historiesStayWithinAboutAYearOfTheStart() {
+        SampleShopConfig config = SampleShopConfig.ofEvents(50_000);
+        Sequences seq = new SampleShopGenerator(config).trainingData(ConfidenceWeighting.binary()).sequences();
+        long latest = 0;
+        for (int p = 0; p < seq.totalEvents(); p++) {
+            latest = Math.max(latest, seq.timestamp(p));
+        }
+        assertThat(latest).isBetween(config.startTs() + 300L * 86_400, config.startTs() + 400L * 86_400);
+    }
+
+    @Test
     void popularityIsSkewedAndUsersStickToFewCategories() {
         TrainingData data = new SampleShopGenerator(SampleShopConfig.ofEvents(50_000))
                 .trainingData(ConfidenceWeighting.byQuantity());
