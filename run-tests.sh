@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test of the project: system packages, the Maven reactor (unit + integration tests,
-# including the native Faiss binding), then the widget (unit tests and browser end-to-end tests).
+# Runs every test of the project: system packages, the Maven reactor (unit and integration tests,
+# including the native Faiss binding and its Python cross-check), the widget (type check, build,
+# unit tests, package check, browser test against the mock API), and finally the widget in
+# Chromium against the real REST server serving a freshly trained model.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 bash scripts/setup-system.sh
 mvn -B verify
-if [ -f scripts/widget-test.sh ]; then
-  bash scripts/widget-test.sh
-fi
+bash scripts/widget-test.sh
+bash scripts/e2e-server.sh
