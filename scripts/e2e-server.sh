@@ -23,9 +23,11 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# The helper prints the user id last (libraries may print banners before it).
-user_id="$(java -cp "$classpath" "$repo_root/scripts/e2e/PrepareDemoShop.java" \
-  "$work/data" "$work/recsys.db" "$work/model" "${E2E_EVENTS:-20000}" | tail -n 1)"
+cli() { java ${RECSYS_JAVA_OPTS:-} -cp "$classpath" io.recsyslite.examples.cli.RecsysLiteCli "$@"; }
+cli generate-sample --out "$work/data" --events "${E2E_EVENTS:-20000}"
+cli ingest --events "$work/data/events.parquet" --items "$work/data/items.csv" --db "$work/recsys.db"
+cli train als --db "$work/recsys.db" --output "$work/model"
+user_id=user_1 # the sample shop's users are user_0, user_1, ...
 
 java ${RECSYS_JAVA_OPTS:-} -cp "$classpath" io.recsyslite.examples.cli.RecsysLiteCli serve \
   --model-dir "$work/model" --db "$work/recsys.db" --host 127.0.0.1 --port 0 \

@@ -1,23 +1,27 @@
 package io.recsyslite.examples.cli;
 
 import io.recsyslite.core.spi.ProgressListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
- * Draws a one-line progress bar on the terminal (stderr), redrawn at most ten times a second and
- * whenever the stage changes. Thread-safe.
+ * Draws a one-line progress bar on stderr, redrawn at most ten times a second and whenever the
+ * stage changes. When stderr is not a terminal (CI logs, pipes) it prints a plain line instead,
+ * at most every few seconds. Thread-safe.
  */
 final class ConsoleProgress implements ProgressListener {
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
+    private static final long LOG_LINE_NANOS = 5_000_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
+    private final boolean terminal;
     private String stage = "";
     private long lastDraw;
     private boolean lineOpen;
 
-    ConsoleProgress(PrintStream out) {
+    ConsoleProgress(PrintWriter out, boolean terminal) {
         this.out = out;
+        this.terminal = terminal;
     }
 
     @Override
@@ -25,7 +29,14 @@ final class ConsoleProgress implements ProgressListener {
         long now = System.nanoTime();
         boolean stageChanged = !newStage.equals(stage);
         boolean finished = total > 0 && done >= total;
-        if (!stageChanged && !finished && now - lastDraw < REDRAW_NANOS) {
+        if (!stageChanged && !finished && now - lastDraw < (terminal ? REDRAW_NANOS : LOG_LINE_NANOS)) {
+            return;
+        }
+        if (!terminal) {
+            stage = newStage;
+            lastDraw = now;
+            out.println(render(newStage, done, total));
+            out.flush();
             return;
         }
         if (stageChanged && lineOpen) {

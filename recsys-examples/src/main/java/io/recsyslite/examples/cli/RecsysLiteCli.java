@@ -15,13 +15,24 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "recsys-lite", mixinStandardHelpOptions = true, versionProvider = RecsysLiteCli.Version.class,
         description = "Embeddable recommendations for small shops: ingest, train, evaluate, tune, serve.",
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, GenerateSampleCommand.class, IngestCommand.class,
+                TrainCommand.class, EvaluateCommand.class, OptimizeCommand.class, LookCommands.Recommend.class,
+                LookCommands.Similar.class, ServeCommand.class, WorkerCommand.class, GdprCommand.class,
+                AlgorithmsCommand.class})
 public final class RecsysLiteCli {
     private RecsysLiteCli() {
     }
 
     public static void main(String[] args) {
+        configureLogging(System.getenv().getOrDefault("LOG_LEVEL", "INFO"));
         System.exit(commandLine().execute(args));
+    }
+
+    /** slf4j-simple reads these once, when the first logger is made: set them before anything logs. */
+    private static void configureLogging(String level) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.toLowerCase(java.util.Locale.ROOT));
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
     }
 
     /** The configured command line; tests run commands through it without exiting the JVM. */

@@ -1,0 +1,42 @@
+package io.recsyslite.examples.cli;
+
+import io.recsyslite.core.spi.Algorithms;
+import io.recsyslite.core.spi.ParamSpec;
+import io.recsyslite.core.spi.RecommenderProvider;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code recsys-lite algorithms}: what can be trained, with parameters and tuning ranges. */
+@Command(name = "algorithms", mixinStandardHelpOptions = true,
+        description = "List the algorithms on the class path with their parameters.")
+final class AlgorithmsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Algorithms algorithms = Algorithms.discover();
+        var out = spec.commandLine().getOut();
+        for (String name : algorithms.names()) {
+            RecommenderProvider p = algorithms.get(name);
+            out.printf("%s  %s%n", name, p.description());
+            for (ParamSpec s : p.paramSpace().specs()) {
+                out.printf("    %-20s default %-10s %s%n", s.name(), s.defaultValue(), range(s));
+            }
+        }
+        return 0;
+    }
+
+    private static String range(ParamSpec s) {
+        if (!s.tunable()) {
+            return s.choices().isEmpty() ? "" : "one of " + s.choices();
+        }
+        return switch (s.kind()) {
+            case CATEGORICAL -> "tuned over " + s.choices();
+            case INT -> String.format("tuned in [%d, %d]%s", (long) s.low(), (long) s.high(), s.log() ? " (log)" : "");
+            case FLOAT -> String.format("tuned in [%g, %g]%s", s.low(), s.high(), s.log() ? " (log)" : "");
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package io.recsyslite.examples.cli;
+
+import io.recsyslite.core.data.ConfidenceWeighting;
+import io.recsyslite.core.spi.Algorithms;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options of commands that fit a model: parameters and how events become confidences. */
+final class ModelOptions {
+    @Option(names = {"-p", "--param"}, description = "A model parameter, e.g. --param factors=128 (repeatable).")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--weighting", defaultValue = "qty",
+            description = "How events become confidences: qty, count, log_qty or binary (default: ${DEFAULT-VALUE}).")
+    String weighting;
+
+    @Option(names = "--half-life-days", defaultValue = "0",
+            description = "Time decay half life in days, 0 for none (default: ${DEFAULT-VALUE}).")
+    double halfLifeDays;
+
+    ConfidenceWeighting weighting() {
+        ConfidenceWeighting.Quantity quantity;
+        try {
+            quantity = ConfidenceWeighting.Quantity.valueOf(weighting.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new io.recsyslite.core.error.InvalidParameterException(
+                    "--weighting must be qty, count, log_qty or binary, was '" + weighting + "'");
+        }
+        return new ConfidenceWeighting(quantity, Math.round(halfLifeDays * 86_400), 0);
+    }
+
+    /** Algorithm names for help texts and completion, from the class path. */
+    static final class AlgorithmNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Algorithms.discover().names().iterator();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.recsyslite.examples.cli;
+
+import io.recsyslite.core.serving.Optimizer;
+import io.recsyslite.core.spi.Algorithms;
+import io.recsyslite.core.tuning.RecommenderTuner;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code recsys-lite optimize}: TPE hyperparameter search with pruning; trials kept in the store. */
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+        description = "Tune an algorithm's parameters (TPE + median pruning) on a validation split; the test "
+                + "split is used once, for the best parameters.")
+final class OptimizeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ModelOptions model;
+
+    @Parameters(index = "0", arity = "0..1", completionCandidates = ModelOptions.AlgorithmNames.class,
+            description = "Algorithm (or --model-type): ${COMPLETION-CANDIDATES}.")
+    String algorithmArgument;
+
+    @Option(names = "--model-type", completionCandidates = ModelOptions.AlgorithmNames.class,
+            description = "Algorithm to tune: ${COMPLETION-CANDIDATES}.")
+    String modelType;
+
+    @Option(names = "--trials", defaultValue = "20", description = "Trials in the study (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--metric", defaultValue = "ndcg@20", description = "hr@k, ndcg@k, recall@k or map@k (default: ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(names = "--output", description = "Directory for best_params.json, trials.csv and the best model "
+            + "(default: model_artifacts/<algorithm>-tuned).")
+    Path output;
+
+    @Option(names = "--resume", description = "Continue the study stored in the database.")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        String algorithm = modelType != null ? modelType : algorithmArgument;
+        if (algorithm == null) {
+            throw new ParameterException(spec.commandLine(), "name the algorithm to tune, e.g. optimize --model-type als");
+        }
+        Path out = output != null ? output : Path.of("model_artifacts", algorithm + "-tuned");
+        ConsoleProgress progress = common.progress();
+        RecommenderTuner.Result result = new Optimizer(Algorithms.discover()).optimize(common.db(), algorithm, metric,
+                trials, resume, model.weighting(), model.params, out, common.context(progress));
+        progress.finish();
+        var o = spec.commandLine().getOut();
+        o.printf("Best %s on validation: %.4f (trial %d) with %s%n", metric, result.best().value(),
+                result.best().number(), result.best().params());
+        result.testScore().ifPresent(v -> o.printf("%s on the test split: %.4f%n", metric, v));
+        o.printf("Wrote %s, %s and the model in %s%n", out.resolve("best_params.json"), out.resolve("trials.csv"),
+                out.resolve(Optimizer.MODEL_SUBDIR));
+        return 0;
+    }
+}

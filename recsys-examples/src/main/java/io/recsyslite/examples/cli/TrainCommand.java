@@ -1,0 +1,56 @@
+package io.recsyslite.examples.cli;
+
+import io.recsyslite.core.serving.Trainer;
+import io.recsyslite.core.spi.Algorithms;
+import io.recsyslite.core.store.RecsysStore;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code recsys-lite train}: fit an algorithm on the store's data and save the model. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model on the store's events and save it as a model directory.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ModelOptions model;
+
+    @Parameters(index = "0", completionCandidates = ModelOptions.AlgorithmNames.class,
+            description = "Algorithm: ${COMPLETION-CANDIDATES}.")
+    String algorithm;
+
+    @Option(names = "--output", description = "Model directory to write (default: MODEL_DIR or model_artifacts/als).")
+    Path output;
+
+    @Option(names = "--test-size", defaultValue = "0",
+            description = "Hold out this fraction of each user's items to measure the model first (default: none).")
+    double testSize;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = output != null ? output : common.settings().modelDir();
+        ConsoleProgress progress = common.progress();
+        Trainer.Result result;
+        try (RecsysStore store = RecsysStore.open(common.db())) {
+            result = new Trainer(Algorithms.discover()).train(store, algorithm, model.params, testSize,
+                    model.weighting(), dir, common.context(progress));
+        }
+        progress.finish();
+        var out = spec.commandLine().getOut();
+        result.evaluation().ifPresent(report -> out.println("Held-out " + testSize + " of each user's items: "
+                + MetricsTable.line(report.values())));
+        out.printf("Trained %s in %.1f s with %s%nSaved to %s%n", algorithm, result.fitSeconds(),
+                result.manifest().params(), dir);
+        return 0;
+    }
+}
