@@ -7,9 +7,7 @@ import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.ParamSpace;
 import io.recsyslite.core.spi.ParamSpec;
 import io.recsyslite.core.spi.Params;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.ml.recommendation.ALS;
@@ -79,8 +77,8 @@ public final class SparkAls {
         ALSModel fitted = als.fit(confidences);
         confidences.unpersist();
         Dataset<Row> userVectors = fitted.userFactors().select(col("id").as(SparkInput.U), col("features").as("v"));
-        float[] users = collect(userVectors, data.users().size(), dim);
-        float[] items = collect(fitted.itemFactors(), data.items().size(), dim);
+        float[] users = DriverArrays.collectRows(userVectors, data.users().size(), dim);
+        float[] items = DriverArrays.collectRows(fitted.itemFactors(), data.items().size(), dim);
 
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("spark_version", input.spark().version());
@@ -107,20 +105,5 @@ public final class SparkAls {
             }
         }
         return 2.0 * seen.nnz() / (seen.rows() + items);
-    }
-
-    /** Collects an (id int, vector array<float>) frame into a rows x dim array; absent rows stay zero. */
-    static float[] collect(Dataset<Row> vectors, int rows, int dim) {
-        float[] out = new float[rows * dim];
-        Iterator<Row> it = vectors.toLocalIterator();
-        while (it.hasNext()) {
-            Row r = it.next();
-            int id = r.getInt(0);
-            List<Object> v = r.getList(1);
-            for (int d = 0; d < dim; d++) {
-                out[id * dim + d] = ((Number) v.get(d)).floatValue();
-            }
-        }
-        return out;
     }
 }

@@ -24,8 +24,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Precomputes every user's top k on the cluster and writes it as Parquet
  * ({@code user_id, item_id, score, rank}, rank 1 = best). Scores are those of the embedded model
- * (inner product, or cosine), the user's training items are excluded, ties go to the lower item
- * int, as in the embedded {@code recommend}. Item vectors are broadcast; users stay distributed.
+ * (inner product, or cosine with zero vectors last), the user's training items are excluded and
+ * ties go to the lower item int, as in the embedded {@code recommend}. Item vectors are broadcast; users stay distributed.
  */
 public final class TopKWriter {
     public static final StructType SCHEMA = new StructType(new StructField[] {
@@ -40,53 +40,58 @@ public final class TopKWriter {
     /** Scores, selects and writes; an existing output at {@code path} is replaced. */
     public static void write(SparkInput input, SparkModel model, int k, String path) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(input.spark().sparkContext());
-        float[] itemVectors = model.itemVectors();
-        Broadcast<float[]> items = jsc.broadcast(model.cosine() ? normalized(itemVectors, model.dim()) : itemVectors);
+        Broadcast<float[]> items = jsc.broadcast(model.itemVectors());
+        Broadcast<float[]> norms = jsc.broadcast(model.cosine() ? norms(model.itemVectors(), model.dim()) : null);
         Broadcast<String[]> itemIds = jsc.broadcast(model.model().items().ids().toArray(String[]::new));
         Dataset<Row> seen = input.events().groupBy(SparkInput.U, "user_id").agg(collect_set(col(SparkInput.I)).as("seen"));
         Dataset<Row> queries = model.userVectors().join(seen, SparkInput.U).select("user_id", "v", "seen");
         JavaRDD<Row> rows = queries.javaRDD()
-                .mapPartitions(new Scorer(items, itemIds, model.dim(), model.cosine(), k));
+                .mapPartitions(new Scorer(items, norms, itemIds, model.dim(), k));
         input.spark().createDataFrame(rows, SCHEMA).write().mode(SaveMode.Overwrite).parquet(path);
         items.destroy();
+        norms.destroy();
         itemIds.destroy();
     }
 
-    private static float[] normalized(float[] vectors, int dim) {
-        float[] out = vectors.clone();
-        for (int row = 0; row < out.length / dim; row++) {
-            double norm = 0;
-            for (int d = 0; d < dim; d++) {
-                norm += (double) out[row * dim + d] * out[row * dim + d];
-            }
-            float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
-            for (int d = 0; d < dim; d++) {
-                out[row * dim + d] *= scale;
-            }
+    private static float[] norms(float[] vectors, int dim) {
+        float[] out = new float[vectors.length / dim];
+        for (int row = 0; row < out.length; row++) {
+            out[row] = (float) Math.sqrt(dot(vectors, row * dim, vectors, row * dim, dim));
         }
         return out;
+    }
+
+    /** Summed in float in index order, like the embedded models, so rankings agree exactly. */
+    private static float dot(float[] a, int aOffset, float[] b, int bOffset, int dim) {
+        float s = 0f;
+        for (int d = 0; d < dim; d++) {
+            s += a[aOffset + d] * b[bOffset + d];
+        }
+        return s;
     }
 
     /** Scores a partition of (user_id, v, seen) rows against the broadcast items. */
     private static final class Scorer implements FlatMapFunction<Iterator<Row>, Row> {
         private static final long serialVersionUID = 1L;
         private final Broadcast<float[]> items;
+        private final Broadcast<float[]> norms;
         private final Broadcast<String[]> itemIds;
         private final int dim;
-        private final boolean cosine;
         private final int k;
 
-        Scorer(Broadcast<float[]> items, Broadcast<String[]> itemIds, int dim, boolean cosine, int k) {
+        /** {@code norms} is null for inner-product scores, else the item norms for cosine scores. */
+        Scorer(Broadcast<float[]> items, Broadcast<float[]> norms, Broadcast<String[]> itemIds, int dim, int k) {
             this.items = items;
+            this.norms = norms;
             this.itemIds = itemIds;
             this.dim = dim;
-            this.cosine = cosine;
             this.k = k;
         }
 
         @Override
         public Iterator<Row> call(Iterator<Row> partition) {
             float[] vectors = items.value();
+            float[] itemNorms = norms.value();
             String[] ids = itemIds.value();
             float[] scores = new float[ids.length];
             float[] user = new float[dim];
@@ -94,19 +99,10 @@ public final class TopKWriter {
             while (partition.hasNext()) {
                 Row r = partition.next();
                 List<Object> v = r.getList(1);
-                double norm = 0;
                 for (int d = 0; d < dim; d++) {
                     user[d] = ((Number) v.get(d)).floatValue();
-                    norm += (double) user[d] * user[d];
                 }
-                float scale = !cosine ? 1f : norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
-                for (int item = 0; item < ids.length; item++) {
-                    float dot = 0;
-                    for (int d = 0; d < dim; d++) {
-                        dot += user[d] * vectors[item * dim + d];
-                    }
-                    scores[item] = dot * scale;
-                }
+                score(user, vectors, itemNorms, scores);
                 for (Object item : r.getList(2)) {
                     scores[(Integer) item] = Float.NaN;
                 }
@@ -118,6 +114,20 @@ public final class TopKWriter {
                 }
             }
             return out.iterator();
+        }
+
+        /** Inner products, or cosines where zero vectors score negative infinity (as in the embedded models). */
+        private void score(float[] user, float[] vectors, float[] itemNorms, float[] scores) {
+            float userNorm = itemNorms == null ? 1f : (float) Math.sqrt(dot(user, 0, user, 0, dim));
+            for (int item = 0; item < scores.length; item++) {
+                float dot = dot(user, 0, vectors, item * dim, dim);
+                if (itemNorms == null) {
+                    scores[item] = dot;
+                } else {
+                    scores[item] = itemNorms[item] == 0f || userNorm == 0f ? Float.NEGATIVE_INFINITY
+                            : dot / (itemNorms[item] * userNorm);
+                }
+            }
         }
     }
 }

@@ -89,6 +89,33 @@ class TrainJobTest {
     }
 
     @Test
+    void item2vecArtifactIsServedByTheEmbeddedRuntime() throws IOException {
+        Path out = dir.resolve("item2vec-model");
+        Path topk = dir.resolve("item2vec-topk.parquet");
+        TrainJob.run(spark, options("item2vec", out.toString(), "--param", "vector_size=16", "--param", "epochs=5",
+                "--param", "window=3", "--topk-output", topk.toString(), "--k", "5"));
+
+        ModelArtifacts.Loaded loaded = ModelArtifacts.load(out, Algorithms.discover());
+        Recommender model = loaded.model();
+        assertThat(model.algorithm()).isEqualTo("item2vec");
+        assertServesWithinGroups(model);
+        int cold = model.items().indexOf(COLD_ITEM);
+        assertThat(model.similarItems(model.items().indexOf(SyntheticEvents.itemId(1)), RecommendRequest.top(5)).items())
+                .doesNotContain(cold);
+
+        ModelManifest manifest = loaded.manifest();
+        assertThat(manifest.params()).containsEntry("vector_size", 16).containsEntry("epochs", 5)
+                .containsEntry("window", 3).containsEntry("min_count", 1).containsEntry("recent_items", 20)
+                .doesNotContainKeys("num_partitions", "negative");
+        assertThat(manifest.model().get("vector_size").asInt()).isEqualTo(16);
+        assertThat(manifest.model().get("spark_version").asText()).isEqualTo(spark.version());
+        assertThat(manifest.model().get("spark_params").get("num_partitions").asInt()).isEqualTo(1);
+        assertThat(manifest.provenance().dataFingerprint()).matches("sha256:[0-9a-f]{64}");
+
+        assertTopKMatchesEmbedded(topk, model, 5);
+    }
+
+    @Test
     void fingerprintFollowsTheData() throws IOException {
         String first = SparkInput.read(spark, events.toString(), catalogue.toString()).fingerprint();
         String again = SparkInput.read(spark, events.toString(), catalogue.toString()).fingerprint();
