@@ -3,6 +3,7 @@ package io.recsyslite.spark;
 import static org.apache.spark.sql.functions.col;
 
 import io.recsyslite.core.data.CsrMatrix;
+import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.ParamSpace;
 import io.recsyslite.core.spi.ParamSpec;
@@ -50,13 +51,17 @@ public final class SparkAls {
     private SparkAls() {
     }
 
-    public static SparkModel train(SparkInput input, JobOptions options) {
-        SplitParams params = SplitParams.resolve(SHARED, SPARK_ONLY, options.params());
+    /** Checks and resolves command-line parameters, before any data is read. */
+    public static SplitParams resolve(Map<String, String> given) {
+        return SplitParams.resolve(SHARED, SPARK_ONLY, given);
+    }
+
+    public static SparkModel train(SparkInput input, SplitParams params, ConfidenceWeighting.Quantity weighting) {
         Params shared = params.shared();
         Params spark = params.sparkOnly();
         int dim = shared.getInt("factors", 1);
         double regularization = shared.getDouble("regularization", 0);
-        Dataset<Row> confidences = input.confidences(options.weighting()).cache();
+        Dataset<Row> confidences = input.confidences(weighting).cache();
         ModelData data = input.modelData(confidences);
         double regParam = spark.getString("reg_scaling").equals("none") ? regularization
                 : regularization / meanInteractions(data.seen());
@@ -84,7 +89,7 @@ public final class SparkAls {
         meta.put("spark_version", input.spark().version());
         Map<String, Object> sparkParams = new LinkedHashMap<>(spark.asMap());
         sparkParams.put("mllib_reg_param", regParam);
-        sparkParams.put("weighting", options.weighting().name().toLowerCase(Locale.ROOT));
+        sparkParams.put("weighting", weighting.name().toLowerCase(Locale.ROOT));
         meta.put("spark_params", sparkParams);
         ExportedModel model = new ExportedModel(NAME, shared, data, meta, out -> {
             out.putMeta("dim", dim);

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 
+import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.ParamSpace;
 import io.recsyslite.core.spi.ParamSpec;
@@ -70,12 +71,16 @@ public final class SparkItem2Vec {
     private SparkItem2Vec() {
     }
 
-    public static SparkModel train(SparkInput input, JobOptions options) {
-        SplitParams params = SplitParams.resolve(SHARED, SPARK_ONLY, options.params());
+    /** Checks and resolves command-line parameters, before any data is read. */
+    public static SplitParams resolve(Map<String, String> given) {
+        return SplitParams.resolve(SHARED, SPARK_ONLY, given);
+    }
+
+    public static SparkModel train(SparkInput input, SplitParams params, ConfidenceWeighting.Quantity weighting) {
         Params shared = params.shared();
         Params spark = params.sparkOnly();
         int dim = shared.getInt("vector_size", 1);
-        ModelData data = input.modelData(input.confidences(options.weighting()));
+        ModelData data = input.modelData(input.confidences(weighting));
         // Sentences are item ints as strings, oldest first, as the embedded trainer builds them.
         Dataset<Row> sequences = input.events()
                 .groupBy(SparkInput.U)

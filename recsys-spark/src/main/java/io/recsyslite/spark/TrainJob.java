@@ -43,13 +43,12 @@ public final class TrainJob {
     /** Runs the job on an existing session (which stays open) and returns the saved manifest. */
     public static ModelManifest run(SparkSession spark, JobOptions options) throws IOException {
         long start = System.nanoTime();
+        boolean als = options.algorithm().equals(SparkAls.NAME);
+        SplitParams params = als ? SparkAls.resolve(options.params()) : SparkItem2Vec.resolve(options.params());
         SparkInput input = SparkInput.read(spark, options.events(), options.items());
         try {
-            SparkModel trained = switch (options.algorithm()) {
-                case SparkAls.NAME -> SparkAls.train(input, options);
-                case SparkItem2Vec.NAME -> SparkItem2Vec.train(input, options);
-                default -> throw new IllegalStateException("unchecked algorithm " + options.algorithm());
-            };
+            SparkModel trained = als ? SparkAls.train(input, params, options.weighting())
+                    : SparkItem2Vec.train(input, params, options.weighting());
             ModelManifest manifest = ModelArtifacts.save(trained.model(), Path.of(options.output()),
                     new Provenance(Map.of(), input.fingerprint(), trained.seed()));
             LOG.info("Saved {} model of {} users x {} items to {} in {} s", options.algorithm(),

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class Ml100kQualityRunner {
         Map<String, String> base = new LinkedHashMap<>(Map.of(
                 "factors", "64", "regularization", "0.1", "alpha", "5", "iterations", "10"));
         List<String> variants = args.length == 0 ? List.of("") : List.of(args);
+        List<Long> seeds = Arrays.stream(System.getProperty("seeds", "42,7,123").split(",")).map(Long::parseLong).toList();
         Split split = Split.leaveLastOut(Files.readAllLines(file));
         Path work = Files.createTempDirectory("ml100k-spark");
         SparkSession spark = SparkSession.builder().master("local[2]").appName("ml100k")
@@ -61,36 +63,50 @@ public final class Ml100kQualityRunner {
             split.writeTrain(spark, events);
             Files.write(items, split.catalogue());
             RecommenderProvider als = Algorithms.discover().get("als");
-            Recommender embedded = null;
-            double baseline = Double.NaN;
-            System.out.printf("ml-100k leave-last-out, %d users, base params %s%n", split.users(), base);
+            System.out.printf("ml-100k leave-last-out, %d users, base params %s, seeds %s%n", split.users(), base, seeds);
+            double[] embedded = null;
+            for (String solver : System.getProperty("solvers", "cg,cholesky").split(",")) {
+                double[] mean = new double[2];
+                for (long seed : seeds) {
+                    Map<String, Object> params = new LinkedHashMap<>(base);
+                    params.put("solver", solver);
+                    long start = System.nanoTime();
+                    Recommender model = als.fit(split.trainingData(), als.paramSpace().resolve(params),
+                            TrainingContext.defaults().withThreads(2).withSeed(seed));
+                    double[] m = split.evaluate(model);
+                    System.out.printf("embedded ALS (2 threads) seed %d %s: NDCG@10=%.4f HR@10=%.4f train=%.1fs%n",
+                            seed, model.params(), m[0], m[1], (System.nanoTime() - start) / 1e9);
+                    mean[0] += m[0] / seeds.size();
+                    mean[1] += m[1] / seeds.size();
+                }
+                System.out.printf("embedded ALS solver=%s mean over seeds: NDCG@10=%.4f HR@10=%.4f%n", solver, mean[0], mean[1]);
+                embedded = embedded == null ? mean : embedded;
+            }
             for (int v = 0; v < variants.size(); v++) {
-                Map<String, String> params = new LinkedHashMap<>(base);
-                for (String kv : variants.get(v).split(",")) {
-                    if (!kv.isBlank()) {
-                        params.put(kv.split("=", 2)[0], kv.split("=", 2)[1]);
+                double[] mean = new double[2];
+                for (long seed : seeds) {
+                    Map<String, String> params = new LinkedHashMap<>(base);
+                    params.put("seed", Long.toString(seed));
+                    for (String kv : variants.get(v).split(",")) {
+                        if (!kv.isBlank()) {
+                            params.put(kv.split("=", 2)[0], kv.split("=", 2)[1]);
+                        }
                     }
+                    Path model = work.resolve("model-" + v + "-" + seed);
+                    List<String> jobArgs = new ArrayList<>(List.of("--events", events.toString(), "--items",
+                            items.toString(), "--algorithm", "als", "--weighting", "binary", "--output", model.toString()));
+                    params.forEach((k, value) -> jobArgs.addAll(List.of("--param", k + "=" + value)));
+                    long start = System.nanoTime();
+                    TrainJob.run(spark, JobOptions.parse(jobArgs.toArray(String[]::new)));
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    double[] m = split.evaluate(ModelArtifacts.load(model, Algorithms.discover()).model());
+                    System.out.printf("spark ALS (local[2]) -> embedded runtime %s: NDCG@10=%.4f HR@10=%.4f train=%.1fs%n",
+                            params, m[0], m[1], seconds);
+                    mean[0] += m[0] / seeds.size();
+                    mean[1] += m[1] / seeds.size();
                 }
-                Path model = work.resolve("model-" + v);
-                List<String> jobArgs = new ArrayList<>(List.of("--events", events.toString(), "--items",
-                        items.toString(), "--algorithm", "als", "--weighting", "binary", "--output", model.toString()));
-                params.forEach((k, value) -> jobArgs.addAll(List.of("--param", k + "=" + value)));
-                long start = System.nanoTime();
-                TrainJob.run(spark, JobOptions.parse(jobArgs.toArray(String[]::new)));
-                double seconds = (System.nanoTime() - start) / 1e9;
-                Recommender fromSpark = ModelArtifacts.load(model, Algorithms.discover()).model();
-                if (embedded == null) {
-                    start = System.nanoTime();
-                    embedded = als.fit(split.trainingData(fromSpark.users(), fromSpark.items()),
-                            als.paramSpace().resolve(base), TrainingContext.defaults().withThreads(2));
-                    double[] m = split.evaluate(embedded);
-                    System.out.printf("embedded ALS (2 threads) %s: NDCG@10=%.4f HR@10=%.4f train=%.1fs%n",
-                            embedded.params(), m[0], m[1], (System.nanoTime() - start) / 1e9);
-                    baseline = m[0];
-                }
-                double[] m = split.evaluate(fromSpark);
-                System.out.printf("spark ALS (local[2]) -> embedded runtime %s: NDCG@10=%.4f HR@10=%.4f train=%.1fs"
-                        + " ratio NDCG spark/embedded=%.3f%n", params, m[0], m[1], seconds, m[0] / baseline);
+                System.out.printf("spark ALS mean over seeds [%s]: NDCG@10=%.4f HR@10=%.4f; NDCG ratio spark/embedded(first solver)=%.3f%n",
+                        variants.get(v), mean[0], mean[1], mean[0] / embedded[0]);
             }
         } finally {
             spark.stop();
@@ -148,7 +164,10 @@ public final class Ml100kQualityRunner {
             return lines;
         }
 
-        TrainingData trainingData(IdIndex users, IdIndex items) {
+        /** Training data with the ids sorted as the Spark job sorts them. */
+        TrainingData trainingData() {
+            IdIndex users = IdIndex.of(new ArrayList<>(new TreeSet<>(heldOut.keySet())));
+            IdIndex items = IdIndex.of(new ArrayList<>(allItems));
             EventColumns events = new EventColumns(train.size());
             for (String[] f : train) {
                 events.add(users.indexOf(f[0]), items.indexOf(f[1]), Long.parseLong(f[3]), 1f);
