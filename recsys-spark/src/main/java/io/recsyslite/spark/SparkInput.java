@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.shiftrightunsigned;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
@@ -19,11 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -35,6 +38,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The training input on the cluster: events read from Parquet, the catalogue from CSV, checked
@@ -52,6 +57,8 @@ public final class SparkInput {
     /** Position of the event in the input as read, to break ties in time. */
     public static final String SEQ = "seq";
 
+    private static final Logger LOG = LoggerFactory.getLogger(SparkInput.class);
+    private static final int IDS_PER_SLICE = 20_000;
     private static final Map<String, Class<?>> CONTRACT = Map.of(
             "user_id", String.class, "item_id", String.class, "ts", Long.class, "qty", Number.class);
 
@@ -95,7 +102,9 @@ public final class SparkInput {
                 .select(col(U), col(I), col("user_id"), col("item_id"), col("ts"), col("qty"), col(SEQ))
                 .cache();
         String fingerprint = fingerprint(events, catalogue);
+        long rows = indexed.count(); // materialises the indexed cache while the raw one is still there
         events.unpersist();
+        LOG.info("Read {} events: {} users, {} items", rows, users.size(), items.size());
         return new SparkInput(spark, indexed, users, items, fingerprint);
     }
 
@@ -178,14 +187,22 @@ public final class SparkInput {
         }
     }
 
+    /** One pass counts the empty values of every column; only a failing column costs a second look. */
     private static void checkNoNulls(String path, Dataset<Row> events) {
-        for (String name : new String[] {"user_id", "item_id", "ts", "qty"}) {
-            Dataset<Row> bad = events.filter(col(name).isNull()
-                    .or(name.endsWith("_id") ? col(name).equalTo("") : col(name).isNaN()));
-            List<Row> first = bad.limit(1).collectAsList();
-            if (!first.isEmpty()) {
-                throw new InvalidDataException("Events file " + path + ": column '" + name + "' is empty in "
-                        + bad.count() + " rows, e.g. the row " + first.get(0));
+        String[] names = {"user_id", "item_id", "ts", "qty"};
+        Column[] empty = new Column[names.length];
+        Column[] counts = new Column[names.length];
+        for (int k = 0; k < names.length; k++) {
+            Column c = col(names[k]);
+            empty[k] = c.isNull().or(names[k].endsWith("_id") ? c.equalTo("") : c.isNaN());
+            counts[k] = sum(when(empty[k], 1).otherwise(0));
+        }
+        Row found = events.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
+        for (int k = 0; k < names.length; k++) {
+            if (!found.isNullAt(k) && found.getLong(k) > 0) {
+                Row example = events.filter(empty[k]).first();
+                throw new InvalidDataException("Events file " + path + ": column '" + names[k] + "' is empty in "
+                        + found.getLong(k) + " rows, e.g. the row " + example);
             }
         }
     }
@@ -211,6 +228,7 @@ public final class SparkInput {
         return ids;
     }
 
+    /** (id, dense int) rows, parallelized in slices so no task carries the whole id list. */
     private static Dataset<Row> indexFrame(SparkSession spark, String idColumn, String indexColumn, List<String> ids) {
         List<Row> rows = new ArrayList<>(ids.size());
         for (int k = 0; k < ids.size(); k++) {
@@ -219,7 +237,9 @@ public final class SparkInput {
         StructType schema = new StructType(new StructField[] {
             DataTypes.createStructField(idColumn, DataTypes.StringType, false),
             DataTypes.createStructField(indexColumn, DataTypes.IntegerType, false)});
-        return spark.createDataFrame(rows, schema);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int slices = Math.max(jsc.defaultParallelism(), ids.size() / IDS_PER_SLICE + 1);
+        return spark.createDataFrame(jsc.parallelize(rows, slices), schema);
     }
 
     private static String fingerprint(Dataset<Row> events, Dataset<Row> catalogue) {

@@ -12,9 +12,7 @@ import io.recsyslite.core.spi.ParamSpace;
 import io.recsyslite.core.spi.ParamSpec;
 import io.recsyslite.core.spi.Params;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
@@ -44,11 +42,11 @@ import org.slf4j.LoggerFactory;
  * recorded; {@code vector_size, window, epochs, min_count, learning_rate} map to
  * {@code vectorSize, windowSize, maxIter, minCount, stepSize}.
  */
-public final class SparkItem2Vec {
+public final class SparkItem2Vec implements SparkTrainer {
     public static final String NAME = "item2vec";
 
     /** The embedded provider's names and defaults that Spark honours; model.json {@code params} holds these only. */
-    static final ParamSpace SHARED = ParamSpace.of(
+    private static final ParamSpace SHARED = ParamSpace.of(
             ParamSpec.fixedInt("vector_size", 64),
             ParamSpec.fixedInt("window", 5),
             ParamSpec.fixedInt("epochs", 10),
@@ -58,7 +56,7 @@ public final class SparkItem2Vec {
             ParamSpec.fixedInt("recent_items", 20));
 
     /** More than one partition trains faster but averages the partitions' vectors, which costs quality. */
-    static final ParamSpace SPARK_ONLY = ParamSpace.of(
+    private static final ParamSpace SPARK_ONLY = ParamSpace.of(
             ParamSpec.fixedInt("num_partitions", 1),
             ParamSpec.fixedInt("max_sentence_length", 1000),
             ParamSpec.fixedInt("seed", 42));
@@ -68,15 +66,23 @@ public final class SparkItem2Vec {
         DataTypes.createStructField(SparkInput.U, DataTypes.IntegerType, false),
         DataTypes.createStructField("v", DataTypes.createArrayType(DataTypes.FloatType, false), false)});
 
-    private SparkItem2Vec() {
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /** Checks and resolves command-line parameters, before any data is read. */
-    public static SplitParams resolve(Map<String, String> given) {
-        return SplitParams.resolve(SHARED, SPARK_ONLY, given);
+    @Override
+    public ParamSpace sharedParams() {
+        return SHARED;
     }
 
-    public static SparkModel train(SparkInput input, SplitParams params, ConfidenceWeighting.Quantity weighting) {
+    @Override
+    public ParamSpace sparkParams() {
+        return SPARK_ONLY;
+    }
+
+    @Override
+    public SparkModel train(SparkInput input, SplitParams params, ConfidenceWeighting.Quantity weighting) {
         Params shared = params.shared();
         Params spark = params.sparkOnly();
         int dim = shared.getInt("vector_size", 1);
@@ -111,10 +117,8 @@ public final class SparkItem2Vec {
         float[] users = DriverArrays.collectRows(userVectors, data.users().size(), dim);
         sequences.unpersist();
 
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("spark_version", input.spark().version());
-        meta.put("spark_params", spark.asMap());
-        ExportedModel model = new ExportedModel(NAME, shared, data, meta, out -> {
+        ExportedModel model = new ExportedModel(NAME, shared, data,
+                SparkTrainer.provenance(input, spark, weighting), out -> {
             out.putMeta("vector_size", dim);
             out.putFloats("item_vectors", items, data.items().size(), dim);
             out.putFloats("user_vectors", users, data.users().size(), dim);

@@ -43,12 +43,11 @@ public final class TrainJob {
     /** Runs the job on an existing session (which stays open) and returns the saved manifest. */
     public static ModelManifest run(SparkSession spark, JobOptions options) throws IOException {
         long start = System.nanoTime();
-        boolean als = options.algorithm().equals(SparkAls.NAME);
-        SplitParams params = als ? SparkAls.resolve(options.params()) : SparkItem2Vec.resolve(options.params());
+        SparkTrainer trainer = SparkTrainer.named(options.algorithm());
+        SplitParams params = trainer.resolve(options.params());
         SparkInput input = SparkInput.read(spark, options.events(), options.items());
         try {
-            SparkModel trained = als ? SparkAls.train(input, params, options.weighting())
-                    : SparkItem2Vec.train(input, params, options.weighting());
+            SparkModel trained = trainer.train(input, params, options.weighting());
             ModelManifest manifest = ModelArtifacts.save(trained.model(), Path.of(options.output()),
                     new Provenance(Map.of(), input.fingerprint(), trained.seed()));
             LOG.info("Saved {} model of {} users x {} items to {} in {} s", options.algorithm(),

@@ -45,14 +45,14 @@ class JobOptionsTest {
 
     @Test
     void parametersAreSplitBetweenEmbeddedAndSparkOnly() {
-        SplitParams p = SparkAls.resolve(Map.of("factors", "16", "num_blocks", "4"));
+        SplitParams p = new SparkAls().resolve(Map.of("factors", "16", "num_blocks", "4"));
         assertThat(p.shared().asMap()).containsOnlyKeys("factors", "regularization", "alpha", "iterations")
                 .containsEntry("factors", 16);
-        assertThat(p.sparkOnly().asMap()).containsEntry("num_blocks", 4).containsEntry("reg_scaling", "mean_count");
-        assertThatThrownBy(() -> SparkItem2Vec.resolve(Map.of("negative", "5")))
+        assertThat(p.sparkOnly().asMap()).containsEntry("num_blocks", 4).containsEntry("seed", 42);
+        assertThatThrownBy(() -> new SparkItem2Vec().resolve(Map.of("negative", "5")))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("'negative'")
                 .hasMessageContaining("vector_size");
-        assertThatThrownBy(() -> SparkAls.resolve(Map.of("factors", "many")))
+        assertThatThrownBy(() -> new SparkAls().resolve(Map.of("factors", "many")))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("factors");
     }
 }

@@ -25,6 +25,10 @@ final class SyntheticEvents {
         DataTypes.createStructField("ts", DataTypes.LongType, false),
         DataTypes.createStructField("qty", DataTypes.IntegerType, false)});
 
+    /** The same columns, allowing nulls, to write broken files. */
+    static final StructType NULLABLE_SCHEMA = new StructType(java.util.Arrays.stream(SCHEMA.fields())
+            .map(f -> DataTypes.createStructField(f.name(), f.dataType(), true)).toArray(StructField[]::new));
+
     private SyntheticEvents() {
     }
 

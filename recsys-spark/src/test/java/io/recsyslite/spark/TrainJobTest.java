@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,7 +82,7 @@ class TrainJobTest {
         assertThat(manifest.model().get("dim").asInt()).isEqualTo(8);
         assertThat(manifest.model().get("spark_version").asText()).isEqualTo(spark.version());
         assertThat(manifest.model().get("spark_params").get("num_blocks").asInt()).isEqualTo(2);
-        assertThat(manifest.model().get("spark_params").get("reg_scaling").asText()).isEqualTo("mean_count");
+        assertThat(manifest.model().get("spark_params").get("weighting").asText()).isEqualTo("binary");
         assertThat(manifest.provenance().dataFingerprint()).matches("sha256:[0-9a-f]{64}");
         assertThat(manifest.provenance().seed()).isEqualTo(42L);
 
@@ -140,6 +141,18 @@ class TrainJobTest {
                 .write().parquet(bad.toString());
         assertThatThrownBy(() -> SparkInput.read(spark, bad.toString(), null))
                 .isInstanceOf(InvalidDataException.class).hasMessageContaining("'ts'").hasMessageContaining(bad.toString());
+    }
+
+    @Test
+    void emptyIdsAreRejectedWithTheColumnAndCount() {
+        Path bad = dir.resolve("empty-ids.parquet");
+        List<Row> rows = new ArrayList<>(SyntheticEvents.rows(3, 4, 1, 2, 1));
+        rows.add(RowFactory.create("u9", "", 1L, 1));
+        rows.add(RowFactory.create("u9", null, 2L, 1));
+        spark.createDataFrame(rows, SyntheticEvents.NULLABLE_SCHEMA).write().parquet(bad.toString());
+        assertThatThrownBy(() -> SparkInput.read(spark, bad.toString(), null))
+                .isInstanceOf(InvalidDataException.class).hasMessageContaining("'item_id'")
+                .hasMessageContaining("in 2 rows").hasMessageContaining("u9");
     }
 
     @Test

@@ -18,7 +18,9 @@ import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.spark.SparkAls;
 import io.recsyslite.spark.SparkInput;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +35,10 @@ import org.apache.spark.sql.SparkSession;
  * synthetic data (default 50,000 users x 20,000 items, 2,000,000 events with skewed item
  * popularity, binary confidences, 64 factors). Each trainer runs with 1 and with 1 + n iterations;
  * the difference divided by n is the cost of one iteration without the fixed set-up (blocking,
- * collecting). Rounds alternate the trainers; medians are printed.
+ * collecting). Rounds alternate the trainers; medians of wall and process CPU time are printed (CPU
+ * time suffers less from other load on a shared machine).
  * System properties: {@code events} (2000000), {@code users} (50000), {@code items} (20000),
- * {@code n} (4), {@code rounds} (3), {@code blocks} (2).
+ * {@code n} (4), {@code rounds} (3), {@code blocks} (2), {@code solvers} (cg,cholesky).
  */
 public final class AlsSpeedRunner {
     private AlsSpeedRunner() {
@@ -66,42 +69,60 @@ public final class AlsSpeedRunner {
             RecommenderProvider als = Algorithms.discover().get("als");
             Map<String, List<Double>> perIteration = new LinkedHashMap<>();
             for (int round = 1; round <= rounds; round++) {
-                double spark1 = timeSpark(input, 1, blocks);
-                double sparkN = timeSpark(input, 1 + n, blocks);
-                record("spark MLlib local[2]", (sparkN - spark1) / n, perIteration, round, spark1, sparkN);
-                for (String solver : new String[] {"cg", "cholesky"}) {
-                    double e1 = timeEmbedded(als, training, 1, solver);
-                    double eN = timeEmbedded(als, training, 1 + n, solver);
-                    record("embedded " + solver + " 2 threads", (eN - e1) / n, perIteration, round, e1, eN);
+                double[] spark1 = time(() -> trainSpark(input, 1, blocks));
+                double[] sparkN = time(() -> trainSpark(input, 1 + n, blocks));
+                record("spark MLlib local[2]", n, spark1, sparkN, perIteration, round);
+                for (String solver : System.getProperty("solvers", "cg,cholesky").split(",")) {
+                    double[] e1 = time(() -> trainEmbedded(als, training, 1, solver));
+                    double[] eN = time(() -> trainEmbedded(als, training, 1 + n, solver));
+                    record("embedded " + solver + " 2 threads", n, e1, eN, perIteration, round);
                 }
             }
-            System.out.println("median seconds per iteration:");
-            double sparkMedian = median(perIteration.get("spark MLlib local[2]"));
-            perIteration.forEach((name, values) -> System.out.printf("  %-24s %7.2f s  (spark/this = %.1fx)%n",
-                    name, median(values), sparkMedian / median(values)));
+            System.out.println("median seconds per iteration (wall / process CPU):");
+            double sparkWall = median(perIteration.get("spark MLlib local[2] wall"));
+            double sparkCpu = median(perIteration.get("spark MLlib local[2] cpu"));
+            for (String name : perIteration.keySet()) {
+                if (name.endsWith(" wall")) {
+                    String base = name.substring(0, name.length() - 5);
+                    double wall = median(perIteration.get(name));
+                    double cpu = median(perIteration.get(base + " cpu"));
+                    System.out.printf("  %-30s %7.2f s wall %7.2f s cpu   spark/this: %.1fx wall, %.1fx cpu%n",
+                            base, wall, cpu, sparkWall / wall, sparkCpu / cpu);
+                }
+            }
         } finally {
             spark.stop();
         }
     }
 
-    private static void record(String name, double seconds, Map<String, List<Double>> out, int round,
-                               double t1, double tN) {
-        out.computeIfAbsent(name, x -> new ArrayList<>()).add(seconds);
-        System.out.printf("round %d %-24s 1 it %6.1f s, 1+n it %6.1f s -> %.2f s/iteration%n", round, name, t1, tN, seconds);
+    /** Records (t(1+n) - t(1)) / n for wall and CPU time. */
+    private static void record(String name, int n, double[] t1, double[] tN, Map<String, List<Double>> out, int round) {
+        double wall = (tN[0] - t1[0]) / n;
+        double cpu = (tN[1] - t1[1]) / n;
+        out.computeIfAbsent(name + " wall", x -> new ArrayList<>()).add(wall);
+        out.computeIfAbsent(name + " cpu", x -> new ArrayList<>()).add(cpu);
+        System.out.printf("round %d %-30s 1 it %6.1f s (cpu %6.1f s), 1+n it %6.1f s (cpu %6.1f s) -> %.2f s/iteration"
+                + " (cpu %.2f s)%n", round, name, t1[0], t1[1], tN[0], tN[1], wall, cpu);
     }
 
-    private static double timeSpark(SparkInput input, int iterations, String blocks) {
-        long start = System.nanoTime();
-        SparkAls.train(input, SparkAls.resolve(Map.of("iterations", Integer.toString(iterations),
-                "num_blocks", blocks)), ConfidenceWeighting.Quantity.BINARY);
-        return (System.nanoTime() - start) / 1e9;
+    /** Wall and process CPU seconds of {@code work}; CPU time (all threads of this JVM) is less hurt by other load. */
+    private static double[] time(Runnable work) {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long wall = System.nanoTime();
+        long cpu = os.getProcessCpuTime();
+        work.run();
+        return new double[] {(System.nanoTime() - wall) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9};
     }
 
-    private static double timeEmbedded(RecommenderProvider als, TrainingData data, int iterations, String solver) {
-        long start = System.nanoTime();
+    private static void trainSpark(SparkInput input, int iterations, String blocks) {
+        SparkAls als = new SparkAls();
+        als.train(input, als.resolve(Map.of("iterations", Integer.toString(iterations), "num_blocks", blocks)),
+                ConfidenceWeighting.Quantity.BINARY);
+    }
+
+    private static void trainEmbedded(RecommenderProvider als, TrainingData data, int iterations, String solver) {
         als.fit(data, als.paramSpace().resolve(Map.of("iterations", iterations, "solver", solver)),
                 TrainingContext.defaults().withThreads(2));
-        return (System.nanoTime() - start) / 1e9;
     }
 
     /** The same pairs as embedded training data (one event per pair, binary). */
