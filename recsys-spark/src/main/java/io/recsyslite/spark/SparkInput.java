@@ -144,21 +144,40 @@ public final class SparkInput {
         return events.groupBy(U, I).agg(c.cast("float").as(C));
     }
 
-    /** The ids and the training confidences (the "seen" matrix), collected on the driver. */
+    /**
+     * The ids and the training confidences (the "seen" matrix), streamed to the driver one
+     * partition at a time and put in CSR order there (counting sort by user, then a primitive sort
+     * of each user's columns), which is cheaper than a global sort on the cluster.
+     */
     public ModelData modelData(Dataset<Row> confidences) {
         int nnz = Math.toIntExact(confidences.count());
+        int[] rowOf = new int[nnz];
+        long[] entries = new long[nnz];
         int[] indptr = new int[users.size() + 1];
-        int[] indices = new int[nnz];
-        float[] values = new float[nnz];
-        Iterator<Row> rows = confidences.orderBy(U, I).toLocalIterator();
+        Iterator<Row> rows = confidences.toLocalIterator();
         for (int p = 0; p < nnz; p++) {
             Row r = rows.next();
-            indptr[r.getInt(0) + 1]++;
-            indices[p] = r.getInt(1);
-            values[p] = r.getFloat(2);
+            rowOf[p] = r.getInt(0);
+            indptr[rowOf[p] + 1]++;
+            // column in the high half, value bits in the low half: sorting orders a row by column
+            entries[p] = ((long) r.getInt(1) << 32) | (Float.floatToRawIntBits(r.getFloat(2)) & 0xFFFFFFFFL);
         }
         for (int u = 0; u < users.size(); u++) {
             indptr[u + 1] += indptr[u];
+        }
+        long[] sorted = new long[nnz];
+        int[] next = Arrays.copyOf(indptr, users.size());
+        for (int p = 0; p < nnz; p++) {
+            sorted[next[rowOf[p]]++] = entries[p];
+        }
+        int[] indices = new int[nnz];
+        float[] values = new float[nnz];
+        for (int u = 0; u < users.size(); u++) {
+            Arrays.sort(sorted, indptr[u], indptr[u + 1]);
+        }
+        for (int p = 0; p < nnz; p++) {
+            indices[p] = (int) (sorted[p] >>> 32);
+            values[p] = Float.intBitsToFloat((int) sorted[p]);
         }
         return new ModelData(users, items, new CsrMatrix(users.size(), items.size(), indptr, indices, values));
     }

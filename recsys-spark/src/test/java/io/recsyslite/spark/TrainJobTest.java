@@ -15,8 +15,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -38,13 +42,18 @@ class TrainJobTest {
     private static SparkSession spark;
     private static Path events;
     private static Path catalogue;
+    private static final Map<String, Set<String>> seen = new HashMap<>();
 
     @BeforeAll
     static void start() throws IOException {
         spark = SparkTestSession.start();
         events = dir.resolve("events.parquet");
         catalogue = dir.resolve("items.csv");
-        SyntheticEvents.writeParquet(spark, SyntheticEvents.rows(USERS, ITEMS, GROUPS, 12, 7), events);
+        List<Row> rows = SyntheticEvents.rows(USERS, ITEMS, GROUPS, 12, 7);
+        SyntheticEvents.writeParquet(spark, rows, events);
+        for (Row r : rows) {
+            seen.computeIfAbsent(r.getString(0), u -> new HashSet<>()).add(r.getString(1));
+        }
         SyntheticEvents.writeCatalogue(catalogue, ITEMS, List.of(COLD_ITEM));
     }
 
@@ -170,6 +179,8 @@ class TrainJobTest {
             int user = model.users().indexOf(SyntheticEvents.userId(u));
             ScoredItems top = model.recommend(user, RecommendRequest.top(3));
             assertThat(top.size()).isEqualTo(3);
+            assertThat(Arrays.stream(top.items()).mapToObj(model.items()::idOf))
+                    .doesNotContainAnyElementsOf(seen.get(SyntheticEvents.userId(u)));
             for (int r = 0; r < top.size(); r++) {
                 String id = model.items().idOf(top.item(r));
                 if (!id.equals(COLD_ITEM)) {
@@ -183,7 +194,7 @@ class TrainJobTest {
         int item = model.items().indexOf(SyntheticEvents.itemId(0));
         ScoredItems similar = model.similarItems(item, RecommendRequest.top(5));
         assertThat(similar.size()).isEqualTo(5);
-        long sameGroup = java.util.Arrays.stream(similar.items()).mapToObj(model.items()::idOf)
+        long sameGroup = Arrays.stream(similar.items()).mapToObj(model.items()::idOf)
                 .filter(id -> !id.equals(COLD_ITEM))
                 .filter(id -> SyntheticEvents.group(Integer.parseInt(id.substring(1)), ITEMS, GROUPS) == 0).count();
         assertThat(sameGroup).isGreaterThanOrEqualTo(4);
