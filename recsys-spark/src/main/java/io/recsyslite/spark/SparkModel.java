@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 /**
  * What a Spark trainer hands back: the model to save, and what the top-k job needs to score every
  * user the way the embedded model does (user query vectors on the cluster, item vectors on the driver).
+ * Driver-side only; not thread-safe (it holds a live Dataset).
  *
  * @param model        the exportable model
  * @param userVectors  columns {@code u} (dense user int) and {@code v} (array of float, length {@code dim})

@@ -25,7 +25,8 @@ import org.apache.spark.sql.types.StructType;
  * Precomputes every user's top k on the cluster and writes it as Parquet
  * ({@code user_id, item_id, score, rank}, rank 1 = best). Scores are those of the embedded model
  * (inner product, or cosine with zero vectors last), the user's training items are excluded and
- * ties go to the lower item int, as in the embedded {@code recommend}. Item vectors are broadcast; users stay distributed.
+ * ties go to the lower item int, as in the embedded {@code recommend}. Item vectors are broadcast; users
+ * stay distributed. Stateless.
  */
 public final class TopKWriter {
     public static final StructType SCHEMA = new StructType(new StructField[] {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * time-ordered items), collects the vectors on the driver and saves them as a model directory
  * the embedded runtime loads unchanged; optionally writes every user's top k as Parquet.
  * Run it with {@code spark-submit --class io.recsyslite.spark.TrainJob recsys-spark-job.jar ...};
- * started without a master it runs in {@code local[*]}. See recsys-spark/README.md.
+ * started without a master it runs in {@code local[*]}. See recsys-spark/README.md. Stateless;
+ * {@link #run} may be called for several jobs on one session, one at a time.
  */
 public final class TrainJob {
     private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
