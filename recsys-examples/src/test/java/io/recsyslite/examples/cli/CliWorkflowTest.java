@@ -1,0 +1,147 @@
+package io.recsyslite.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The commands a shop runs, in order, through the real command line (without exiting the JVM). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliWorkflowTest {
+    @TempDir
+    static Path tmp;
+    private Path data;
+    private Path db;
+    private Path model;
+
+    /** Exit code and what a command printed. */
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = RecsysLiteCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    void paths() {
+        data = tmp.resolve("data");
+        db = tmp.resolve("recsys.db");
+        model = tmp.resolve("models/pop");
+    }
+
+    @Test
+    @Order(1)
+    void generateAndIngestIdempotently() {
+        assertThat(run("generate-sample", "--out", data.toString(), "--events", "3000", "--items", "300").exit()).isZero();
+        Run first = run("ingest", "--events", data.resolve("events.parquet").toString(),
+                "--items", data.resolve("items.csv").toString(), "--db", db.toString());
+        assertThat(first.exit()).isZero();
+        assertThat(first.out()).contains("3000 rows ingested").contains("now holds 3,000 events");
+
+        Run again = run("ingest", "--events", data.resolve("events.parquet").toString(), "--db", db.toString());
+        assertThat(again.out()).contains("already ingested, nothing added").contains("now holds 3,000 events");
+        assertThat(again.err()).contains("checksum");
+    }
+
+    @Test
+    @Order(2)
+    void trainWithHeldOutMetricsThenLookAtAnswers() {
+        Run train = run("train", "popularity", "--db", db.toString(), "--output", model.toString(), "--test-size", "0.2");
+        assertThat(train.exit()).as(train.err()).isZero();
+        assertThat(train.out()).contains("ndcg@10=").contains("Saved to " + model);
+        assertThat(model.resolve("model.json")).exists();
+
+        Run rec = run("recommend", "--db", db.toString(), "--model-dir", model.toString(), "--user-id", "user_1", "-k", "4");
+        assertThat(rec.exit()).as(rec.err()).isZero();
+        assertThat(rec.out()).contains("Recommendations for user_1").contains("item_");
+        assertThat(run("recommend", "--db", db.toString(), "--model-dir", model.toString(), "--user-id", "stranger").out())
+                .contains("not personalised");
+        Run similar = run("similar", "--db", db.toString(), "--model-dir", model.toString(), "--item-id", "item_3", "-k", "3");
+        assertThat(similar.out()).contains("Items similar to item_3");
+    }
+
+    @Test
+    @Order(3)
+    void evaluateAndAlgorithms() {
+        Run eval = run("evaluate", "popularity", "--db", db.toString(), "--metrics", "hr@10,ndcg@10");
+        assertThat(eval.exit()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("hr@10").contains("ndcg@10").contains("test users");
+        assertThat(run("algorithms").out()).contains("popularity").contains("als").contains("factors");
+    }
+
+    @Test
+    @Order(4)
+    void gdprExportThenDelete() throws Exception {
+        Path export = tmp.resolve("export.json");
+        Run ex = run("gdpr", "export-user", "--user-id", "user_1", "--db", db.toString(), "--output", export.toString());
+        assertThat(ex.exit()).as(ex.err()).isZero();
+        assertThat(Files.readString(export)).contains("\"user_id\" : \"user_1\"").contains("\"events\"");
+
+        Run del = run("gdpr", "delete-user", "--user-id", "user_1", "--db", db.toString(), "--model-dir", model.toString());
+        assertThat(del.exit()).as(del.err()).isZero();
+        assertThat(del.out()).contains("Deleted").contains("Scrubbed the user from");
+        assertThat(run("recommend", "--db", db.toString(), "--model-dir", model.toString(), "--user-id", "user_1").out())
+                .contains("not personalised");
+    }
+
+    @Test
+    @Order(5)
+    void userErrorsAreOneLineAndExitNonZero() throws Exception {
+        Run unknown = run("train", "magic", "--db", db.toString(), "--output", tmp.resolve("x").toString());
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err().strip()).startsWith("Error: Unknown algorithm 'magic'; available: ").contains("popularity")
+                .doesNotContain("\n").doesNotContain("Exception");
+
+        Run missing = run("ingest", "--events", tmp.resolve("nope.parquet").toString(), "--db", db.toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("Error:").contains("nope.parquet");
+
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "user_id,item_id,ts,qty\nu1,i1,1700000000,1\nu2,i2,1700000000,-3\n");
+        Run invalid = run("ingest", "--events", bad.toString(), "--db", db.toString());
+        assertThat(invalid.exit()).isEqualTo(1);
+        assertThat(invalid.err()).contains("row 2").contains("column qty");
+
+        Run bigK = run("recommend", "--db", db.toString(), "--model-dir", model.toString(), "--user-id", "user_2", "-k", "1000");
+        assertThat(bigK.exit()).isEqualTo(1);
+        assertThat(bigK.err()).contains("k must be between 1 and 100");
+
+        assertThat(run("train").exit()).isEqualTo(2);
+        assertThat(run("ingest", "--db", db.toString()).err()).contains("give --events, --items or both");
+    }
+
+    @Test
+    @Order(6)
+    void workerFoldsInANewFileOnce() throws Exception {
+        Path incoming = tmp.resolve("incremental");
+        Files.createDirectories(incoming);
+        Files.writeString(incoming.resolve("new.csv"), "user_id,item_id,ts,qty\nuser_2,item_5,1735000000,1\nnewbie,item_5,1735000000,1\n");
+
+        Run worker = run("worker", "--once", "--db", db.toString(), "--model-dir", model.toString(),
+                "--incoming", incoming.toString());
+
+        assertThat(worker.exit()).as(worker.err()).isZero();
+        assertThat(worker.out()).contains("Ingested 1 file(s), rejected 0, folded in 2 user(s)");
+        assertThat(incoming.resolve("processed/new.csv")).exists();
+        assertThat(WorkerCommand.period("90m")).hasMinutes(90);
+        assertThat(run("worker", "--once", "--retrain-every", "soon", "--db", db.toString()).err())
+                .contains("--retrain-every must look like");
+    }
+}
