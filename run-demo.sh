@@ -19,7 +19,7 @@ mvn -B -q install -DskipTests
 user=$(./recsys-lite recommend --db "$out/recsys.db" --model-dir "$out/model_artifacts/als" --user-id user_1 -k 5)
 echo "$user"
 echo
-echo "Open http://127.0.0.1:${PORT:-8000}/?user=user_1 for the demo shop; the API answers e.g."
+echo "Open http://127.0.0.1:${PORT:-8000}/?user=user_1&item=item_1 for the demo shop; the API answers e.g."
 echo "  curl 'http://127.0.0.1:${PORT:-8000}/recommend?user_id=user_1&k=5'"
 exec ./recsys-lite serve --model-dir "$out/model_artifacts/als" --db "$out/recsys.db" \
   --port "${PORT:-8000}" --demo-dir widget/dist-demo

@@ -372,11 +372,16 @@ public final class RecSys implements AutoCloseable {
         for (int r = 0; r < top.size(); r++) {
             int i = top.item(r);
             float price = m.metadata.price(i);
-            out.add(new RecommendedItem(m.model.items().idOf(i), top.score(r), m.metadata.title(i),
-                    m.metadata.category(i), m.metadata.brand(i), Float.isNaN(price) ? null : (double) price,
+            out.add(new RecommendedItem(m.model.items().idOf(i), decimal(top.score(r)), m.metadata.title(i),
+                    m.metadata.category(i), m.metadata.brand(i), Float.isNaN(price) ? null : decimal(price),
                     m.metadata.imageUrl(i)));
         }
         return out;
+    }
+
+    /** The float's shortest decimal form as a double, so 47.99f is reported as 47.99, not 47.9900016784668. */
+    private static double decimal(float f) {
+        return Double.parseDouble(Float.toString(f));
     }
 
     private static ModelStatus status(LiveModel m) {
