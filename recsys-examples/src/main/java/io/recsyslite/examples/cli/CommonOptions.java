@@ -21,22 +21,21 @@ final class CommonOptions {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    private final Settings settings = Settings.fromEnvironment();
-
+    /** Read when a command runs, so a malformed variable is a one-line error rather than a crash. */
     Settings settings() {
-        return settings;
+        return Settings.fromEnvironment();
     }
 
     Path db() {
-        return db != null ? db : settings.dbPath();
+        return db != null ? db : settings().dbPath();
     }
 
     int threads() {
-        return threads != null ? threads : settings.threads();
+        return threads != null ? threads : settings().threads();
     }
 
     ConsoleProgress progress() {
-        return new ConsoleProgress(spec.commandLine().getErr(), System.console() != null);
+        return ConsoleProgress.onStderr(spec);
     }
 
     TrainingContext context(ConsoleProgress progress) {

@@ -2,6 +2,7 @@ package io.recsyslite.examples.cli;
 
 import io.recsyslite.core.spi.ProgressListener;
 import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Draws a one-line progress bar on stderr, redrawn at most ten times a second and whenever the
@@ -9,6 +10,8 @@ import java.io.PrintWriter;
  * at most every few seconds. Thread-safe.
  */
 final class ConsoleProgress implements ProgressListener {
+    /** Set by the {@code recsys-lite} launcher script: whether stderr is a terminal. */
+    static final String STDERR_TERMINAL_PROPERTY = "recsyslite.stderrTerminal";
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final long LOG_LINE_NANOS = 5_000_000_000L;
@@ -22,6 +25,16 @@ final class ConsoleProgress implements ProgressListener {
     ConsoleProgress(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
+    }
+
+    /**
+     * Progress on the command's stderr; a bar when the launcher says stderr is a terminal (without
+     * the launcher, when the process has a console).
+     */
+    static ConsoleProgress onStderr(CommandSpec command) {
+        String told = System.getProperty(STDERR_TERMINAL_PROPERTY);
+        boolean terminal = told != null ? Boolean.parseBoolean(told) : System.console() != null;
+        return new ConsoleProgress(command.commandLine().getErr(), terminal);
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class RecsysLiteCli {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.toLowerCase(java.util.Locale.ROOT));
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        // ojAlgo (ALS, EASE) prints a hardware-profile banner to stdout unless told not to.
+        System.setProperty("shut.up.ojAlgo", "true");
     }
 
     /** The configured command line; tests run commands through it without exiting the JVM. */
