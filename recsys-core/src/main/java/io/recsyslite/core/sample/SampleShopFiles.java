@@ -1,5 +1,6 @@
 package io.recsyslite.core.sample;
 
+import io.recsyslite.core.spi.ProgressListener;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +32,13 @@ final class SampleShopFiles {
         this.catalogue = catalogue;
     }
 
-    void write(Path dir) throws IOException {
+    /** Events between progress reports. */
+    private static final long PROGRESS_EVERY = 1 << 16;
+
+    void write(Path dir, ProgressListener progress) throws IOException {
         Files.createDirectories(dir);
         writeItems(dir.resolve("items.csv"));
-        writeEvents(dir.resolve("events.parquet"));
+        writeEvents(dir.resolve("events.parquet"), progress);
     }
 
     private void writeItems(Path file) throws IOException {
@@ -49,7 +53,7 @@ final class SampleShopFiles {
         }
     }
 
-    private void writeEvents(Path file) throws IOException {
+    private void writeEvents(Path file, ProgressListener progress) throws IOException {
         Path spill = file.resolveSibling(".sample-shop-spill");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
@@ -58,6 +62,8 @@ final class SampleShopFiles {
             st.execute("SET memory_limit = '1GB'");
             st.execute("SET temp_directory = " + quoted(spill));
             st.execute("CREATE TABLE ev (u INTEGER, i INTEGER, ts BIGINT, qty INTEGER)");
+            long total = generator.config().events();
+            long[] done = {0};
             try (DuckDBAppender appender = conn.unwrap(DuckDBConnection.class).createAppender("main", "ev")) {
                 generator.generate((user, item, ts, qty) -> {
                     try {
@@ -65,10 +71,16 @@ final class SampleShopFiles {
                     } catch (SQLException e) {
                         throw new IOException("could not append event of user " + user, e);
                     }
+                    if (++done[0] % PROGRESS_EVERY == 0) {
+                        progress.update("generate events", done[0], total);
+                    }
                 });
             }
+            progress.update("generate events", total, total);
+            progress.update("write parquet", 0, 1);
             st.execute("COPY (SELECT 'user_' || u AS user_id, 'item_' || i AS item_id, ts, qty FROM ev) TO "
                     + quoted(tmp) + " (FORMAT PARQUET)");
+            progress.update("write parquet", 1, 1);
         } catch (SQLException e) {
             throw new IOException("could not write " + file + ": " + e.getMessage(), e);
         } finally {

@@ -5,6 +5,7 @@ import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.spi.ProgressListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -93,7 +94,12 @@ public final class SampleShopGenerator {
      * {@code items.csv} (item_id,title,category,brand,price,img_url) into {@code dir}.
      */
     public void writeTo(Path dir) throws IOException {
-        new SampleShopFiles(this, catalogue).write(dir);
+        writeTo(dir, ProgressListener.NONE);
+    }
+
+    /** As {@link #writeTo(Path)}, reporting the stages "generate events" and "write parquet". */
+    public void writeTo(Path dir, ProgressListener progress) throws IOException {
+        new SampleShopFiles(this, catalogue).write(dir, progress);
     }
 
     /** One user's events: sessions of a few events in one category, days apart. */

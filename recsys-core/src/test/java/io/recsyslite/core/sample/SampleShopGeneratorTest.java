@@ -130,7 +130,10 @@ class SampleShopGeneratorTest {
     void filesFollowTheDataContractAndMatchTheInMemoryShop() throws Exception {
         SampleShopConfig config = SampleShopConfig.ofEvents(3000).withUsers(100).withItems(80);
         SampleShopGenerator generator = new SampleShopGenerator(config);
-        generator.writeTo(tmp);
+        Map<String, String> lastProgress = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        generator.writeTo(tmp, (stage, done, total) -> lastProgress.put(stage, done + "/" + total));
+        assertThat(lastProgress).containsExactly(Map.entry("generate events", "3000/3000"),
+                Map.entry("write parquet", "1/1"));
         String events = "read_parquet('" + tmp.resolve("events.parquet") + "')";
         String items = "read_csv('" + tmp.resolve("items.csv") + "', header = true)";
         try (Connection conn = DriverManager.getConnection("jdbc:duckdb:"); Statement st = conn.createStatement()) {

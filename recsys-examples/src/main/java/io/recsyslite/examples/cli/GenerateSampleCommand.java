@@ -42,7 +42,9 @@ final class GenerateSampleCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf("Generating %,d events for %,d users and %,d items...%n",
                 config.events(), config.users(), config.items());
-        new SampleShopGenerator(config).writeTo(out);
+        ConsoleProgress progress = ConsoleProgress.onStderr(spec);
+        new SampleShopGenerator(config).writeTo(out, progress);
+        progress.finish();
         spec.commandLine().getOut().printf("Wrote %s and %s%n", out.resolve("events.parquet"), out.resolve("items.csv"));
         return 0;
     }
