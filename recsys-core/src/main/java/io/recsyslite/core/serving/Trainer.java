@@ -5,6 +5,7 @@ import io.recsyslite.core.artifact.ModelManifest;
 import io.recsyslite.core.artifact.Provenance;
 import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.error.InvalidDataException;
 import io.recsyslite.core.eval.BenchmarkProtocol;
 import io.recsyslite.core.eval.EvaluationReport;
 import io.recsyslite.core.eval.Evaluator;
@@ -18,6 +19,7 @@ import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.store.RecsysStore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -50,11 +52,7 @@ public final class Trainer {
                         ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
         RecommenderProvider provider = algorithms.get(algorithm);
         Params resolved = provider.paramSpace().resolve(params);
-        TrainingData data = store.loadTrainingData(weighting, context.progress());
-        if (data.interactions().nnz() == 0) {
-            throw new io.recsyslite.core.error.InvalidDataException("The store at " + store.path()
-                    + " holds no events; ingest some first (recsys-lite ingest --events ...)");
-        }
+        TrainingData data = load(store, weighting, context);
         Optional<EvaluationReport> evaluation = Optional.empty();
         if (testSize > 0) {
             evaluation = Optional.of(evaluate(provider, resolved, data, Splitter.randomHoldout(testSize, context.seed()), context));
@@ -71,11 +69,38 @@ public final class Trainer {
         return new Result(manifest, evaluation, fitSeconds);
     }
 
+    /**
+     * Fits {@code algorithm} on the training part of a split of the store's data and measures
+     * {@code metrics} (e.g. "ndcg@10") on its test part. Names are checked before data is loaded.
+     */
+    public EvaluationReport evaluate(RecsysStore store, String algorithm, Map<String, ?> params, Splitter splitter,
+                                     List<String> metrics, ConfidenceWeighting weighting, TrainingContext context) {
+        Evaluator evaluator = Evaluator.of(context.threads(), metrics);
+        RecommenderProvider provider = algorithms.get(algorithm);
+        Params resolved = provider.paramSpace().resolve(params);
+        return evaluate(provider, resolved, load(store, weighting, context), splitter, evaluator, context);
+    }
+
     /** Fits on the training part of a split and measures the report metrics on its test part. */
     public EvaluationReport evaluate(RecommenderProvider provider, Params params, TrainingData data, Splitter splitter,
                                      TrainingContext context) {
+        return evaluate(provider, params, data, splitter,
+                Evaluator.of(context.threads(), BenchmarkProtocol.DEFAULT_METRICS), context);
+    }
+
+    private static EvaluationReport evaluate(RecommenderProvider provider, Params params, TrainingData data,
+                                             Splitter splitter, Evaluator evaluator, TrainingContext context) {
         Split split = splitter.split(data);
         Recommender model = provider.fit(split.train(), params, context);
-        return Evaluator.of(context.threads(), BenchmarkProtocol.DEFAULT_METRICS).evaluate(model, split);
+        return evaluator.evaluate(model, split);
+    }
+
+    private static TrainingData load(RecsysStore store, ConfidenceWeighting weighting, TrainingContext context) {
+        TrainingData data = store.loadTrainingData(weighting, context.progress());
+        if (data.interactions().nnz() == 0) {
+            throw new InvalidDataException("The store at " + store.path()
+                    + " holds no events; ingest some first (recsys-lite ingest --events ...)");
+        }
+        return data;
     }
 }

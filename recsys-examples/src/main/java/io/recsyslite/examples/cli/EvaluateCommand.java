@@ -1,13 +1,9 @@
 package io.recsyslite.examples.cli;
 
-import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.eval.EvaluationReport;
-import io.recsyslite.core.eval.Evaluator;
-import io.recsyslite.core.eval.Split;
 import io.recsyslite.core.eval.Splitter;
+import io.recsyslite.core.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
-import io.recsyslite.core.spi.RecommenderProvider;
-import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.store.RecsysStore;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,22 +49,20 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Evaluator evaluator = Evaluator.of(common.threads(), metrics); // checks the metric names first
-        RecommenderProvider provider = Algorithms.discover().get(algorithm);
-        var params = provider.paramSpace().resolve(model.params);
-        ConsoleProgress progress = common.progress();
-        TrainingData data;
-        try (RecsysStore store = RecsysStore.open(common.db())) {
-            data = store.loadTrainingData(model.weighting(), progress);
-        }
+        int leaveLast = split.leaveLast != null ? split.leaveLast : 1;
         Splitter splitter = split.testSize != null ? Splitter.randomHoldout(split.testSize, common.seed)
-                : Splitter.leaveLastOut(split.leaveLast != null ? split.leaveLast : 1);
-        Split s = splitter.split(data);
-        TrainingContext context = common.context(progress);
-        EvaluationReport report = evaluator.evaluate(provider.fit(s.train(), params, context), s);
+                : Splitter.leaveLastOut(leaveLast);
+        ConsoleProgress progress = common.progress();
+        EvaluationReport report;
+        try (RecsysStore store = RecsysStore.open(common.db())) {
+            report = new Trainer(Algorithms.discover()).evaluate(store, algorithm, model.params, splitter, metrics,
+                    model.weighting(), common.context(progress));
+        }
         progress.finish();
         var out = spec.commandLine().getOut();
-        out.printf("%s with %s, %,d test users%n", algorithm, params, report.usersEvaluated());
+        out.printf("%s%s, held out %s: %,d test users%n", algorithm, model.params.isEmpty() ? "" : " " + model.params,
+                split.testSize != null ? "a random " + split.testSize + " of each user's items"
+                        : "each user's last " + leaveLast + " event(s)", report.usersEvaluated());
         report.values().forEach((name, value) -> out.printf("  %-12s %.4f%n", name, value));
         return 0;
     }
