@@ -49,7 +49,9 @@ class CliWorkflowTest {
     @Test
     @Order(1)
     void generateAndIngestIdempotently() {
-        assertThat(run("generate-sample", "--out", data.toString(), "--events", "3000", "--items", "300").exit()).isZero();
+        Run generate = run("generate-sample", "--out", data.toString(), "--events", "3000", "--items", "300");
+        assertThat(generate.exit()).as(generate.err()).isZero();
+        assertThat(generate.err()).contains("generate events").contains("(3,000/3,000)").contains("write parquet");
         Run first = run("ingest", "--events", data.resolve("events.parquet").toString(),
                 "--items", data.resolve("items.csv").toString(), "--db", db.toString());
         assertThat(first.exit()).isZero();
@@ -79,30 +81,64 @@ class CliWorkflowTest {
 
     @Test
     @Order(3)
-    void evaluateAndAlgorithms() {
-        Run eval = run("evaluate", "popularity", "--db", db.toString(), "--metrics", "hr@10,ndcg@10");
-        assertThat(eval.exit()).as(eval.err()).isZero();
-        assertThat(eval.out()).contains("hr@10").contains("ndcg@10").contains("test users");
-        assertThat(run("algorithms").out()).contains("popularity").contains("als").contains("factors");
+    void trainPassesParamsWeightingAndThreadsToTheLibrary() throws Exception {
+        Path constant = tmp.resolve("models/constant");
+        Run train = run("train", "test-constant", "--db", db.toString(), "--output", constant.toString(),
+                "--param", "weight=2", "--param", "mode=b", "--weighting", "binary", "--half-life-days", "30",
+                "--threads", "1", "--seed", "7");
+        assertThat(train.exit()).as(train.err()).isZero();
+        assertThat(train.out()).doesNotContain("Held-out").contains("Saved to " + constant);
+        assertThat(Files.readString(constant.resolve("model.json"))).contains("\"weight\" : 2.0")
+                .contains("\"mode\" : \"b\"").contains("\"seed\" : 7");
+
+        Run badWeighting = run("train", "popularity", "--db", db.toString(), "--weighting", "heavy");
+        assertThat(badWeighting.exit()).isEqualTo(1);
+        assertThat(badWeighting.err().strip()).isEqualTo("Error: --weighting must be qty, count, log_qty or binary, was 'heavy'");
+        assertThat(run("train", "--help").out()).as("algorithms listed from the class path")
+                .contains("popularity").contains("test-constant");
     }
 
     @Test
     @Order(4)
+    void evaluateAndAlgorithms() {
+        Run eval = run("evaluate", "popularity", "--db", db.toString(), "--metrics", "hr@10,ndcg@10");
+        assertThat(eval.exit()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("held out each user's last 1 event(s)").contains("hr@10").contains("ndcg@10")
+                .contains("test users").doesNotContain("recall@20");
+        Run holdout = run("evaluate", "test-constant", "--db", db.toString(), "--test-size", "0.3", "--param", "weight=2",
+                "--metrics", "mrr");
+        assertThat(holdout.exit()).as(holdout.err()).isZero();
+        assertThat(holdout.out()).contains("test-constant {weight=2}, held out a random 0.3 of each user's items")
+                .contains("mrr");
+        assertThat(run("evaluate", "popularity", "--db", db.toString(), "--test-size", "0.2", "--leave-last", "1").exit())
+                .as("splits are exclusive").isEqualTo(2);
+        assertThat(run("algorithms").out()).contains("popularity").contains("als").contains("factors");
+    }
+
+    @Test
+    @Order(5)
     void gdprExportThenDelete() throws Exception {
         Path export = tmp.resolve("export.json");
         Run ex = run("gdpr", "export-user", "--user-id", "user_1", "--db", db.toString(), "--output", export.toString());
         assertThat(ex.exit()).as(ex.err()).isZero();
-        assertThat(Files.readString(export)).contains("\"user_id\" : \"user_1\"").contains("\"events\"");
+        assertThat(ex.out()).containsPattern("Exported [1-9][0-9]* events of user_1");
+        assertThat(Files.readString(export)).contains("\"user_id\" : \"user_1\"").contains("\"events\" : [ {")
+                .contains("\"item_id\" : \"item_").contains("events.parquet");
 
         Run del = run("gdpr", "delete-user", "--user-id", "user_1", "--db", db.toString(), "--model-dir", model.toString());
         assertThat(del.exit()).as(del.err()).isZero();
         assertThat(del.out()).contains("Deleted").contains("Scrubbed the user from");
         assertThat(run("recommend", "--db", db.toString(), "--model-dir", model.toString(), "--user-id", "user_1").out())
                 .contains("not personalised");
+
+        Run later = run("gdpr", "delete-user", "--user-id", "user_3", "--db", db.toString());
+        assertThat(later.out()).contains("Models are scrubbed of the user before they are next served.");
+        assertThat(run("recommend", "--db", db.toString(), "--model-dir", model.toString(), "--user-id", "user_3").out())
+                .contains("not personalised");
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void userErrorsAreOneLineAndExitNonZero() throws Exception {
         Run unknown = run("train", "magic", "--db", db.toString(), "--output", tmp.resolve("x").toString());
         assertThat(unknown.exit()).isEqualTo(1);
@@ -111,7 +147,7 @@ class CliWorkflowTest {
 
         Run missing = run("ingest", "--events", tmp.resolve("nope.parquet").toString(), "--db", db.toString());
         assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.err()).contains("Error:").contains("nope.parquet");
+        assertThat(missing.err().strip()).isEqualTo("Error: " + tmp.resolve("nope.parquet") + ": no such file");
 
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "user_id,item_id,ts,qty\nu1,i1,1700000000,1\nu2,i2,1700000000,-3\n");
@@ -122,13 +158,19 @@ class CliWorkflowTest {
         Run bigK = run("recommend", "--db", db.toString(), "--model-dir", model.toString(), "--user-id", "user_2", "-k", "1000");
         assertThat(bigK.exit()).isEqualTo(1);
         assertThat(bigK.err()).contains("k must be between 1 and 100");
+        assertThat(run("recommend", "--db", db.toString(), "--model-dir", model.toString(), "--user-id", "user_2", "-k", "0")
+                .err()).contains("k must be between 1 and 100, was 0");
+
+        Run badMetric = run("evaluate", "popularity", "--db", db.toString(), "--metrics", "ndcg@ten");
+        assertThat(badMetric.exit()).isEqualTo(1);
+        assertThat(badMetric.err().strip()).startsWith("Error: Unknown metric 'ndcg@ten'").doesNotContain("\n");
 
         assertThat(run("train").exit()).isEqualTo(2);
         assertThat(run("ingest", "--db", db.toString()).err()).contains("give --events, --items or both");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void workerFoldsInANewFileOnce() throws Exception {
         Path incoming = tmp.resolve("incremental");
         Files.createDirectories(incoming);
