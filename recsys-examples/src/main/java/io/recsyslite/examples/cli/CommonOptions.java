@@ -2,6 +2,8 @@ package io.recsyslite.examples.cli;
 
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.examples.config.Settings;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,6 +30,19 @@ final class CommonOptions {
 
     Path db() {
         return db != null ? db : settings().dbPath();
+    }
+
+    /**
+     * The database of a command that only reads or changes what is stored: a missing file is a
+     * typo, not a new empty store (a GDPR deletion must not report "0 events" for the wrong file).
+     */
+    Path existingDb() throws NoSuchFileException {
+        Path path = db();
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException(path.toString(), null,
+                    "no database there yet; recsys-lite ingest creates it");
+        }
+        return path;
     }
 
     int threads() {

@@ -48,13 +48,13 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         int leaveLast = split.leaveLast != null ? split.leaveLast : 1;
         Splitter splitter = split.testSize != null ? Splitter.randomHoldout(split.testSize, common.seed)
                 : Splitter.leaveLastOut(leaveLast);
         ConsoleProgress progress = common.progress();
         EvaluationReport report;
-        try (RecsysStore store = RecsysStore.open(common.db())) {
+        try (RecsysStore store = RecsysStore.open(common.existingDb())) {
             report = new Trainer(Algorithms.discover()).evaluate(store, algorithm, model.params, splitter, metrics,
                     model.weighting(), common.context(progress));
         }

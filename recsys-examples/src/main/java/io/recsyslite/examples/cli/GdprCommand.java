@@ -38,7 +38,7 @@ final class GdprCommand {
         @Override
         public Integer call() throws Exception {
             UserDataExport export;
-            try (RecsysStore store = RecsysStore.open(common.db())) {
+            try (RecsysStore store = RecsysStore.open(common.existingDb())) {
                 export = Gdpr.export(store, userId);
             }
             Gdpr.write(export, output);
@@ -66,7 +66,7 @@ final class GdprCommand {
         @Override
         public Integer call() throws Exception {
             long removed;
-            try (RecsysStore store = RecsysStore.open(common.db())) {
+            try (RecsysStore store = RecsysStore.open(common.existingDb())) {
                 removed = Gdpr.deleteUser(store, userId, modelDirs);
             }
             var out = spec.commandLine().getOut();

@@ -36,7 +36,7 @@ final class LookCommands {
         String index;
 
         RecSys open() throws java.io.IOException {
-            RecSysConfig config = common.settings().recSysConfig(common.db(), index)
+            RecSysConfig config = common.settings().recSysConfig(common.existingDb(), index)
                     .withCacheExpiry(Duration.ZERO).withAccessAuditInterval(Duration.ZERO);
             return RecSys.open(config, modelDir != null ? modelDir : common.settings().modelDir());
         }

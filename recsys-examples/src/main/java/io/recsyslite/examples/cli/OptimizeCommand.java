@@ -56,8 +56,8 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         Path out = output != null ? output : Path.of("model_artifacts", algorithm + "-tuned");
         ConsoleProgress progress = common.progress();
-        RecommenderTuner.Result result = new Optimizer(Algorithms.discover()).optimize(common.db(), algorithm, metric,
-                trials, resume, model.weighting(), model.params, out, common.context(progress));
+        RecommenderTuner.Result result = new Optimizer(Algorithms.discover()).optimize(common.existingDb(), algorithm,
+                metric, trials, resume, model.weighting(), model.params, out, common.context(progress));
         progress.finish();
         var o = spec.commandLine().getOut();
         o.printf("Best %s on validation: %.4f (trial %d) with %s%n", metric, result.best().value(),

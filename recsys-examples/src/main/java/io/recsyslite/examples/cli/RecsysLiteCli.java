@@ -52,7 +52,7 @@ public final class RecsysLiteCli {
 
     private static String userMessage(Throwable e) {
         if (e instanceof NoSuchFileException nsf) {
-            return "no such file: " + nsf.getFile();
+            return "no such file: " + nsf.getFile() + (nsf.getReason() == null ? "" : " (" + nsf.getReason() + ")");
         }
         if (e instanceof UncheckedIOException u) {
             return userMessage(u.getCause());

@@ -41,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = output != null ? output : common.settings().modelDir();
         ConsoleProgress progress = common.progress();
         Trainer.Result result;
-        try (RecsysStore store = RecsysStore.open(common.db())) {
+        try (RecsysStore store = RecsysStore.open(common.existingDb())) {
             result = new Trainer(Algorithms.discover()).train(store, algorithm, model.params, testSize,
                     model.weighting(), dir, common.context(progress));
         }

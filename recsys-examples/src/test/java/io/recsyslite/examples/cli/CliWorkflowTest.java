@@ -149,6 +149,15 @@ class CliWorkflowTest {
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err().strip()).isEqualTo("Error: " + tmp.resolve("nope.parquet") + ": no such file");
 
+        Path typo = tmp.resolve("recsys-typo.db");
+        Run noDb = run("gdpr", "delete-user", "--user-id", "user_2", "--db", typo.toString());
+        assertThat(noDb.exit()).isEqualTo(1);
+        assertThat(noDb.err().strip()).isEqualTo("Error: no such file: " + typo
+                + " (no database there yet; recsys-lite ingest creates it)");
+        assertThat(typo).as("no empty store left behind").doesNotExist();
+        assertThat(run("recommend", "--db", typo.toString(), "--model-dir", model.toString(), "--user-id", "u").exit())
+                .isEqualTo(1);
+
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "user_id,item_id,ts,qty\nu1,i1,1700000000,1\nu2,i2,1700000000,-3\n");
         Run invalid = run("ingest", "--events", bad.toString(), "--db", db.toString());
