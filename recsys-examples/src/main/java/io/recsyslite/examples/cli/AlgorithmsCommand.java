@@ -3,6 +3,7 @@ package io.recsyslite.examples.cli;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.ParamSpec;
 import io.recsyslite.core.spi.RecommenderProvider;
+import java.math.BigDecimal;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -23,7 +24,7 @@ final class AlgorithmsCommand implements Callable<Integer> {
             RecommenderProvider p = algorithms.get(name);
             out.printf("%s  %s%n", name, p.description());
             for (ParamSpec s : p.paramSpace().specs()) {
-                out.printf("    %-20s default %-10s %s%n", s.name(), s.defaultValue(), range(s));
+                out.println(String.format("    %-20s default %-10s %s", s.name(), s.defaultValue(), range(s)).stripTrailing());
             }
         }
         return 0;
@@ -36,7 +37,12 @@ final class AlgorithmsCommand implements Callable<Integer> {
         return switch (s.kind()) {
             case CATEGORICAL -> "tuned over " + s.choices();
             case INT -> String.format("tuned in [%d, %d]%s", (long) s.low(), (long) s.high(), s.log() ? " (log)" : "");
-            case FLOAT -> String.format("tuned in [%g, %g]%s", s.low(), s.high(), s.log() ? " (log)" : "");
+            case FLOAT -> "tuned in [" + plain(s.low()) + ", " + plain(s.high()) + "]" + (s.log() ? " (log)" : "");
         };
+    }
+
+    /** A bound as written in the provider, e.g. 0.001 or 100, not 1.00000e-03. */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -112,7 +112,11 @@ class CliWorkflowTest {
                 .contains("mrr");
         assertThat(run("evaluate", "popularity", "--db", db.toString(), "--test-size", "0.2", "--leave-last", "1").exit())
                 .as("splits are exclusive").isEqualTo(2);
-        assertThat(run("algorithms").out()).contains("popularity").contains("als").contains("factors");
+        assertThat(run("algorithms").out()).contains("popularity").contains("als").contains("factors")
+                .contains("test-constant  test model: item i scores weight * i")
+                .contains("weight               default 1.0        tuned in [0.5, 2]\n")
+                .contains("size                 default 8          tuned in [1, 64] (log)\n")
+                .contains("mode                 default a          tuned over [a, b]\n");
     }
 
     @Test
