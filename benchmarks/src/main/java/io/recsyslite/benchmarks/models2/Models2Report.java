@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  *
  * <pre>
  * mvn -B -q -o -pl recsys-core,recsys-models,benchmarks -am install -DskipTests
- * java -cp "benchmarks/target/classes:$(cat /tmp/bench.cp)" io.recsyslite.benchmarks.models2.Models2Report \
+ * java -cp "benchmarks/target/classes:recsys-models/target/classes:recsys-core/target/classes:$(cat /tmp/bench.cp)" io.recsyslite.benchmarks.models2.Models2Report \
  *     /work/shared/data/ml-100k/u.data [sections: topn,next,cold,speed]
  * </pre>
  */
@@ -65,6 +65,12 @@ public final class Models2Report {
 
     private Recommender fit(String name, TrainingData data, Map<String, Object> overrides) {
         Map<String, Object> params = new LinkedHashMap<>(PARAMS.get(name));
+        // -Dmodels2.NAME=key=value,key=value overrides the settings, for trying other parameters.
+        for (String pair : System.getProperty("models2." + name, "").split(",")) {
+            if (pair.contains("=")) {
+                params.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+            }
+        }
         params.putAll(overrides);
         return algorithms.get(name).fit(data, algorithms.get(name).paramSpace().resolve(params), context);
     }
@@ -74,7 +80,7 @@ public final class Models2Report {
         System.out.println("\n## Leave-last-out top-N on ml-100k (" + all.numUsers() + " users, full ranking, seen excluded)\n");
         System.out.println("| model | HR@10 | HR@20 | NDCG@10 | NDCG@20 | fit s | s/epoch |");
         System.out.println("|---|---|---|---|---|---|---|");
-        for (String name : List.of("popularity", "item2vec", "lightfm", "gru4rec")) {
+        for (String name : System.getProperty("models2.models", "popularity,item2vec,lightfm,gru4rec").split(",")) {
             long start = System.nanoTime();
             Recommender model = fit(name, split.train(), Map.of());
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -44,14 +44,14 @@ public final class Item2VecProvider implements RecommenderProvider {
     public ParamSpace paramSpace() {
         return ParamSpace.of(
                 ParamSpec.intLogRange("vector_size", 64, 16, 256),
-                ParamSpec.intRange("window", 5, 2, 50),
+                ParamSpec.intRange("window", 50, 2, 100),
                 ParamSpec.intRange("negative", 5, 1, 20),
-                ParamSpec.intRange("epochs", 10, 1, 50),
+                ParamSpec.intRange("epochs", 20, 1, 50),
                 ParamSpec.intRange("min_count", 1, 1, 10),
-                ParamSpec.floatLogRange("subsampling", 1e-3, 1e-5, 1e-1),
+                ParamSpec.floatLogRange("subsampling", 0.1, 1e-5, 1.0),
                 ParamSpec.floatLogRange("learning_rate", 0.025, 0.001, 0.2),
-                ParamSpec.floatRange("recency_decay", 0.9, 0.5, 1.0),
-                ParamSpec.intRange("recent_items", 20, 1, 200));
+                ParamSpec.floatRange("recency_decay", 0.98, 0.5, 1.0),
+                ParamSpec.intRange("recent_items", 50, 1, 200));
     }
 
     @Override
