@@ -1,0 +1,112 @@
+package io.recsyslite.models.lightfm;
+
+import io.recsyslite.core.artifact.ArtifactWriter;
+import io.recsyslite.core.data.IdIndex;
+import io.recsyslite.core.index.Metric;
+import io.recsyslite.core.spi.EmbeddingModel;
+import io.recsyslite.core.spi.ModelData;
+import io.recsyslite.core.spi.Params;
+import io.recsyslite.core.spi.ScoringRecommender;
+import io.recsyslite.models.vectors.DenseVectors;
+import java.io.IOException;
+
+/**
+ * A trained hybrid model. The score of item i for user u is {@code p_u . q_i + b_i}, where q_i and
+ * b_i sum the embeddings and biases of the item's features. As an {@link EmbeddingModel} the bias
+ * rides along as an extra dimension (item vector {@code [q_i, b_i]}, query {@code [p_u, 1]}), so an
+ * inner-product index reproduces the scores. An anonymous query is the mean representation of the
+ * recent items. Items without any feature (no metadata, no interactions) have no representation; their
+ * bias is {@value #UNREPRESENTED_BIAS} so they rank below every represented item. Immutable and
+ * thread-safe.
+ */
+final class LightFmModel extends ScoringRecommender implements EmbeddingModel {
+    static final float UNREPRESENTED_BIAS = -1e9f;
+
+    private final LightFmParameters learned;
+    private final IdIndex featureNames;
+    private final int dim;
+    /** items x (dim + 1): representation and bias. */
+    private final float[] itemVectors;
+    /** Norms of the representations (bias excluded), for similarItems. */
+    private final float[] itemNorms;
+    private final float[] itemEmbeddings;
+
+    LightFmModel(Params params, ModelData data, LightFmParameters learned, IdIndex featureNames) {
+        super(LightFmProvider.NAME, params, data);
+        this.learned = learned;
+        this.featureNames = featureNames;
+        this.dim = learned.dim();
+        this.itemEmbeddings = learned.itemEmbeddings();
+        this.itemNorms = DenseVectors.rowNorms(itemEmbeddings, dim);
+        float[] biases = learned.itemBiases();
+        int items = data.items().size();
+        this.itemVectors = new float[items * (dim + 1)];
+        for (int i = 0; i < items; i++) {
+            System.arraycopy(itemEmbeddings, i * dim, itemVectors, i * (dim + 1), dim);
+            boolean represented = learned.itemFeatures().rowLength(i) > 0;
+            itemVectors[i * (dim + 1) + dim] = represented ? biases[i] : UNREPRESENTED_BIAS;
+        }
+    }
+
+    @Override
+    protected void scoreUser(int user, float[] scores) {
+        DenseVectors.dotAll(itemVectors, dim + 1, userVector(user), scores);
+    }
+
+    @Override
+    protected void scoreRecent(int[] recentItems, float[] scores) {
+        DenseVectors.dotAll(itemVectors, dim + 1, queryFor(recentItems), scores);
+    }
+
+    @Override
+    protected void scoreSimilar(int item, float[] scores) {
+        DenseVectors.cosineAll(itemEmbeddings, itemNorms, dim, DenseVectors.row(itemEmbeddings, dim, item), scores);
+    }
+
+    @Override
+    public int dim() {
+        return dim + 1;
+    }
+
+    @Override
+    public Metric metric() {
+        return Metric.INNER_PRODUCT;
+    }
+
+    @Override
+    public float[] itemVectors() {
+        return itemVectors.clone();
+    }
+
+    @Override
+    public float[] userVector(int user) {
+        checkUser(user);
+        float[] q = new float[dim + 1];
+        System.arraycopy(learned.userEmbeddings(), user * dim, q, 0, dim);
+        q[dim] = 1f;
+        return q;
+    }
+
+    @Override
+    public float[] queryFor(int[] recentItems) {
+        for (int item : recentItems) {
+            checkItem(item);
+        }
+        float[] mean = DenseVectors.recencyWeightedMean(itemEmbeddings, dim, recentItems, recentItems.length, 1.0);
+        float[] q = new float[dim + 1];
+        System.arraycopy(mean, 0, q, 0, dim);
+        q[dim] = 1f;
+        return q;
+    }
+
+    @Override
+    protected void writeModel(ArtifactWriter out) throws IOException {
+        int features = featureNames.size();
+        out.putMeta("no_components", dim);
+        out.putIds("features", featureNames);
+        out.putFloats("feature_embeddings", learned.featureEmbeddings(), features, dim);
+        out.putFloats("feature_biases", learned.featureBiases());
+        out.putFloats("user_embeddings", learned.userEmbeddings(), data.users().size(), dim);
+        out.putCsr("item_features", learned.itemFeatures());
+    }
+}
