@@ -71,8 +71,8 @@ final class Gru4RecModel extends ScoringRecommender {
 
     @Override
     protected void writeModel(ArtifactWriter out) throws IOException {
-        out.putInts("latest_sessions_indptr", latestSessions[0]);
-        out.putInts("latest_sessions_items", latestSessions[1]);
+        out.putInts("user_sessions_indptr", latestSessions[0]);
+        out.putInts("user_sessions_items", latestSessions[1]);
         synchronized (networkLock) {
             ModelSerializer.writeModel(network, out.fileFor(NETWORK_FILE).toFile(), false);
         }

@@ -99,8 +99,8 @@ public final class Gru4RecProvider implements RecommenderProvider {
     public Recommender load(ArtifactReader in) throws IOException {
         ModelData data = ModelData.read(in);
         Params params = paramSpace().resolve(in.manifest().params());
-        int[] indptr = in.ints("latest_sessions_indptr", data.users().size() + 1);
-        int[] items = in.ints("latest_sessions_items");
+        int[] indptr = in.ints("user_sessions_indptr", data.users().size() + 1);
+        int[] items = in.ints("user_sessions_items");
         MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(
                 in.file(Gru4RecModel.NETWORK_FILE).toFile(), false);
         if (network.getLayer(0).getParam("W").size(0) != data.items().size()) {
