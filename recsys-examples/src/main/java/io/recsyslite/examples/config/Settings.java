@@ -20,14 +20,13 @@ import java.util.Map;
  * @param faissNprobe        FAISS_NPROBE, or 0 when unset: the Faiss provider then picks nprobe
  *                           from the index size (a fixed 10 loses most neighbours on large
  *                           catalogues; see recsys-faiss)
- * @param batchSize          BATCH_SIZE, default 1000
  * @param threads            THREADS, default: the number of cores (the spec's 8 would oversubscribe
  *                           small boxes)
  * @param faissUseThreads    FAISS_USE_THREADS, default true: Faiss searches use {@code threads}
  *                           threads, otherwise one
  */
 public record Settings(Path modelDir, Path dbPath, String logLevel, int maxRecommendations, Duration cacheExpiry,
-                       int faissNprobe, int batchSize, int threads, boolean faissUseThreads) {
+                       int faissNprobe, int threads, boolean faissUseThreads) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -42,7 +41,6 @@ public record Settings(Path modelDir, Path dbPath, String logLevel, int maxRecom
                 positive(env, "MAX_RECOMMENDATIONS", 100),
                 Duration.ofSeconds(nonNegative(env, "CACHE_EXPIRY", 300)),
                 nonNegative(env, "FAISS_NPROBE", 0),
-                positive(env, "BATCH_SIZE", 1000),
                 positive(env, "THREADS", Runtime.getRuntime().availableProcessors()),
                 nonNegative(env, "FAISS_USE_THREADS", 1) != 0);
     }
