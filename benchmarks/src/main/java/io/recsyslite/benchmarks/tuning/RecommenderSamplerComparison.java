@@ -38,6 +38,7 @@ import java.util.stream.LongStream;
  * mvn -B -q -o -pl benchmarks exec:java -Dexec.mainClass=io.recsyslite.benchmarks.tuning.RecommenderSamplerComparison \
  *     -Dexec.args="als ml100k 30 5" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
  * </pre>
+ * Results and the exact commands used: {@code benchmarks/tuning/RESULTS.md}.
  */
 public final class RecommenderSamplerComparison {
     static final String METRIC = "ndcg@20";
