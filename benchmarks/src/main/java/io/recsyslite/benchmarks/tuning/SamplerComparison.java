@@ -27,16 +27,7 @@ import java.util.function.LongFunction;
  *     -Dexec.args="30 5" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
  * </pre>
  *
- * <p>Real models: build a {@link TuningProblem} whose objective fits a provider on a validation
- * split and scores it, e.g.
- * <pre>{@code
- * RecommenderProvider als = Algorithms.discover().get("als");
- * Split inner = Splits.leaveLastOut(Splits.leaveLastOut(ml100k).train());   // evaluation package
- * TuningProblem p = new TuningProblem("als-ml100k-ndcg@20", als.paramSpace(), Direction.MAXIMIZE,
- *         seed -> (params, reporter) -> Evaluator.score(
- *                 als.fit(inner.train(), params, new TrainingContext(2, seed, null, null)), inner.test(), "ndcg@20"));
- * print(System.out, p, compare(p, 30, SEEDS));
- * }</pre>
+ * <p>Real models (ALS, BPR on MovieLens and the sample shop): {@link RecommenderSamplerComparison}.
  */
 public final class SamplerComparison {
     static final long[] SEEDS = {1, 2, 3, 4, 5};
