@@ -20,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exact vs Faiss IVF-Flat vs Faiss HNSW on random unit vectors ({@value #DIM} dims, cosine):
+ * Exact vs Faiss IVF-Flat vs Faiss HNSW on random unit vectors ({@value #DIM} dims, cosine), or on given
+ * vectors ({@link #measure}, used by {@link AlsEmbeddingBenchmark}):
  * recall@10 against the exact index, single-query latency (p50/p99, QPS) and batched QPS, plus
  * recall/latency sweeps over nprobe and efSearch. Single queries run with 1 thread per index (the
  * serving setup: parallelism comes from concurrent requests), batches with all cores. Each Faiss
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FaissBenchmark {
     private static final Logger log = LoggerFactory.getLogger(FaissBenchmark.class);
-    private static final int DIM = 64;
+    static final int DIM = 64;
     private static final int K = 10;
     private static final int QUERIES = 500;
     private static final int WARM_UP = 50;
@@ -41,12 +42,15 @@ public final class FaissBenchmark {
 
     private final int items;
     private final Path out;
+    private final Metric metric;
     private final int threads = Runtime.getRuntime().availableProcessors();
     private final ItemIndexes indexes = ItemIndexes.discover();
 
-    private FaissBenchmark(int items, Path out) {
+    /** A benchmark of {@code items} vectors of {@value #DIM} dims compared by {@code metric}, files in {@code out}. */
+    FaissBenchmark(int items, Path out, Metric metric) {
         this.items = items;
         this.out = out;
+        this.metric = metric;
     }
 
     public static void main(String[] args) throws IOException {
@@ -55,23 +59,35 @@ public final class FaissBenchmark {
         }
         List<String> types = args.length > 2 ? List.of(args[2].split(","))
                 : List.of(ItemIndexes.EXACT, "faiss-ivf-flat", "faiss-hnsw");
-        new FaissBenchmark(Integer.parseInt(args[0]), Path.of(args[1])).run(types);
+        int items = Integer.parseInt(args[0]);
+        new FaissBenchmark(items, Path.of(args[1]), Metric.COSINE).runRandom(types);
     }
 
-    private void run(List<String> types) throws IOException {
-        Files.createDirectories(out);
+    private void runRandom(List<String> types) throws IOException {
         log.info("Generating {} items and {} queries x {} dims", items, QUERIES, DIM);
-        float[] vectors = randomUnit(items, 1);
-        float[] queries = randomUnit(QUERIES, 2);
+        measure(randomUnit(items, 1), randomUnit(QUERIES, 2), types);
+    }
+
+    /**
+     * Measures each index type on {@code vectors} ({@link #items} rows) with {@code queries}, then the
+     * nprobe/efSearch sweeps on the first {@value #SWEEP_QUERIES} queries; prints the tables.
+     */
+    void measure(float[] vectors, float[] queries, List<String> types) throws IOException {
+        if (vectors.length != items * DIM || queries.length % DIM != 0) {
+            throw new IllegalArgumentException("expected " + items + " x " + DIM + " vectors and " + DIM + "-dim queries");
+        }
+        Files.createDirectories(out);
+        int queryCount = queries.length / DIM;
         VecsFiles.writeFvecs(out.resolve("queries.fvecs"), queries, DIM);
         IndexOptions options = new IndexOptions(threads, Map.of());
-        try (ExactItemIndex exact = new ExactItemIndex(vectors, DIM, Metric.COSINE, threads);
-                ExactItemIndex exactOneThread = new ExactItemIndex(vectors, DIM, Metric.COSINE, 1)) {
+        try (ExactItemIndex exact = new ExactItemIndex(vectors, DIM, metric, threads);
+                ExactItemIndex exactOneThread = new ExactItemIndex(vectors, DIM, metric, 1)) {
             List<int[]> truth = exact.searchBatch(queries, K, ItemFilter.ALL).stream().map(ScoredItems::items).toList();
             VecsFiles.writeIvecs(out.resolve("groundtruth.ivecs"), truth);
-            System.out.printf("%n### %,d items x %d dims, %d queries, k=%d, %d threads%n%n", items, DIM, QUERIES, K, threads);
+            System.out.printf("%n### %,d items x %d dims, %s, %d queries, k=%d, %d threads%n%n", items, DIM, metric,
+                    queryCount, K, threads);
             System.out.println("| index | settings | build s | load s | recall@10 | single p50 ms | single p99 ms "
-                    + "| single QPS (1 thread) | batch(500) p50 ms | batched QPS (" + threads + " threads) |");
+                    + "| single QPS (1 thread) | batch(" + queryCount + ") p50 ms | batched QPS (" + threads + " threads) |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|");
             for (String type : types) {
                 if (type.equals(ItemIndexes.EXACT)) {
@@ -95,7 +111,7 @@ public final class FaissBenchmark {
         Path file = out.resolve(provider.name() + ".faiss");
         log.info("Building {}", provider.name());
         long start = System.nanoTime();
-        try (ItemIndex built = provider.build(vectors, DIM, Metric.COSINE, options)) {
+        try (ItemIndex built = provider.build(vectors, DIM, metric, options)) {
             double buildSeconds = (System.nanoTime() - start) / 1e9;
             built.save(file);
             start = System.nanoTime();
@@ -113,8 +129,9 @@ public final class FaissBenchmark {
             double loadSeconds, float[] queries, List<int[]> truth) {
         ItemIndex index = allThreads;
         log.info("Measuring {}", index.type());
-        double recall = recall(index.searchBatch(queries, K, ItemFilter.ALL), truth, QUERIES);
-        LatencyStats single = singleQueries(oneThread, queries, QUERIES);
+        int queryCount = queries.length / DIM;
+        double recall = recall(index.searchBatch(queries, K, ItemFilter.ALL), truth, queryCount);
+        LatencyStats single = singleQueries(oneThread, queries, queryCount);
         LatencyStats batched = batches(index, queries);
         System.out.printf("| %s | %s | %s | %s | %.4f | %.3f | %.3f | %.0f | %.1f | %.0f |%n", index.type(), settings,
                 seconds(buildSeconds), seconds(loadSeconds), recall, single.p50Millis(), single.p99Millis(), single.qps(),
@@ -158,7 +175,7 @@ public final class FaissBenchmark {
             index.searchBatch(queries, K, ItemFilter.ALL);
             nanos[b] = System.nanoTime() - start;
         }
-        return LatencyStats.ofBatches(nanos, QUERIES);
+        return LatencyStats.ofBatches(nanos, queries.length / DIM);
     }
 
     private static double recall(List<ScoredItems> found, List<int[]> truth, int count) {
