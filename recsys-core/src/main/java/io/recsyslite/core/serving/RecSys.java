@@ -99,18 +99,7 @@ public final class RecSys implements AutoCloseable {
      * leaves the current one serving.
      */
     public ModelStatus swapModel(Path dir) throws IOException {
-        LiveModel next;
-        try {
-            next = withStore(store -> {
-                try {
-                    return loader.load(dir, generations.incrementAndGet(), store);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        LiveModel next = withStoreIo(store -> loader.load(dir, generations.incrementAndGet(), store));
         LiveModel previous = live.getAndSet(next);
         if (previous != null) {
             previous.release();
@@ -199,18 +188,7 @@ public final class RecSys implements AutoCloseable {
     public long deleteUser(String userId) throws IOException {
         LiveModel m = live.get();
         List<Path> dirs = m == null ? List.of() : List.of(m.dir);
-        long removed;
-        try {
-            removed = withStore(store -> {
-                try {
-                    return Gdpr.deleteUser(store, userId, dirs);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        long removed = withStoreIo(store -> Gdpr.deleteUser(store, userId, dirs));
         if (m != null) {
             swapModel(m.dir);
         }
@@ -232,6 +210,26 @@ public final class RecSys implements AutoCloseable {
             try (RecsysStore store = openStore()) {
                 return work.apply(store);
             }
+        }
+    }
+
+    /** Store work that does file I/O besides. */
+    @FunctionalInterface
+    private interface StoreIo<T> {
+        T run(RecsysStore store) throws IOException;
+    }
+
+    private <T> T withStoreIo(StoreIo<T> work) throws IOException {
+        try {
+            return withStore(store -> {
+                try {
+                    return work.run(store);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
