@@ -2,6 +2,7 @@ package io.recsyslite.models.item2vec;
 
 import io.recsyslite.core.data.Sequences;
 import io.recsyslite.models.common.WorkerPool;
+import io.recsyslite.models.vectors.DenseVectors;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -157,10 +158,7 @@ final class Item2VecTrainer {
                     continue;
                 }
                 int out = other * dim;
-                float dot = 0f;
-                for (int d = 0; d < dim; d++) {
-                    dot += input[in + d] * output[out + d];
-                }
+                float dot = DenseVectors.dot(input, in, output, out, dim);
                 float g = (float) ((s == 0 ? 1 : 0) - 1 / (1 + Math.exp(-dot))) * lr;
                 for (int d = 0; d < dim; d++) {
                     gradient[d] += g * output[out + d];
