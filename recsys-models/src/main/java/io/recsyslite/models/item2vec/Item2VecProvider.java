@@ -16,9 +16,10 @@ import java.io.IOException;
 /**
  * Item2Vec (Barkan and Koenigstein 2016): skip-gram with negative sampling over each user's
  * time-ordered item sequence (items are the words, users' histories the sentences), trained by
- * {@link Item2VecTrainer} in plain Java (DL4J's Word2Vec needed gigabytes of heap for this, see
- * benchmarks/results/models2-ml-100k.md). A user or session is the recency-weighted mean of its last items' vectors, and
- * items are ranked by cosine similarity. Items that never occur in training (or fewer than
+ * {@link Item2VecTrainer} in plain Java: DL4J's Word2Vec kept about 250 MB live on MovieLens 100k and
+ * its worker threads swallowed an OutOfMemoryError, returning garbage vectors (see
+ * benchmarks/results/models2-ml-100k.md). A user or session is the recency-weighted mean of its last
+ * items' vectors, and items are ranked by cosine similarity. Items that never occur in training (or fewer than
  * {@code min_count} times) get a zero vector and are never ranked above an item with a vector.
  * Stateless.
  */
