@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
  * <pre>
  * mvn -B -q -o -pl recsys-core,recsys-models,benchmarks -am install -DskipTests
  * java -cp "benchmarks/target/classes:recsys-models/target/classes:recsys-core/target/classes:$(cat /tmp/bench.cp)" io.recsyslite.benchmarks.models2.Models2Report \
- *     /work/shared/data/ml-100k/u.data [sections: topn,next,cold,speed,tune]
+ *     /work/shared/data/ml-100k/u.data [sections: topn,next,cold,speed,foldin,tune]
  * </pre>
  */
 public final class Models2Report {
@@ -68,6 +68,9 @@ public final class Models2Report {
             report.speed("ml-100k", movielens);
             report.speed("generated shop", SyntheticShop.generate(40_000, 5_000, 100, 5, SEED));
         }
+        if (sections.contains("foldin")) {
+            report.foldIn(movielens);
+        }
         if (sections.contains("tune")) {
             report.tune(movielens);
         }
@@ -95,9 +98,7 @@ public final class Models2Report {
 
     private Timed timedFit(String name, TrainingData data, Map<String, Object> overrides) throws Exception {
         System.gc(); // start each fit from a comparable heap
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
+        long cpu = cpuNanos();
         long start = System.nanoTime();
         Recommender model;
         HeapPeakSampler heap = new HeapPeakSampler();
@@ -106,8 +107,14 @@ public final class Models2Report {
         } finally {
             heap.close();
         }
-        return new Timed(model, (System.nanoTime() - start) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9,
+        return new Timed(model, (System.nanoTime() - start) / 1e9, (cpuNanos() - cpu) / 1e9,
                 heap.peakBytes());
+    }
+
+    /** CPU time of the whole process (all threads), robust to other load on the machine. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static List<String> models() {
@@ -124,6 +131,32 @@ public final class Models2Report {
             Metrics[] m = evaluate(fit.model(), split);
             System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.1f | %.1f |%n", name, m[0].hitRate(),
                     m[1].hitRate(), m[0].ndcg(), m[1].ndcg(), fit.wallSeconds(), fit.cpuSeconds());
+        }
+    }
+
+    /**
+     * How much a fold-in loses against training: every user's vector is recomputed by the model's
+     * fold-in from their training row (item parameters frozen), then the same test events are scored.
+     */
+    private void foldIn(TrainingData all) throws Exception {
+        Split split = Split.leaveLastOut(all);
+        System.out.println("\n## Fold-in vs trained user vectors, leave-last-out on ml-100k\n");
+        System.out.println("| model | users from | HR@10 | NDCG@10 | NDCG@20 | fold-in s (CPU, all users) |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (String name : models()) {
+            Recommender trained = fit(name, split.train(), Map.of());
+            if (!(trained instanceof io.recsyslite.core.spi.FoldIn foldIn)) {
+                continue;
+            }
+            Metrics[] before = evaluate(trained, split);
+            System.out.printf(Locale.ROOT, "| %s | training | %.4f | %.4f | %.4f | - |%n", name, before[0].hitRate(),
+                    before[0].ndcg(), before[1].ndcg());
+            long cpu = cpuNanos();
+            Recommender folded = foldIn.foldIn(trained.users().ids(), split.train().interactions().userItems());
+            double seconds = (cpuNanos() - cpu) / 1e9;
+            Metrics[] after = evaluate(folded, split);
+            System.out.printf(Locale.ROOT, "| %s | fold-in | %.4f | %.4f | %.4f | %.1f |%n", name, after[0].hitRate(),
+                    after[0].ndcg(), after[1].ndcg(), seconds);
         }
     }
 
