@@ -46,8 +46,8 @@ public final class Item2VecProvider implements RecommenderProvider {
                 ParamSpec.intRange("min_count", 1, 1, 10),
                 ParamSpec.floatLogRange("subsampling", 0.1, 1e-5, 1.0),
                 ParamSpec.floatLogRange("learning_rate", 0.025, 0.001, 0.2),
-                ParamSpec.floatRange("recency_decay", 0.98, 0.5, 1.0),
-                ParamSpec.intRange("recent_items", 50, 1, 200));
+                ParamSpec.floatRange("recency_decay", 0.8, 0.5, 1.0),
+                ParamSpec.intRange("recent_items", 10, 1, 200));
     }
 
     @Override
