@@ -19,7 +19,8 @@ import java.util.List;
  * Trained item2vec: item vectors, and per user the query vector of their latest training items.
  * Scores are cosine similarities; items without a vector score negative infinity. A fold-in gives
  * a user the confidence-weighted mean of the vectors of their updated items: the fold-in rows carry
- * no time order, so the recency weighting of training cannot apply; item vectors stay untouched.
+ * no time order, so the recency weighting of training cannot apply (a time-decay confidence weighting
+ * brings recency in through the confidences); item vectors stay untouched.
  * Immutable and thread-safe.
  */
 final class Item2VecModel extends ScoringRecommender implements EmbeddingModel, FoldIn {
