@@ -49,7 +49,8 @@ final class Item2VecTrainer {
             inVocabulary[i] = counts[i] >= settings.minCount();
             total += inVocabulary[i] ? counts[i] : 0;
         }
-        this.tokensPerEpoch = total;
+        // Progress counts whole sequences, items below min_count included.
+        this.tokensPerEpoch = sequences.totalEvents();
         this.keepProbability = new double[numItems];
         double threshold = settings.subsampling() * total;
         for (int i = 0; i < numItems; i++) {

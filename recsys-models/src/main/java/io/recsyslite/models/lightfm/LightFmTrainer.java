@@ -57,7 +57,8 @@ final class LightFmTrainer {
     /**
      * Fold-in: user embeddings for {@code rows} (users x items) fitted with {@code epochs} epochs of
      * the training loss on one thread, the item features of {@code trained} frozen and shared.
-     * Negatives come from {@code candidates}; the same inputs give the same vectors.
+     * Negatives come from {@code candidates}; the same inputs give the same vectors. A user with an
+     * empty row gets a zero embedding.
      */
     static float[] fitUsers(Settings settings, LightFmParameters trained, CsrMatrix rows, int[] candidates,
                             int epochs) {
@@ -72,6 +73,12 @@ final class LightFmTrainer {
         TrainingContext inline = TrainingContext.singleThreaded(seed);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             trainer.epoch(epoch, inline);
+        }
+        for (int r = 0; r < rows.rows(); r++) {
+            if (rows.rowLength(r) == 0) {
+                // Nothing to fit: the item biases alone rank, instead of a random direction.
+                java.util.Arrays.fill(users, r * settings.dim(), (r + 1) * settings.dim(), 0f);
+            }
         }
         return users;
     }
