@@ -28,7 +28,8 @@ import java.util.stream.LongStream;
  * {@link SamplerComparison} on real models: TPE against random search tuning an algorithm's
  * {@link RecommenderProvider#paramSpace()} for validation NDCG@20 on a dataset, with the optimize
  * command's protocol: the data is split leave-last-1-out into train/test; the validation split
- * ({@link Optimizer#VALIDATION}) is carved from the train part, and the test part is never looked at. Pruning off, 2 threads for fitting and scoring.
+ * ({@link Optimizer#VALIDATION}) is carved from the train part, and the test part is never looked
+ * at. Pruning off, 2 threads for fitting and scoring.
  *
  * <p>Arguments: {@code algorithm dataset trials seeds [name=value ...]}, where dataset is
  * {@code ml100k} (reads {@code -Dml100k=/path/u.data}, default /work/shared/data/ml-100k/u.data)

@@ -22,9 +22,10 @@ import java.util.Map;
 /**
  * Tunes an algorithm on the store's data without leaking the test split: each user's last event
  * is the test set, touched once for the best parameters; the last 20% of each user's remaining
- * events ({@link #VALIDATION}) are the validation set every trial is scored on. Trials are kept in the store's {@code tuning_trials}
- * table (so a killed study resumes); {@code best_params.json}, {@code trials.csv} and the best
- * model (refitted on all training data) go to the output directory. Stateless.
+ * events ({@link #VALIDATION}) are the validation set every trial is scored on. Trials are kept in
+ * the store's {@code tuning_trials} table (so a killed study resumes); {@code best_params.json},
+ * {@code trials.csv} and the best model (refitted on all training data) go to the output
+ * directory. Stateless.
  */
 public final class Optimizer {
     /** Subdirectory of the output directory holding the best model. */
@@ -32,7 +33,7 @@ public final class Optimizer {
     /**
      * The validation split carved from the training part: each user's last 20% of events (at least
      * one). Like the test split it asks for the next items, but with several held-out items per
-     * active user the validation metric is much less noisy than with only the last one (see
+     * active user the validation metric is less noisy than with only the last one (see
      * benchmarks/tuning/RESULTS.md), so the sampler can tell good parameters apart.
      */
     public static final Splitter VALIDATION = Splitter.leaveLastFraction(0.2);
