@@ -8,6 +8,7 @@ import io.recsyslite.core.eval.Split;
 import io.recsyslite.core.eval.Splitter;
 import io.recsyslite.core.sample.SampleShopConfig;
 import io.recsyslite.core.sample.SampleShopGenerator;
+import io.recsyslite.core.serving.Optimizer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.ParamSpace;
 import io.recsyslite.core.spi.ParamSpec;
@@ -25,9 +26,10 @@ import java.util.stream.LongStream;
 
 /**
  * {@link SamplerComparison} on real models: TPE against random search tuning an algorithm's
- * {@link RecommenderProvider#paramSpace()} for validation NDCG@20 on a dataset. The data is split
- * leave-last-1-out into train/test; the validation split is leave-last-1-out again, carved from the
- * train part, and the test part is never looked at. Pruning off, 2 threads for fitting and scoring.
+ * {@link RecommenderProvider#paramSpace()} for validation NDCG@20 on a dataset, with the optimize
+ * command's protocol: the data is split leave-last-1-out into train/test; the validation split
+ * ({@link Optimizer#VALIDATION}) is carved from the train part, and the test part is never looked
+ * at. Pruning off, 2 threads for fitting and scoring.
  *
  * <p>Arguments: {@code algorithm dataset trials seeds [name=value ...]}, where dataset is
  * {@code ml100k} (reads {@code -Dml100k=/path/u.data}, default /work/shared/data/ml-100k/u.data)
@@ -43,6 +45,9 @@ import java.util.stream.LongStream;
 public final class RecommenderSamplerComparison {
     static final String METRIC = "ndcg@20";
     private static final int THREADS = 2;
+    /** The optimize command's validation split, or leave-last-1-out with {@code -Dvalidation=last1}. */
+    private static final Splitter VALIDATION = "last1".equals(System.getProperty("validation"))
+            ? Splitter.leaveLastOut(1) : Optimizer.VALIDATION;
     private static final Path ML100K = Path.of(System.getProperty("ml100k", "/work/shared/data/ml-100k/u.data"));
 
     private RecommenderSamplerComparison() {
@@ -53,7 +58,7 @@ public final class RecommenderSamplerComparison {
      * {@code data}; each run's seed is also the seed of every fit in it.
      */
     static TuningProblem problem(String name, RecommenderProvider provider, TrainingData data, Map<String, ?> pinned) {
-        Split validation = Splitter.leaveLastOut(1).split(data).validation(Splitter.leaveLastOut(1));
+        Split validation = Splitter.leaveLastOut(1).split(data).validation(VALIDATION);
         Evaluator evaluator = Evaluator.of(THREADS, List.of(METRIC));
         ParamSpace space = pin(provider.paramSpace(), pinned);
         return new TuningProblem(name, space, Direction.MAXIMIZE, seed -> (params, reporter) -> {
@@ -63,7 +68,7 @@ public final class RecommenderSamplerComparison {
     }
 
     /** The space with the given parameters fixed at the given values (no longer tuned). */
-    private static ParamSpace pin(ParamSpace space, Map<String, ?> pinned) {
+    static ParamSpace pin(ParamSpace space, Map<String, ?> pinned) {
         Params values = space.resolve(pinned);
         return new ParamSpace(space.specs().stream()
                 .map(s -> pinned.containsKey(s.name())

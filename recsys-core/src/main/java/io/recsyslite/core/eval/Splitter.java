@@ -34,6 +34,26 @@ public interface Splitter {
     }
 
     /**
+     * Holds out each user's last {@code fraction} of events by timestamp (rounded, at least one and
+     * at most all but one, so every user with two or more events keeps its earliest for training; a
+     * user with one event keeps it for training). Like {@link #leaveLastOut} it asks for the next
+     * items, but gives active users several held-out items and never leaves a user without history.
+     */
+    static Splitter leaveLastFraction(double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new InvalidParameterException("leave-last fraction must be in (0, 1), was " + fraction);
+        }
+        return data -> {
+            Sequences seq = data.sequences();
+            return byEvent(data, (user, pos) -> {
+                int events = seq.length(user);
+                int held = (int) Math.min(Math.max(1, Math.round(events * fraction)), events - 1);
+                return pos >= seq.end(user) - held;
+            });
+        };
+    }
+
+    /**
      * Holds out a random {@code testSize} fraction of each user's distinct items (rounded, and at
      * most all but one, so every user with two or more items keeps one for training); all events of
      * a held-out item go to test, so a held-out item is never also a training item. Deterministic

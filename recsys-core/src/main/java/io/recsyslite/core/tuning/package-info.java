@@ -24,7 +24,7 @@
  * try (DuckDbTrialStorage storage = DuckDbTrialStorage.open(dbPath)) {
  *     RecommenderTuner.Result r = RecommenderTuner.builder(Algorithms.discover().get("als"), "ndcg@20")
  *         .splitter(train -> {
- *             Split inner = Splits.leaveLastOut(train);         // train / validation
+ *             Split inner = Splits.leaveLastFraction(train, 0.2); // train / validation: last 20%
  *             return new RecommenderTuner.Holdout(inner.train(),
  *                     m -> Evaluator.score(m, inner.test(), "ndcg@20"));
  *         })

@@ -57,6 +57,25 @@ class SplitterTest {
     }
 
     @Test
+    void leaveLastFractionHoldsOutTheLatestShareButKeepsEveryUsersEarliestEvent() {
+        Split split = Splitter.leaveLastFraction(0.5).split(data());
+        // user 0: 4 events -> last 2 by time (items 1, 2); user 1: 1 event -> kept for training;
+        // user 2: 3 events -> round(1.5) = 2 -> the last two by time (item 6@2, item 5@30)
+        assertThat(row(split.test(), 0)).containsExactly(1, 2);
+        assertThat(split.train().sequences().items(0)).containsExactly(3, 0);
+        assertThat(row(split.test(), 1)).isEmpty();
+        assertThat(split.train().sequences().items(1)).containsExactly(4);
+        assertThat(row(split.test(), 2)).containsExactly(5, 6);
+        assertThat(split.train().sequences().items(2)).containsExactly(5);
+
+        Split small = Splitter.leaveLastFraction(0.2).split(data()); // at least one event per user
+        assertThat(row(small.test(), 0)).containsExactly(2);
+        assertThat(row(small.test(), 2)).containsExactly(5);
+        assertThatThrownBy(() -> Splitter.leaveLastFraction(1.0)).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("fraction");
+    }
+
+    @Test
     void timeCutoffSendsEventsAtOrAfterItToTest() {
         Split split = Splitter.timeCutoff(20).split(data());
         assertThat(row(split.test(), 0)).containsExactly(1, 2);

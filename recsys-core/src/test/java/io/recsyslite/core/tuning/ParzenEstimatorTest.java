@@ -18,6 +18,22 @@ class ParzenEstimatorTest {
         assertThat(integral).isCloseTo(1.0, within(1e-4));
     }
 
+    /**
+     * Optuna's univariate estimator by hand: with the prior mean 0.5 among the points 0.1, 0.15, 0.9
+     * on [0, 1], the widths are the larger neighbour gap (the outermost points their inner gap):
+     * 0.05, 0.35, 0.4, clipped below at 1 / min(100, 1 + 4 kernels) = 0.2, so 0.2, 0.35, 0.4; the
+     * prior kernel has width 1 and the same weight as each point (1/4 each). Expected values are
+     * that mixture of truncated normals, computed with Python's math.erf.
+     */
+    @Test
+    void densityMatchesOptunasBandwidthsMagicClipAndPrior() {
+        ParzenEstimator p = new ParzenEstimator(new double[] {0.1, 0.15, 0.9}, new double[] {1, 1, 1}, 0, 1, 1.0);
+        assertThat(p.logDensity(0.0)).isCloseTo(0.2585235965792872, within(1e-6));
+        assertThat(p.logDensity(0.12)).isCloseTo(0.3748028563246277, within(1e-6));
+        assertThat(p.logDensity(0.5)).isCloseTo(-0.12957217567521434, within(1e-6));
+        assertThat(p.logDensity(0.95)).isCloseTo(-0.37243025965353416, within(1e-6));
+    }
+
     @Test
     void samplesStayInRangeAndFollowTheObservations() {
         ParzenEstimator p = new ParzenEstimator(new double[] {2.0, 2.1, 2.05}, new double[] {1, 1, 1}, 0, 10, 1.0);

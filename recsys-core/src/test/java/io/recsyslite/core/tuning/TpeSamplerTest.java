@@ -1,6 +1,7 @@
 package io.recsyslite.core.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.recsyslite.core.spi.ParamSpace;
 import io.recsyslite.core.spi.ParamSpec;
@@ -89,7 +90,9 @@ class TpeSamplerTest {
         assertThat(w[0]).isEqualTo(1.0 / 30);
         assertThat(w[4]).isEqualTo(1.0);
         assertThat(w[29]).isEqualTo(1.0);
-        assertThat(w[1]).isGreaterThan(w[0]).isLessThan(w[2]);
+        // Optuna: concatenate(linspace(1/n, 1, n - 25), ones(25)), i.e. 1/30 + (29/30) * i / 4 for i < 5
+        assertThat(w[1]).isCloseTo(1.0 / 30 + 29.0 / 30 / 4, within(1e-12));
+        assertThat(w[3]).isCloseTo(1.0 / 30 + 29.0 / 30 * 3 / 4, within(1e-12));
     }
 
     private static Trial trial(int number, TrialState state, double value, int steps) {
