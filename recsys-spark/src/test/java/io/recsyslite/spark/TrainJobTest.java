@@ -91,7 +91,7 @@ class TrainJobTest {
         assertThat(manifest.model().get("dim").asInt()).isEqualTo(8);
         assertThat(manifest.model().get("spark_version").asText()).isEqualTo(spark.version());
         assertThat(manifest.model().get("spark_params").get("num_blocks").asInt()).isEqualTo(2);
-        assertThat(manifest.model().get("spark_params").get("weighting").asText()).isEqualTo("binary");
+        assertThat(manifest.model().get("spark_params").get("weighting").asText()).isEqualTo("qty");
         assertThat(manifest.provenance().dataFingerprint()).matches("sha256:[0-9a-f]{64}");
         assertThat(manifest.provenance().seed()).isEqualTo(42L);
 
