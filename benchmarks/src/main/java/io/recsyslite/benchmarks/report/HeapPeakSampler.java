@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * sample can miss a short spike between two samples, so the figure is a lower bound of the true
  * peak; it includes everything live at the time (e.g. the training data). Not thread-safe.
  */
-final class HeapPeakSampler implements AutoCloseable {
+public final class HeapPeakSampler implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong peak = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
-    HeapPeakSampler() {
+    public HeapPeakSampler() {
         sample();
         thread = new Thread(() -> {
             while (running) {
@@ -35,7 +35,7 @@ final class HeapPeakSampler implements AutoCloseable {
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
     }
 
-    long peakBytes() {
+    public long peakBytes() {
         return peak.get();
     }
 

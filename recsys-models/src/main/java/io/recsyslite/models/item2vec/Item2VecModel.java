@@ -1,24 +1,52 @@
 package io.recsyslite.models.item2vec;
 
 import io.recsyslite.core.artifact.ArtifactWriter;
+import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.index.Metric;
 import io.recsyslite.core.spi.EmbeddingModel;
+import io.recsyslite.core.spi.FoldIn;
+import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
+import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.ScoringRecommender;
 import io.recsyslite.models.vectors.DenseVectors;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Trained item2vec: item vectors, and per user the query vector of their latest training items.
- * Scores are cosine similarities; items without a vector score negative infinity. Immutable and
- * thread-safe.
+ * Scores are cosine similarities; items without a vector score negative infinity. Fold-in keeps item
+ * vectors untouched; its rows carry no time order, so it reconstructs recency as far as it can: when a
+ * known user's history only grew, the items new since training count as the newest positions (in
+ * equal, confidence-scaled weight, their order being unknown) and the trained user vector stands for
+ * the older positions behind them; a new user, or one whose history lost items, gets the
+ * confidence-weighted mean of their items' vectors. Immutable and thread-safe.
  */
-final class Item2VecModel extends ScoringRecommender implements EmbeddingModel {
+final class Item2VecModel extends ScoringRecommender implements EmbeddingModel, FoldIn {
     /** How recent items become a query: the last {@code lastN}, weights decaying by {@code decay}. */
     record Query(int lastN, double decay) {
         float[] of(float[] itemVectors, int dim, int[] recentItems) {
             return DenseVectors.recencyWeightedMean(itemVectors, dim, recentItems, lastN, decay);
+        }
+
+        /** Total weight of the newest {@code n} positions. */
+        double weightOfNewest(int n) {
+            return weightBetween(0, Math.min(n, lastN));
+        }
+
+        /** Total weight of the positions behind the newest {@code n}, up to {@code lastN}. */
+        double weightAfter(int n) {
+            return weightBetween(Math.min(n, lastN), lastN);
+        }
+
+        private double weightBetween(int from, int to) {
+            double w = 0;
+            for (int k = from; k < to; k++) {
+                w += Math.pow(decay, k);
+            }
+            return w;
         }
     }
 
@@ -79,6 +107,48 @@ final class Item2VecModel extends ScoringRecommender implements EmbeddingModel {
             checkItem(item);
         }
         return query.of(itemVectors, dim, recentItems);
+    }
+
+    @Override
+    public Recommender foldIn(List<String> userIds, CsrMatrix rows) {
+        FoldInUsers merged = FoldInUsers.merge(data, userIds, rows);
+        float[] users = Arrays.copyOf(userVectors, merged.data().users().size() * dim);
+        for (int r = 0; r < merged.users().length; r++) {
+            int u = merged.users()[r];
+            int offset = u * dim;
+            boolean appended = u < data.users().size() && containsRow(rows, r, data.seen(), u);
+            int fresh = 0;
+            float[] freshMean = new float[dim];
+            float total = 0f;
+            for (int p = rows.start(r); p < rows.end(r); p++) {
+                if (appended && data.seen().contains(u, rows.col(p))) {
+                    continue;
+                }
+                fresh++;
+                total += rows.value(p);
+                int item = rows.col(p) * dim;
+                for (int d = 0; d < dim; d++) {
+                    freshMean[d] += rows.value(p) * itemVectors[item + d];
+                }
+            }
+            double freshWeight = total > 0 ? query.weightOfNewest(fresh) / total : 0;
+            double oldWeight = appended ? query.weightAfter(fresh) : 0;
+            double norm = Math.max(1e-12, freshWeight * total + oldWeight);
+            for (int d = 0; d < dim; d++) {
+                users[offset + d] = (float) ((freshWeight * freshMean[d] + oldWeight * users[offset + d]) / norm);
+            }
+        }
+        return new Item2VecModel(params(), merged.data(), dim, itemVectors, users, query);
+    }
+
+    /** Whether {@code rows} row r holds every item of {@code seen} row u (the history only grew). */
+    private static boolean containsRow(CsrMatrix rows, int r, CsrMatrix seen, int u) {
+        for (int p = seen.start(u); p < seen.end(u); p++) {
+            if (!rows.contains(r, seen.col(p))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,14 +1,21 @@
 package io.recsyslite.models.lightfm;
 
 import io.recsyslite.core.artifact.ArtifactWriter;
+import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.index.Metric;
 import io.recsyslite.core.spi.EmbeddingModel;
+import io.recsyslite.core.spi.FoldIn;
+import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
+import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.ScoringRecommender;
 import io.recsyslite.models.vectors.DenseVectors;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A trained hybrid model. The score of item i for user u is {@code p_u . q_i + b_i}, where q_i and
@@ -16,10 +23,11 @@ import java.io.IOException;
  * rides along as an extra dimension (item vector {@code [q_i, b_i]}, query {@code [p_u, 1]}), so an
  * inner-product index reproduces the scores. An anonymous query is the mean representation of the
  * recent items. Items without any feature (no metadata, no interactions) have no representation; their
- * bias is {@value #UNREPRESENTED_BIAS} so they rank below every represented item. Immutable and
- * thread-safe.
+ * bias is {@value #UNREPRESENTED_BIAS} so they rank below every represented item. A fold-in fits the
+ * given users' embeddings with {@code fold_in_epochs} epochs of the training loss (WARP or BPR) against
+ * the frozen item features, which the new model shares. Immutable and thread-safe.
  */
-final class LightFmModel extends ScoringRecommender implements EmbeddingModel {
+final class LightFmModel extends ScoringRecommender implements EmbeddingModel, FoldIn {
     static final float UNREPRESENTED_BIAS = -1e9f;
 
     private final LightFmParameters learned;
@@ -97,6 +105,26 @@ final class LightFmModel extends ScoringRecommender implements EmbeddingModel {
         System.arraycopy(mean, 0, q, 0, dim);
         q[dim] = 1f;
         return q;
+    }
+
+    @Override
+    public Recommender foldIn(List<String> userIds, CsrMatrix rows) {
+        FoldInUsers merged = FoldInUsers.merge(data, userIds, rows);
+        float[] fitted = LightFmTrainer.fitUsers(LightFmProvider.settings(params()), learned, rows, warmItems(),
+                params().getInt(LightFmProvider.FOLD_IN_EPOCHS, 0));
+        float[] users = Arrays.copyOf(learned.userEmbeddings(), merged.data().users().size() * dim);
+        for (int r = 0; r < merged.users().length; r++) {
+            System.arraycopy(fitted, r * dim, users, merged.users()[r] * dim, dim);
+        }
+        LightFmParameters updated = new LightFmParameters(dim, learned.featureEmbeddings(), learned.featureBiases(),
+                users, learned.itemFeatures());
+        return new LightFmModel(params(), merged.data(), updated, featureNames);
+    }
+
+    /** Items that carry their own id feature, i.e. had training interactions. */
+    private int[] warmItems() {
+        CsrMatrix features = learned.itemFeatures();
+        return IntStream.range(0, features.rows()).filter(i -> features.contains(i, i)).toArray();
     }
 
     @Override

@@ -18,10 +18,13 @@ import java.util.Locale;
  * LightFM-style hybrid factorisation (Kula 2015) in plain Java: items are the sum of the embeddings
  * of their id, category, brand, price bucket and extra columns, so items without interactions are
  * still recommended from their metadata (cold start). WARP (default) or BPR loss, Adagrad,
- * Hogwild threads. Stateless.
+ * Hogwild threads. A fold-in fits the new or changed users' embeddings with the same loss against the
+ * frozen item features. Stateless.
  */
 public final class LightFmProvider implements RecommenderProvider {
     public static final String NAME = "lightfm";
+    /** Epochs of the loss over a folded-in user's items, item parameters frozen. */
+    static final String FOLD_IN_EPOCHS = "fold_in_epochs";
 
     @Override
     public String name() {
@@ -43,18 +46,23 @@ public final class LightFmProvider implements RecommenderProvider {
                 ParamSpec.intRange("epochs", 30, 5, 100),
                 ParamSpec.categorical("loss", "warp", "warp", "bpr"),
                 ParamSpec.intLogRange("max_sampled", 30, 5, 200),
-                ParamSpec.fixedInt("price_buckets", 10));
+                ParamSpec.fixedInt("price_buckets", 10),
+                ParamSpec.fixedInt(FOLD_IN_EPOCHS, 30));
     }
 
-    @Override
-    public Recommender fit(TrainingData data, Params params, TrainingContext context) {
-        LightFmTrainer.Settings settings = new LightFmTrainer.Settings(
+    static LightFmTrainer.Settings settings(Params params) {
+        return new LightFmTrainer.Settings(
                 params.getInt("no_components", 1),
                 (float) params.getDouble("learning_rate", Double.MIN_VALUE),
                 (float) params.getDouble("item_alpha", 0),
                 (float) params.getDouble("user_alpha", 0),
                 LightFmTrainer.Loss.valueOf(params.getString("loss").toUpperCase(Locale.ROOT)),
                 params.getInt("max_sampled", 1));
+    }
+
+    @Override
+    public Recommender fit(TrainingData data, Params params, TrainingContext context) {
+        LightFmTrainer.Settings settings = settings(params);
         int epochs = params.getInt("epochs", 1);
         ItemFeatures features = ItemFeatures.build(data.items(), data.metadata(),
                 data.interactions().itemPopularity(), params.getInt("price_buckets", 2));

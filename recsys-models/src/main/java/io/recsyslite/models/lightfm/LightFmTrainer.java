@@ -17,7 +17,8 @@ import java.util.concurrent.Future;
  * update the shared arrays without locks (Hogwild: collisions are rare and harmless for sparse
  * updates). With one thread and a fixed seed the result is deterministic. Negatives are sampled
  * among items that have training interactions: a catalogue item nobody has touched yet is not
- * known to be disliked. Not thread-safe; one instance trains one model.
+ * known to be disliked. {@link #fitUsers} reuses the same steps with the item side frozen (fold-in).
+ * Not thread-safe; one instance trains one model.
  */
 final class LightFmTrainer {
     enum Loss { WARP, BPR }
@@ -33,29 +34,75 @@ final class LightFmTrainer {
     private final float[] featureBiasSq;
     private final float[] userEmbeddingSq;
     private final int[] candidates;
+    /** Fold-in: only user embeddings learn. */
+    private final boolean frozenItems;
 
     LightFmTrainer(Settings settings, CsrMatrix userItems, ItemFeatures features, long seed) {
+        this(settings, userItems, initial(settings.dim(), features, userItems.rows(), new SplittableRandom(seed)),
+                warmItems(userItems), false);
+    }
+
+    private LightFmTrainer(Settings settings, CsrMatrix userItems, LightFmParameters params, int[] candidates,
+                           boolean frozenItems) {
         this.settings = settings;
         this.userItems = userItems;
-        int dim = settings.dim();
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] featureEmbeddings = new float[features.numFeatures() * dim];
-        float[] userEmbeddings = new float[userItems.rows() * dim];
-        // LightFM's initialisation: uniform in (-0.5, 0.5) / dim.
-        for (int k = 0; k < featureEmbeddings.length; k++) {
-            featureEmbeddings[k] = (float) ((random.nextDouble() - 0.5) / dim);
+        this.params = params;
+        this.frozenItems = frozenItems;
+        this.featureEmbeddingSq = frozenItems ? null : ones(params.featureEmbeddings().length);
+        this.featureBiasSq = frozenItems ? null : ones(params.featureBiases().length);
+        this.userEmbeddingSq = ones(params.userEmbeddings().length);
+        this.candidates = candidates;
+    }
+
+    /**
+     * Fold-in: user embeddings for {@code rows} (users x items) fitted with {@code epochs} epochs of
+     * the training loss on one thread, the item features of {@code trained} frozen and shared.
+     * Negatives come from {@code candidates}; the same inputs give the same vectors. A user with an
+     * empty row gets a zero embedding.
+     */
+    static float[] fitUsers(Settings settings, LightFmParameters trained, CsrMatrix rows, int[] candidates,
+                            int epochs) {
+        long seed = rows.nnz();
+        for (int r = 0; r < rows.rows(); r++) {
+            seed = seed * 31 + java.util.Arrays.hashCode(rows.rowIndices(r));
         }
-        for (int k = 0; k < userEmbeddings.length; k++) {
-            userEmbeddings[k] = (float) ((random.nextDouble() - 0.5) / dim);
+        float[] users = randomEmbeddings(rows.rows() * settings.dim(), settings.dim(), new SplittableRandom(seed));
+        LightFmParameters params = new LightFmParameters(settings.dim(), trained.featureEmbeddings(),
+                trained.featureBiases(), users, trained.itemFeatures());
+        LightFmTrainer trainer = new LightFmTrainer(settings, rows, params, candidates, true);
+        TrainingContext inline = TrainingContext.singleThreaded(seed);
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            trainer.epoch(epoch, inline);
         }
-        this.params = new LightFmParameters(dim, featureEmbeddings, new float[features.numFeatures()],
-                userEmbeddings, features.matrix());
-        this.featureEmbeddingSq = ones(featureEmbeddings.length);
-        this.featureBiasSq = ones(features.numFeatures());
-        this.userEmbeddingSq = ones(userEmbeddings.length);
+        for (int r = 0; r < rows.rows(); r++) {
+            if (rows.rowLength(r) == 0) {
+                // Nothing to fit: the item biases alone rank, instead of a random direction.
+                java.util.Arrays.fill(users, r * settings.dim(), (r + 1) * settings.dim(), 0f);
+            }
+        }
+        return users;
+    }
+
+    /** LightFM's initialisation: embeddings uniform in (-0.5, 0.5) / dim, biases zero. */
+    private static LightFmParameters initial(int dim, ItemFeatures features, int users, SplittableRandom random) {
+        float[] featureEmbeddings = randomEmbeddings(features.numFeatures() * dim, dim, random);
+        float[] userEmbeddings = randomEmbeddings(users * dim, dim, random);
+        return new LightFmParameters(dim, featureEmbeddings, new float[features.numFeatures()], userEmbeddings,
+                features.matrix());
+    }
+
+    private static float[] randomEmbeddings(int length, int dim, SplittableRandom random) {
+        float[] out = new float[length];
+        for (int k = 0; k < length; k++) {
+            out[k] = (float) ((random.nextDouble() - 0.5) / dim);
+        }
+        return out;
+    }
+
+    /** Items with training interactions: the negatives are sampled among them. */
+    private static int[] warmItems(CsrMatrix userItems) {
         CsrMatrix itemUsers = userItems.transpose();
-        this.candidates = java.util.stream.IntStream.range(0, itemUsers.rows())
-                .filter(i -> itemUsers.rowLength(i) > 0).toArray();
+        return java.util.stream.IntStream.range(0, itemUsers.rows()).filter(i -> itemUsers.rowLength(i) > 0).toArray();
     }
 
     LightFmParameters parameters() {
@@ -165,14 +212,16 @@ final class LightFmTrainer {
             for (int d = 0; d < dim; d++) {
                 userGradient[d] = weight * (negative[d] - positive[d]);
             }
-            for (int d = 0; d < dim; d++) {
-                itemGradient[d] = -weight * userEmbeddings[userOffset + d];
+            if (!frozenItems) {
+                for (int d = 0; d < dim; d++) {
+                    itemGradient[d] = -weight * userEmbeddings[userOffset + d];
+                }
+                updateItem(item, -weight);
+                for (int d = 0; d < dim; d++) {
+                    itemGradient[d] = weight * userEmbeddings[userOffset + d];
+                }
+                updateItem(other, weight);
             }
-            updateItem(item, -weight);
-            for (int d = 0; d < dim; d++) {
-                itemGradient[d] = weight * userEmbeddings[userOffset + d];
-            }
-            updateItem(other, weight);
             float lr = settings.learningRate();
             for (int d = 0; d < dim; d++) {
                 int k = userOffset + d;

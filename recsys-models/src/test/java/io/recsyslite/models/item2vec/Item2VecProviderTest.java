@@ -4,18 +4,21 @@ import static io.recsyslite.models.testing.GeneratedData.clusterOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.EmbeddingModel;
+import io.recsyslite.core.spi.FoldIn;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.models.testing.GeneratedData;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,32 @@ class Item2VecProviderTest {
         for (int d = 0; d < dim; d++) {
             assertThat(vectors[(ITEMS - 1) * dim + d]).isZero();
         }
+    }
+
+    @Test
+    void foldInTreatsItemsNewSinceTrainingAsTheNewest() {
+        int user = 4; // cluster 0
+        int[] seen = DATA.interactions().userItems().rowIndices(user);
+        int[] added = {1, 5, 9}; // cluster 1
+        int[] grown = java.util.stream.IntStream.concat(Arrays.stream(seen), Arrays.stream(added)).sorted().toArray();
+        float[] ones = new float[grown.length];
+        Arrays.fill(ones, 1f);
+        CsrMatrix rows = new CsrMatrix(2, ITEMS, new int[] {0, seen.length, seen.length + grown.length},
+                java.util.stream.IntStream.concat(Arrays.stream(seen), Arrays.stream(grown)).toArray(),
+                Arrays.copyOf(ones, seen.length + grown.length));
+        EmbeddingModel folded = (EmbeddingModel) ((FoldIn) model).foldIn(List.of("u4", "u4-grown"), rows);
+
+        // An unchanged history keeps the trained (recency-weighted) vector.
+        assertThat(folded.userVector(user)).containsExactly(((EmbeddingModel) model).userVector(user));
+        // "u4-grown" is new, so it gets the plain mean: 3 of 18 items from cluster 1 do not win.
+        ScoredItems plain = folded.recommend(folded.users().indexOf("u4-grown"), RecommendRequest.top(5));
+        assertThat(Arrays.stream(plain.items()).filter(i -> clusterOf(i, CLUSTERS) == 0).count()).isGreaterThanOrEqualTo(4);
+        // The same growth for the known user: the 3 new items are the newest, so cluster 1 leads.
+        CsrMatrix grownRow = new CsrMatrix(1, ITEMS, new int[] {0, grown.length}, grown, ones);
+        Recommender updated = ((FoldIn) model).foldIn(List.of("u4"), grownRow);
+        ScoredItems recent = updated.recommend(user, RecommendRequest.top(5));
+        assertThat(Arrays.stream(recent.items()).filter(i -> clusterOf(i, CLUSTERS) == 1).count()).isGreaterThanOrEqualTo(4);
+        assertThat(((EmbeddingModel) updated).itemVectors()).containsExactly(((EmbeddingModel) model).itemVectors());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.recsyslite.models.testing.GeneratedData.clusterOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.rank.ItemFilter;
@@ -11,12 +12,14 @@ import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.EmbeddingModel;
+import io.recsyslite.core.spi.FoldIn;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.models.testing.GeneratedData;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +127,18 @@ class LightFmProviderTest {
         }
         assertThat(loaded.similarItems(ITEMS - 1, RecommendRequest.top(10)).scores())
                 .containsExactly(model.similarItems(ITEMS - 1, RecommendRequest.top(10)).scores());
+    }
+
+    @Test
+    void foldInOfAnEmptyHistoryRanksByItemBiasAlone() {
+        Recommender model = fit(Map.of("no_components", 8, "epochs", 3));
+        CsrMatrix empty = new CsrMatrix(1, ITEMS, new int[] {0, 0}, new int[0], new float[0]);
+        EmbeddingModel folded = (EmbeddingModel) ((FoldIn) model).foldIn(List.of("nobody-yet"), empty);
+        float[] user = folded.userVector(folded.users().indexOf("nobody-yet"));
+        for (int d = 0; d < user.length - 1; d++) {
+            assertThat(user[d]).isZero();
+        }
+        assertThat(folded.recommend(folded.users().indexOf("nobody-yet"), RecommendRequest.top(5)).size()).isEqualTo(5);
     }
 
     @Test
