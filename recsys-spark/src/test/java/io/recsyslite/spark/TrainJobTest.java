@@ -115,7 +115,7 @@ class TrainJobTest {
 
         ModelManifest manifest = loaded.manifest();
         assertThat(manifest.params()).containsEntry("vector_size", 16).containsEntry("epochs", 5)
-                .containsEntry("window", 3).containsEntry("min_count", 1).containsEntry("recent_items", 20)
+                .containsEntry("window", 3).containsEntry("min_count", 1).containsEntry("recent_items", 10)
                 .doesNotContainKeys("num_partitions", "negative");
         assertThat(manifest.model().get("vector_size").asInt()).isEqualTo(16);
         assertThat(manifest.model().get("spark_version").asText()).isEqualTo(spark.version());
