@@ -76,7 +76,7 @@ public record JobOptions(String events, String items, String algorithm, String o
         ConfidenceWeighting.Quantity weighting;
         try {
             weighting = ConfidenceWeighting.Quantity.valueOf(
-                    single.getOrDefault("--weighting", "binary").toUpperCase(Locale.ROOT));
+                    single.getOrDefault("--weighting", "qty").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw bad("--weighting must be binary, count, qty or log_qty, was '" + single.get("--weighting") + "'");
         }

@@ -52,8 +52,8 @@ public final class SparkItem2Vec implements SparkTrainer {
             ParamSpec.fixedInt("epochs", 10),
             ParamSpec.fixedInt("min_count", 1),
             ParamSpec.fixedFloat("learning_rate", 0.025),
-            ParamSpec.fixedFloat("recency_decay", 0.9),
-            ParamSpec.fixedInt("recent_items", 20));
+            ParamSpec.fixedFloat("recency_decay", 0.8),
+            ParamSpec.fixedInt("recent_items", 10));
 
     /** More than one partition trains faster but averages the partitions' vectors, which costs quality. */
     private static final ParamSpace SPARK_ONLY = ParamSpace.of(

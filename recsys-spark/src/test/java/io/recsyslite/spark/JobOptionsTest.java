@@ -19,11 +19,11 @@ class JobOptionsTest {
     }
 
     @Test
-    void defaultsAreBinaryWeightingNoCatalogueAndTopTen() {
+    void defaultsAreQuantityWeightingAsTheEmbeddedTrainerNoCatalogueAndTopTen() {
         JobOptions o = JobOptions.parse("--events", "e", "--algorithm", "item2vec", "--output", "m");
         assertThat(o.items()).isNull();
         assertThat(o.topkOutput()).isNull();
-        assertThat(o.weighting()).isEqualTo(ConfidenceWeighting.Quantity.BINARY);
+        assertThat(o.weighting()).isEqualTo(ConfidenceWeighting.Quantity.QTY);
         assertThat(o.k()).isEqualTo(10);
     }
 

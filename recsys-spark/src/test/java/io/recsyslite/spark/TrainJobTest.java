@@ -91,7 +91,7 @@ class TrainJobTest {
         assertThat(manifest.model().get("dim").asInt()).isEqualTo(8);
         assertThat(manifest.model().get("spark_version").asText()).isEqualTo(spark.version());
         assertThat(manifest.model().get("spark_params").get("num_blocks").asInt()).isEqualTo(2);
-        assertThat(manifest.model().get("spark_params").get("weighting").asText()).isEqualTo("binary");
+        assertThat(manifest.model().get("spark_params").get("weighting").asText()).isEqualTo("qty");
         assertThat(manifest.provenance().dataFingerprint()).matches("sha256:[0-9a-f]{64}");
         assertThat(manifest.provenance().seed()).isEqualTo(42L);
 
@@ -115,7 +115,7 @@ class TrainJobTest {
 
         ModelManifest manifest = loaded.manifest();
         assertThat(manifest.params()).containsEntry("vector_size", 16).containsEntry("epochs", 5)
-                .containsEntry("window", 3).containsEntry("min_count", 1).containsEntry("recent_items", 20)
+                .containsEntry("window", 3).containsEntry("min_count", 1).containsEntry("recent_items", 10)
                 .doesNotContainKeys("num_partitions", "negative");
         assertThat(manifest.model().get("vector_size").asInt()).isEqualTo(16);
         assertThat(manifest.model().get("spark_version").asText()).isEqualTo(spark.version());

@@ -18,16 +18,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link FaissBenchmark} on trained embeddings instead of random vectors: ALS with
- * {@value FaissBenchmark#DIM} factors on an in-memory sample shop of 100,000 items, item vectors as the
- * index and the vectors of {@value #QUERIES} users (evenly spaced over the user ids) as queries, inner
- * product, as the REST server serves ALS through an index.
+ * {@value FaissBenchmark#DIM} factors on an in-memory sample shop ({@value #EVENTS_PER_ITEM} events per
+ * item, 100,000 items unless given), item vectors as the index and the vectors of {@value #QUERIES} users
+ * (evenly spaced over the user ids) as queries, inner product, as the REST server serves ALS through an
+ * index.
  *
- * <p>Usage: {@code AlsEmbeddingBenchmark <outDir> [exact,faiss-ivf-flat,faiss-hnsw]}
+ * <p>Usage: {@code AlsEmbeddingBenchmark <outDir> [exact,faiss-ivf-flat,faiss-hnsw] [items]}
  */
 public final class AlsEmbeddingBenchmark {
     private static final Logger log = LoggerFactory.getLogger(AlsEmbeddingBenchmark.class);
-    private static final int ITEMS = 100_000;
-    private static final long EVENTS = 1_500_000;
+    private static final int DEFAULT_ITEMS = 100_000;
+    private static final int EVENTS_PER_ITEM = 15;
     private static final int QUERIES = 1000;
 
     private AlsEmbeddingBenchmark() {
@@ -39,7 +40,7 @@ public final class AlsEmbeddingBenchmark {
         }
         List<String> types = args.length > 1 ? List.of(args[1].split(","))
                 : List.of(ItemIndexes.EXACT, "faiss-ivf-flat", "faiss-hnsw");
-        EmbeddingModel model = trainAls();
+        EmbeddingModel model = trainAls(args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_ITEMS);
         float[] queries = new float[QUERIES * model.dim()];
         int users = model.users().size();
         for (int q = 0; q < QUERIES; q++) {
@@ -49,11 +50,12 @@ public final class AlsEmbeddingBenchmark {
                 .measure(model.itemVectors(), queries, types);
     }
 
-    private static EmbeddingModel trainAls() {
-        SampleShopConfig config = SampleShopConfig.ofEvents(EVENTS).withItems(ITEMS).withSeed(42);
+    private static EmbeddingModel trainAls(int items) {
+        long events = (long) EVENTS_PER_ITEM * items;
+        SampleShopConfig config = SampleShopConfig.ofEvents(events).withItems(items).withSeed(42);
         long start = System.nanoTime();
         TrainingData data = new SampleShopGenerator(config).trainingData(ConfidenceWeighting.binary());
-        log.info("Generated {} users x {} items, {} events in {} s", data.numUsers(), data.numItems(), EVENTS,
+        log.info("Generated {} users x {} items, {} events in {} s", data.numUsers(), data.numItems(), events,
                 seconds(start));
         RecommenderProvider als = Algorithms.discover().get("als");
         start = System.nanoTime();

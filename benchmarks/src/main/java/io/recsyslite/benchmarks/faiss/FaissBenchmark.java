@@ -196,7 +196,7 @@ public final class FaissBenchmark {
     }
 
     /** Seeded Gaussian rows scaled to unit length: no cluster structure, the hard case for ANN. */
-    private static float[] randomUnit(int n, long seed) {
+    static float[] randomUnit(int n, long seed) {
         Random random = new Random(seed);
         float[] v = new float[Math.multiplyExact(n, DIM)];
         for (int off = 0; off < v.length; off += DIM) {
