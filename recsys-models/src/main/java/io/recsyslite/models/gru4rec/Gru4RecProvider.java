@@ -90,7 +90,7 @@ public final class Gru4RecProvider implements RecommenderProvider {
             return new Gru4RecModel(params, modelData, initial, latest);
         }
         Gru4RecGraph graph = new Gru4RecGraph(initial, rows, settings.samples, settings.loss, settings.bpreg,
-                settings.updater());
+                settings.optimizer, settings.updater());
         NegativeSampler sampler = new NegativeSampler(itemCounts(data), settings.sampleAlpha);
         SplittableRandom random = new SplittableRandom(context.seed());
         int[] outputItems = new int[rows + settings.samples];

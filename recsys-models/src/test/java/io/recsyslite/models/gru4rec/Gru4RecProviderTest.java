@@ -32,8 +32,12 @@ class Gru4RecProviderTest {
 
     @BeforeAll
     static void train() {
-        model = fit(Map.of("hidden_size", 32, "embedding_size", 16, "epochs", 20, "learning_rate", 0.02,
-                "batch_size", 32, "dropout", 0.0));
+        model = fit(settings("cross_entropy", 20));
+    }
+
+    private static Map<String, Object> settings(String loss, int epochs) {
+        return Map.of("hidden_size", 32, "embedding_size", 16, "epochs", epochs, "learning_rate", 0.1,
+                "batch_size", 16, "n_sample", 16, "loss", loss);
     }
 
     private static Recommender fit(Map<String, ?> params) {
@@ -49,13 +53,24 @@ class Gru4RecProviderTest {
     @Test
     void learnsDeterministicChains() {
         assertThat(NEXT).hasSize(ITEMS);
+        assertThat(hitsAt1(model)).isGreaterThanOrEqualTo(ITEMS * 9 / 10);
+    }
+
+    @Test
+    void bprMaxLearnsTooWhileAnUntrainedModelDoesNot() {
+        assertThat(hitsAt1(fit(settings("bpr_max", 20)))).isGreaterThanOrEqualTo(ITEMS * 9 / 10);
+        assertThat(hitsAt1(fit(settings("cross_entropy", 0)))).isLessThan(ITEMS / 5);
+    }
+
+    /** How many items' successor-of-successor comes first after the two-item session (a, next(a)). */
+    private static int hitsAt1(Recommender m) {
         int right = 0;
         for (int a = 0; a < ITEMS; a++) {
             int b = NEXT.get(a);
-            ScoredItems top = model.recommendFor(new int[] {a, b}, RecommendRequest.top(1));
+            ScoredItems top = m.recommendFor(new int[] {a, b}, RecommendRequest.top(1));
             right += top.item(0) == NEXT.get(b) ? 1 : 0;
         }
-        assertThat(right).isGreaterThanOrEqualTo(ITEMS * 9 / 10);
+        return right;
     }
 
     @Test
@@ -134,5 +149,11 @@ class Gru4RecProviderTest {
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("dropout");
         assertThatThrownBy(() -> fit(Map.of("loss", "bpr-max")))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("loss");
+        assertThatThrownBy(() -> fit(Map.of("learning_rate", 0.0)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("learning_rate");
+        assertThatThrownBy(() -> fit(Map.of("optimizer", "sgd")))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("optimizer");
+        assertThatThrownBy(() -> fit(Map.of("n_sample", -1)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("n_sample");
     }
 }
