@@ -172,11 +172,12 @@ final class Gru4RecGraph {
     void useItems(int[] inputs, int[] outputItems) {
         this.inputs = inputs;
         this.outputItems = outputItems;
-        sd.getVariable(INPUT).setArray(Nd4j.create(rowsOf(embedding, embeddingSize, inputs),
+        // in place: replacing a variable's array makes SameDiff slower at every later step
+        sd.getVariable(INPUT).getArr().assign(Nd4j.create(rowsOf(embedding, embeddingSize, inputs),
                 new long[] {rows, embeddingSize}, 'c'));
-        sd.getVariable(OUTPUT).setArray(Nd4j.create(rowsOf(output, hiddenSize, outputItems),
+        sd.getVariable(OUTPUT).getArr().assign(Nd4j.create(rowsOf(output, hiddenSize, outputItems),
                 new long[] {columns, hiddenSize}, 'c'));
-        sd.getVariable(OUTPUT_BIAS).setArray(Nd4j.create(rowsOf(outputBias, 1, outputItems),
+        sd.getVariable(OUTPUT_BIAS).getArr().assign(Nd4j.create(rowsOf(outputBias, 1, outputItems),
                 new long[] {columns}, 'c'));
     }
 

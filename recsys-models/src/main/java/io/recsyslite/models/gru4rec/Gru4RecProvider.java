@@ -12,8 +12,6 @@ import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
 import java.io.IOException;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.factory.Environment;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -29,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * {@code bpreg}). Sessions are users' events split at pauses longer than {@code session_gap_minutes};
  * {@code max_session_length} is how many of the latest items feed the GRU when recommending.
  *
- * <p>Threads: nd4j's native ops use a process-wide OpenMP pool; training sets its size to
- * {@code TrainingContext.threads()} and restores the previous value afterwards. Stateless.
+ * <p>Threads: nd4j's native ops use a process-wide OpenMP pool sized by the {@code OMP_NUM_THREADS}
+ * environment variable when nd4j loads; {@code TrainingContext.threads()} cannot change it (nd4j's
+ * {@code Environment.setMaxThreads} did not change the step time in a measurement). The graph's
+ * matrices are small, so on a busy machine {@code OMP_NUM_THREADS=1} is several times faster than
+ * spinning OpenMP threads. Stateless.
  */
 public final class Gru4RecProvider implements RecommenderProvider {
     public static final String NAME = "gru4rec";
@@ -53,8 +54,8 @@ public final class Gru4RecProvider implements RecommenderProvider {
                 ParamSpec.intLogRange("embedding_size", 64, 16, 256),
                 ParamSpec.floatLogRange("learning_rate", 0.05, 1e-3, 0.3),
                 ParamSpec.categorical("optimizer", "adagrad", "adagrad", "adam"),
-                ParamSpec.intRange("epochs", 10, 1, 50),
-                ParamSpec.intLogRange("batch_size", 32, 16, 256),
+                ParamSpec.intRange("epochs", 5, 1, 50),
+                ParamSpec.intLogRange("batch_size", 64, 16, 256),
                 ParamSpec.floatRange("dropout", 0.0, 0.0, 0.6),
                 ParamSpec.categorical("loss", "cross_entropy", "cross_entropy", "bpr_max"),
                 ParamSpec.intLogRange("n_sample", 2048, 64, 4096),
@@ -67,17 +68,6 @@ public final class Gru4RecProvider implements RecommenderProvider {
     @Override
     public Recommender fit(TrainingData data, Params params, TrainingContext context) {
         Settings settings = Settings.of(params);
-        Environment environment = Nd4j.getEnvironment();
-        int previousThreads = environment.maxMasterThreads();
-        environment.setMaxMasterThreads(context.threads());
-        try {
-            return train(data, params, settings, context);
-        } finally {
-            environment.setMaxMasterThreads(previousThreads);
-        }
-    }
-
-    private Recommender train(TrainingData data, Params params, Settings settings, TrainingContext context) {
         Sessions sessions = Sessions.split(data.sequences(), settings.gapSeconds);
         int[] trainable = SessionParallelBatches.trainable(sessions);
         int rows = Math.min(settings.batchSize, trainable.length);

@@ -3,7 +3,10 @@ package io.recsyslite.models.gru4rec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.recsyslite.core.artifact.ModelArtifacts;
+import io.recsyslite.core.artifact.Provenance;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.error.CorruptModelException;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
@@ -12,6 +15,7 @@ import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.models.testing.GeneratedData;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +112,19 @@ class Gru4RecProviderTest {
         }
         assertThat(loaded.similarItems(4, RecommendRequest.top(5)).scores())
                 .containsExactly(model.similarItems(4, RecommendRequest.top(5)).scores());
+    }
+
+    @Test
+    void loadingWeightsOfAnotherShapeFailsNamingTheFile(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("model");
+        ModelArtifacts.save(model, target, new Provenance(Map.of(), "test", 1L));
+        Path manifest = target.resolve(ModelArtifacts.MANIFEST);
+        String json = Files.readString(manifest);
+        String changed = json.replaceFirst("\"hidden_size\"\\s*:\\s*32", "\"hidden_size\" : 31");
+        assertThat(changed).isNotEqualTo(json);
+        Files.writeString(manifest, changed);
+        assertThatThrownBy(() -> ModelArtifacts.load(target, Algorithms.discover()))
+                .isInstanceOf(CorruptModelException.class).hasMessageContaining(".npy");
     }
 
     @Test
