@@ -57,7 +57,7 @@ public final class Gru4RecProvider implements RecommenderProvider {
                 ParamSpec.intRange("epochs", 5, 1, 50),
                 ParamSpec.intLogRange("batch_size", 64, 16, 256),
                 ParamSpec.floatRange("dropout", 0.0, 0.0, 0.6),
-                ParamSpec.categorical("loss", "cross_entropy", "cross_entropy", "bpr_max"),
+                ParamSpec.categorical("loss", "bpr_max", "bpr_max", "cross_entropy"),
                 ParamSpec.intLogRange("n_sample", 2048, 64, 4096),
                 ParamSpec.floatRange("sample_alpha", 0.75, 0.0, 1.0),
                 ParamSpec.floatLogRange("bpreg", 1.0, 0.01, 4.0),
