@@ -2,7 +2,7 @@ package io.recsyslite.models.gru4rec;
 
 import io.recsyslite.core.artifact.ArtifactReader;
 import io.recsyslite.core.data.TrainingData;
-import io.recsyslite.core.error.CorruptModelException;
+import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.ParamSpace;
 import io.recsyslite.core.spi.ParamSpec;
@@ -12,35 +12,30 @@ import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
 import java.io.IOException;
 import java.util.SplittableRandom;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Session-based next-item model after GRU4Rec (Hidasi et al. 2016/2018) on DL4J: item embedding,
- * one gated recurrent layer, dropout, and a softmax over all items trained with cross-entropy.
- * Sessions are users' events split at pauses longer than {@code session_gap_minutes}.
+ * GRU4Rec (Hidasi et al. 2016, Hidasi and Karatzoglou 2018) trained with SameDiff: item embedding
+ * input, one GRU layer, dropout on its output, session-parallel mini-batches with the hidden state
+ * carried between steps (not back-propagated across them), and a loss over the mini-batch's targets
+ * plus {@code n_sample} shared negatives sampled by {@code popularity^sample_alpha}:
+ * {@code cross_entropy} (softmax over that set) or {@code bpr_max} (with its score regularisation
+ * {@code bpreg}). Sessions are users' events split at pauses longer than {@code session_gap_minutes};
+ * {@code max_session_length} is how many of the latest items feed the GRU when recommending.
  *
- * <p>Deviations from the paper, for DL4J 1.0.0-M2.1: its MultiLayerNetwork has no GRU layer, so
- * the recurrent cell is an LSTM (the other gated cell; same role, 4/3 the weights); batches are
- * padded sessions rather than session-parallel; the loss is the full-softmax cross-entropy (BPR-max
- * with sampled negatives is not implemented). DL4J's native ops use their own OpenMP threads
- * (set OMP_NUM_THREADS); {@code TrainingContext.threads()} is not applied to them. Stateless.
+ * <p>Threads: nd4j's native ops use a process-wide OpenMP pool sized by the {@code OMP_NUM_THREADS}
+ * environment variable when nd4j loads; {@code TrainingContext.threads()} cannot change it (nd4j's
+ * {@code Environment.setMaxThreads} did not change the step time in a measurement). The graph's
+ * matrices are small, so on a busy machine {@code OMP_NUM_THREADS=1} is several times faster than
+ * spinning OpenMP threads. Stateless.
  */
 public final class Gru4RecProvider implements RecommenderProvider {
     public static final String NAME = "gru4rec";
+    private static final Logger LOG = LoggerFactory.getLogger(Gru4RecProvider.class);
 
     @Override
     public String name() {
@@ -49,7 +44,7 @@ public final class Gru4RecProvider implements RecommenderProvider {
 
     @Override
     public String description() {
-        return "GRU4Rec-style recurrent next-item model over sessions (DL4J)";
+        return "GRU4Rec session-based next-item model: one GRU layer, sampled BPR-max/cross-entropy (SameDiff)";
     }
 
     @Override
@@ -57,42 +52,55 @@ public final class Gru4RecProvider implements RecommenderProvider {
         return ParamSpace.of(
                 ParamSpec.intLogRange("hidden_size", 100, 32, 512),
                 ParamSpec.intLogRange("embedding_size", 64, 16, 256),
-                ParamSpec.floatLogRange("learning_rate", 0.005, 1e-4, 0.1),
-                ParamSpec.categorical("optimizer", "adam", "adam", "adagrad"),
-                ParamSpec.intRange("epochs", 10, 1, 50),
-                ParamSpec.intLogRange("batch_size", 64, 16, 512),
-                ParamSpec.floatRange("dropout", 0.1, 0.0, 0.6),
-                ParamSpec.intRange("max_session_length", 20, 3, 100),
+                ParamSpec.floatLogRange("learning_rate", 0.05, 1e-3, 0.3),
+                ParamSpec.categorical("optimizer", "adagrad", "adagrad", "adam"),
+                ParamSpec.intRange("epochs", 5, 1, 50),
+                ParamSpec.intLogRange("batch_size", 64, 16, 256),
+                ParamSpec.floatRange("dropout", 0.0, 0.0, 0.6),
+                ParamSpec.categorical("loss", "bpr_max", "bpr_max", "cross_entropy"),
+                ParamSpec.intLogRange("n_sample", 2048, 64, 4096),
+                ParamSpec.floatRange("sample_alpha", 0.75, 0.0, 1.0),
+                ParamSpec.floatLogRange("bpreg", 1.0, 0.01, 4.0),
                 ParamSpec.fixedInt("session_gap_minutes", 30),
-                ParamSpec.fixedCategorical("loss", "cross_entropy", "cross_entropy"));
+                ParamSpec.intRange("max_session_length", 50, 3, 200));
     }
 
     @Override
     public Recommender fit(TrainingData data, Params params, TrainingContext context) {
-        int maxLength = params.getInt("max_session_length", 1);
-        long gapSeconds = 60L * params.getInt("session_gap_minutes", 1);
-        double dropout = params.getDouble("dropout", 0);
-        if (dropout >= 1) {
-            throw new io.recsyslite.core.error.InvalidParameterException(
-                    "parameter 'dropout' must be < 1, was " + dropout);
-        }
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(params, data.numItems(), context.seed()));
-        network.init();
-        SessionBatches batches = new SessionBatches(Sessions.split(data.sequences(), gapSeconds), maxLength,
-                params.getInt("batch_size", 1), data.numItems());
+        Settings settings = Settings.of(params);
+        Sessions sessions = Sessions.split(data.sequences(), settings.gapSeconds);
+        int[] trainable = SessionParallelBatches.trainable(sessions);
+        int rows = Math.min(settings.batchSize, trainable.length);
         ModelData modelData = ModelData.of(data);
-        int[][] latest = Sessions.latest(data.sequences(), gapSeconds, maxLength);
-        int epochs = params.getInt("epochs", 1);
-        SplittableRandom random = new SplittableRandom(context.seed());
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            batches.shuffle(random);
-            for (int b = 0; b < batches.batches(); b++) {
-                network.fit(batches.batch(b));
-            }
-            context.progress().update(NAME + ": epoch", epoch, epochs);
-            context.epochs().epochEnded(epoch, () -> new Gru4RecModel(params, modelData, network.clone(), latest));
+        int[][] latest = Sessions.latest(data.sequences(), settings.gapSeconds, settings.maxLength);
+        Gru4RecWeights initial = Gru4RecWeights.initial(data.numItems(), settings.embeddingSize,
+                settings.hiddenSize, context.seed());
+        if (rows == 0) {
+            LOG.warn("{}: no session has two events; the model is untrained", NAME);
+            return new Gru4RecModel(params, modelData, initial, latest);
         }
-        return new Gru4RecModel(params, modelData, network, latest);
+        Gru4RecGraph graph = new Gru4RecGraph(initial, rows, settings.samples, settings.loss, settings.bpreg,
+                settings.optimizer, settings.updater());
+        NegativeSampler sampler = new NegativeSampler(itemCounts(data), settings.sampleAlpha);
+        SplittableRandom random = new SplittableRandom(context.seed());
+        int[] outputItems = new int[rows + settings.samples];
+        float[] dropMask = new float[rows * settings.hiddenSize];
+        for (int epoch = 1; epoch <= settings.epochs; epoch++) {
+            SessionParallelBatches batches = new SessionParallelBatches(sessions, shuffled(trainable, random), rows);
+            double lossSum = 0;
+            long steps = 0;
+            while (batches.next()) {
+                System.arraycopy(batches.targets(), 0, outputItems, 0, rows);
+                sampler.sample(outputItems, rows, random);
+                fillDropMask(dropMask, settings.dropout, random);
+                lossSum += graph.step(batches.inputs(), outputItems, batches.resets(), dropMask, epoch - 1);
+                steps++;
+            }
+            LOG.debug("{}: epoch {} mean loss {}", NAME, epoch, lossSum / Math.max(1, steps));
+            context.progress().update(NAME + ": epoch", epoch, settings.epochs);
+            context.epochs().epochEnded(epoch, () -> new Gru4RecModel(params, modelData, graph.weights(), latest));
+        }
+        return new Gru4RecModel(params, modelData, graph.weights(), latest);
     }
 
     @Override
@@ -101,35 +109,60 @@ public final class Gru4RecProvider implements RecommenderProvider {
         Params params = paramSpace().resolve(in.manifest().params());
         int[] indptr = in.ints("user_sessions_indptr", data.users().size() + 1);
         int[] items = in.ints("user_sessions_items");
-        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(
-                in.file(Gru4RecModel.NETWORK_FILE).toFile(), false);
-        if (network.getLayer(0).getParam("W").size(0) != data.items().size()) {
-            throw new CorruptModelException("Model file " + Gru4RecModel.NETWORK_FILE
-                    + " does not match items.json (different number of items)");
-        }
-        return new Gru4RecModel(params, data, network, new int[][] {indptr, items});
+        Gru4RecWeights weights = Gru4RecWeights.read(in, data.items().size(), params.getInt("embedding_size"),
+                params.getInt("hidden_size"));
+        return new Gru4RecModel(params, data, weights, new int[][] {indptr, items});
     }
 
-    private static MultiLayerConfiguration configuration(Params params, int numItems, long seed) {
-        int embedding = params.getInt("embedding_size", 1);
-        int hidden = params.getInt("hidden_size", 1);
-        double lr = params.getDouble("learning_rate", Double.MIN_VALUE);
-        IUpdater updater = params.getString("optimizer").equals("adagrad") ? new AdaGrad(lr) : new Adam(lr);
-        // DL4J's dropOut(p) takes the probability of RETAINING an activation.
-        double retain = 1.0 - params.getDouble("dropout");
-        return new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .updater(updater)
-                .weightInit(WeightInit.XAVIER)
-                .list()
-                .layer(new EmbeddingSequenceLayer.Builder().nIn(numItems).nOut(embedding)
-                        .inferInputLength(true).outputDataFormat(RNNFormat.NCW).build())
-                .layer(new LSTM.Builder().nIn(embedding).nOut(hidden).activation(Activation.TANH)
-                        .dataFormat(RNNFormat.NCW).build())
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .activation(Activation.SOFTMAX).nIn(hidden).nOut(numItems).dataFormat(RNNFormat.NCW)
-                        .dropOut(retain).build())
-                .build();
+    private static int[] itemCounts(TrainingData data) {
+        int[] counts = new int[data.numItems()];
+        for (int p = 0; p < data.sequences().totalEvents(); p++) {
+            counts[data.sequences().item(p)]++;
+        }
+        return counts;
+    }
+
+    private static int[] shuffled(int[] values, SplittableRandom random) {
+        int[] a = values.clone();
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+
+    /** Inverted dropout: each unit is kept with probability {@code 1 - dropout} and scaled up. */
+    private static void fillDropMask(float[] mask, double dropout, SplittableRandom random) {
+        float kept = (float) (1 / (1 - dropout));
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = dropout > 0 && random.nextDouble() < dropout ? 0f : kept;
+        }
+    }
+
+    /** The validated parameters. */
+    private record Settings(int hiddenSize, int embeddingSize, double learningRate, String optimizer, int epochs,
+                            int batchSize, double dropout, String loss, int samples, double sampleAlpha,
+                            double bpreg, long gapSeconds, int maxLength) {
+        static Settings of(Params p) {
+            double dropout = p.getDouble("dropout", 0);
+            if (dropout >= 1) {
+                throw new InvalidParameterException("parameter 'dropout' must be < 1, was " + dropout);
+            }
+            double learningRate = p.getDouble("learning_rate", 0);
+            if (learningRate <= 0) {
+                throw new InvalidParameterException("parameter 'learning_rate' must be > 0, was " + learningRate);
+            }
+            return new Settings(p.getInt("hidden_size", 1), p.getInt("embedding_size", 1), learningRate,
+                    p.getString("optimizer"), p.getInt("epochs", 0), p.getInt("batch_size", 1), dropout,
+                    p.getString("loss"), p.getInt("n_sample", 0), p.getDouble("sample_alpha", 0),
+                    p.getDouble("bpreg", 0), 60L * p.getInt("session_gap_minutes", 1),
+                    p.getInt("max_session_length", 1));
+        }
+
+        IUpdater updater() {
+            return optimizer.equals("adam") ? new Adam(learningRate) : new AdaGrad(learningRate);
+        }
     }
 }

@@ -66,6 +66,11 @@ final class Sessions {
         return indptr[session + 1] - indptr[session];
     }
 
+    /** Item at {@code position} (0-based) of the session. */
+    int item(int session, int position) {
+        return items[indptr[session] + position];
+    }
+
     int[] items(int session) {
         return Arrays.copyOfRange(items, indptr[session], indptr[session + 1]);
     }

@@ -3,7 +3,10 @@ package io.recsyslite.models.gru4rec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.recsyslite.core.artifact.ModelArtifacts;
+import io.recsyslite.core.artifact.Provenance;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.error.CorruptModelException;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
@@ -12,6 +15,7 @@ import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.models.testing.GeneratedData;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +36,12 @@ class Gru4RecProviderTest {
 
     @BeforeAll
     static void train() {
-        model = fit(Map.of("hidden_size", 32, "embedding_size", 16, "epochs", 20, "learning_rate", 0.02,
-                "batch_size", 32, "dropout", 0.0));
+        model = fit(settings("cross_entropy", 20));
+    }
+
+    private static Map<String, Object> settings(String loss, int epochs) {
+        return Map.of("hidden_size", 32, "embedding_size", 16, "epochs", epochs, "learning_rate", 0.1,
+                "batch_size", 16, "n_sample", 16, "loss", loss);
     }
 
     private static Recommender fit(Map<String, ?> params) {
@@ -49,13 +57,24 @@ class Gru4RecProviderTest {
     @Test
     void learnsDeterministicChains() {
         assertThat(NEXT).hasSize(ITEMS);
+        assertThat(hitsAt1(model)).isGreaterThanOrEqualTo(ITEMS * 9 / 10);
+    }
+
+    @Test
+    void bprMaxLearnsTooWhileAnUntrainedModelDoesNot() {
+        assertThat(hitsAt1(fit(settings("bpr_max", 20)))).isGreaterThanOrEqualTo(ITEMS * 9 / 10);
+        assertThat(hitsAt1(fit(settings("cross_entropy", 0)))).isLessThan(ITEMS / 5);
+    }
+
+    /** How many items' successor-of-successor comes first after the two-item session (a, next(a)). */
+    private static int hitsAt1(Recommender m) {
         int right = 0;
         for (int a = 0; a < ITEMS; a++) {
             int b = NEXT.get(a);
-            ScoredItems top = model.recommendFor(new int[] {a, b}, RecommendRequest.top(1));
+            ScoredItems top = m.recommendFor(new int[] {a, b}, RecommendRequest.top(1));
             right += top.item(0) == NEXT.get(b) ? 1 : 0;
         }
-        assertThat(right).isGreaterThanOrEqualTo(ITEMS * 9 / 10);
+        return right;
     }
 
     @Test
@@ -93,6 +112,19 @@ class Gru4RecProviderTest {
         }
         assertThat(loaded.similarItems(4, RecommendRequest.top(5)).scores())
                 .containsExactly(model.similarItems(4, RecommendRequest.top(5)).scores());
+    }
+
+    @Test
+    void loadingWeightsOfAnotherShapeFailsNamingTheFile(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("model");
+        ModelArtifacts.save(model, target, new Provenance(Map.of(), "test", 1L));
+        Path manifest = target.resolve(ModelArtifacts.MANIFEST);
+        String json = Files.readString(manifest);
+        String changed = json.replaceFirst("\"hidden_size\"\\s*:\\s*32", "\"hidden_size\" : 31");
+        assertThat(changed).isNotEqualTo(json);
+        Files.writeString(manifest, changed);
+        assertThatThrownBy(() -> ModelArtifacts.load(target, Algorithms.discover()))
+                .isInstanceOf(CorruptModelException.class).hasMessageContaining(".npy");
     }
 
     @Test
@@ -134,5 +166,11 @@ class Gru4RecProviderTest {
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("dropout");
         assertThatThrownBy(() -> fit(Map.of("loss", "bpr-max")))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("loss");
+        assertThatThrownBy(() -> fit(Map.of("learning_rate", 0.0)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("learning_rate");
+        assertThatThrownBy(() -> fit(Map.of("optimizer", "sgd")))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("optimizer");
+        assertThatThrownBy(() -> fit(Map.of("n_sample", -1)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("n_sample");
     }
 }
