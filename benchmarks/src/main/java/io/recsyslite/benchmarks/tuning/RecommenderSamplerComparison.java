@@ -16,6 +16,7 @@ import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.tuning.Direction;
+import io.recsyslite.core.tuning.TpeSampler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ import java.util.stream.LongStream;
  * {@code ml100k} (reads {@code -Dml100k=/path/u.data}, default /work/shared/data/ml-100k/u.data)
  * or {@code shop:<events>} (the synthetic sample shop, binary confidence), and {@code name=value}
  * pins a parameter at a value instead of tuning it (e.g. {@code epochs=30} to bound BPR's fit time).
+ * {@code -Dtpe.multivariate=true} races Optuna's multivariate TPE against random search instead.
  * <pre>
  * mvn -B -q -o -pl benchmarks -am install -DskipTests
  * mvn -B -q -o -pl benchmarks exec:java -Dexec.mainClass=io.recsyslite.benchmarks.tuning.RecommenderSamplerComparison \
@@ -48,6 +50,8 @@ public final class RecommenderSamplerComparison {
     /** The optimize command's validation split, or leave-last-1-out with {@code -Dvalidation=last1}. */
     private static final Splitter VALIDATION = "last1".equals(System.getProperty("validation"))
             ? Splitter.leaveLastOut(1) : Optimizer.VALIDATION;
+    /** Multivariate TPE ({@link TpeSampler.Options#multivariate()}) instead of the default with {@code -Dtpe.multivariate=true}. */
+    private static final boolean MULTIVARIATE = Boolean.getBoolean("tpe.multivariate");
     private static final Path ML100K = Path.of(System.getProperty("ml100k", "/work/shared/data/ml-100k/u.data"));
 
     private RecommenderSamplerComparison() {
@@ -102,11 +106,12 @@ public final class RecommenderSamplerComparison {
             pinned.put(kv[0], kv[1]);
         }
         TrainingData data = dataset(args[1]);
-        String name = String.format(Locale.ROOT, "%s-%s-%s%s", args[0], args[1], METRIC,
-                pinned.isEmpty() ? "" : " " + pinned);
+        String name = String.format(Locale.ROOT, "%s-%s-%s%s%s", args[0], args[1], METRIC,
+                pinned.isEmpty() ? "" : " " + pinned, MULTIVARIATE ? " (tpe = multivariate TPE)" : "");
         TuningProblem problem = problem(name, provider, data, pinned);
         long start = System.nanoTime();
-        SamplerComparison.print(System.out, SamplerComparison.compare(problem, trials, seeds));
+        SamplerComparison.print(System.out, SamplerComparison.compare(problem, trials, seeds,
+                seed -> new TpeSampler(seed, TpeSampler.Options.defaults().withMultivariate(MULTIVARIATE))));
         System.out.printf(Locale.ROOT, "(%d users x %d items, %d training events; %.0f s)%n", data.numUsers(),
                 data.numItems(), data.interactions().userItems().nnz(), (System.nanoTime() - start) / 1e9);
     }

@@ -47,8 +47,13 @@ public final class SamplerComparison {
     }
 
     public static Comparison compare(TuningProblem problem, int trials, long[] seeds) {
+        return compare(problem, trials, seeds, TpeSampler::new);
+    }
+
+    /** As {@link #compare(TuningProblem, int, long[])} with another TPE, e.g. the multivariate one. */
+    public static Comparison compare(TuningProblem problem, int trials, long[] seeds, LongFunction<Sampler> tpe) {
         return new Comparison(problem, trials,
-                runs(problem, trials, seeds, TpeSampler::new), runs(problem, trials, seeds, RandomSampler::new));
+                runs(problem, trials, seeds, tpe), runs(problem, trials, seeds, RandomSampler::new));
     }
 
     private static List<Run> runs(TuningProblem problem, int trials, long[] seeds, LongFunction<Sampler> sampler) {
