@@ -16,7 +16,6 @@ import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.tuning.Direction;
-import io.recsyslite.core.tuning.TpeSampler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -50,8 +49,6 @@ public final class RecommenderSamplerComparison {
     /** The optimize command's validation split, or leave-last-1-out with {@code -Dvalidation=last1}. */
     private static final Splitter VALIDATION = "last1".equals(System.getProperty("validation"))
             ? Splitter.leaveLastOut(1) : Optimizer.VALIDATION;
-    /** Multivariate TPE ({@link TpeSampler.Options#multivariate()}) instead of the default with {@code -Dtpe.multivariate=true}. */
-    private static final boolean MULTIVARIATE = Boolean.getBoolean("tpe.multivariate");
     private static final Path ML100K = Path.of(System.getProperty("ml100k", "/work/shared/data/ml-100k/u.data"));
 
     private RecommenderSamplerComparison() {
@@ -106,12 +103,11 @@ public final class RecommenderSamplerComparison {
             pinned.put(kv[0], kv[1]);
         }
         TrainingData data = dataset(args[1]);
-        String name = String.format(Locale.ROOT, "%s-%s-%s%s%s", args[0], args[1], METRIC,
-                pinned.isEmpty() ? "" : " " + pinned, MULTIVARIATE ? " (tpe = multivariate TPE)" : "");
+        String name = String.format(Locale.ROOT, "%s-%s-%s%s", args[0], args[1], METRIC,
+                pinned.isEmpty() ? "" : " " + pinned);
         TuningProblem problem = problem(name, provider, data, pinned);
         long start = System.nanoTime();
-        SamplerComparison.print(System.out, SamplerComparison.compare(problem, trials, seeds,
-                seed -> new TpeSampler(seed, TpeSampler.Options.defaults().withMultivariate(MULTIVARIATE))));
+        SamplerComparison.print(System.out, SamplerComparison.compare(problem, trials, seeds));
         System.out.printf(Locale.ROOT, "(%d users x %d items, %d training events; %.0f s)%n", data.numUsers(),
                 data.numItems(), data.interactions().userItems().nnz(), (System.nanoTime() - start) / 1e9);
     }
