@@ -35,6 +35,7 @@ import java.util.stream.LongStream;
  * {@code ml100k} (reads {@code -Dml100k=/path/u.data}, default /work/shared/data/ml-100k/u.data)
  * or {@code shop:<events>} (the synthetic sample shop, binary confidence), and {@code name=value}
  * pins a parameter at a value instead of tuning it (e.g. {@code epochs=30} to bound BPR's fit time).
+ * {@code -Dtpe.multivariate=true} races Optuna's multivariate TPE against random search instead.
  * <pre>
  * mvn -B -q -o -pl benchmarks -am install -DskipTests
  * mvn -B -q -o -pl benchmarks exec:java -Dexec.mainClass=io.recsyslite.benchmarks.tuning.RecommenderSamplerComparison \

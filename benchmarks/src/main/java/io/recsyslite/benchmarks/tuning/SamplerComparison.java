@@ -20,7 +20,8 @@ import java.util.function.LongFunction;
  * best value each reaches and how many trials TPE needs to reach random search's final best.
  * Pruning is off so both samplers spend the full budget.
  *
- * <p>Run (arguments: trials per study, number of seeds 1..n):
+ * <p>Run (arguments: trials per study, number of seeds 1..n; {@code -Dtpe.multivariate=true} races
+ * Optuna's multivariate TPE instead of the default univariate one):
  * <pre>
  * mvn -B -q -o -pl benchmarks -am install -DskipTests
  * mvn -B -q -o -pl benchmarks exec:java -Dexec.mainClass=io.recsyslite.benchmarks.tuning.SamplerComparison \
@@ -31,6 +32,8 @@ import java.util.function.LongFunction;
  */
 public final class SamplerComparison {
     static final long[] SEEDS = {1, 2, 3, 4, 5};
+    /** Race the multivariate TPE ({@link TpeSampler.Options#multivariate()}) with {@code -Dtpe.multivariate=true}. */
+    private static final boolean MULTIVARIATE = Boolean.getBoolean("tpe.multivariate");
 
     private SamplerComparison() {
     }
@@ -48,7 +51,11 @@ public final class SamplerComparison {
 
     public static Comparison compare(TuningProblem problem, int trials, long[] seeds) {
         return new Comparison(problem, trials,
-                runs(problem, trials, seeds, TpeSampler::new), runs(problem, trials, seeds, RandomSampler::new));
+                runs(problem, trials, seeds, SamplerComparison::tpe), runs(problem, trials, seeds, RandomSampler::new));
+    }
+
+    private static Sampler tpe(long seed) {
+        return new TpeSampler(seed, TpeSampler.Options.defaults().withMultivariate(MULTIVARIATE));
     }
 
     private static List<Run> runs(TuningProblem problem, int trials, long[] seeds, LongFunction<Sampler> sampler) {
@@ -92,8 +99,9 @@ public final class SamplerComparison {
     public static void print(PrintStream out, Comparison c) {
         Direction dir = c.problem().direction();
         double target = c.random().stream().mapToDouble(Run::finalBest).average().orElse(Double.NaN);
-        out.printf(Locale.ROOT, "%n%s: %d trials, %s, target = random search's mean final best = %.5f%n",
-                c.problem().name(), c.trials(), dir.name().toLowerCase(Locale.ROOT), target);
+        out.printf(Locale.ROOT, "%n%s: %d trials, %s, %s, target = random search's mean final best = %.5f%n",
+                c.problem().name(), c.trials(), dir.name().toLowerCase(Locale.ROOT),
+                MULTIVARIATE ? "tpe = multivariate TPE" : "tpe = univariate TPE", target);
         out.println("seed  tpe_best     random_best  tpe_trials_to_target  random_trials_to_target");
         int n = c.tpe().size();
         double[] sums = new double[4];

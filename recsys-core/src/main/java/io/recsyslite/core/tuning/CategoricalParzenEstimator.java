@@ -17,8 +17,6 @@ final class CategoricalParzenEstimator {
     CategoricalParzenEstimator(int[] observations, double[] weights, int numChoices, double priorWeight) {
         probabilities = new double[numChoices];
         int n = observations.length;
-        double smoothing = priorWeight / (n + 1);
-        double kernelTotal = 1 + smoothing * numChoices;
         double weightTotal = priorWeight;
         for (double w : weights) {
             weightTotal += w;
@@ -30,9 +28,18 @@ final class CategoricalParzenEstimator {
         for (int i = 0; i < n; i++) {
             double w = weights[i] / weightTotal;
             for (int c = 0; c < numChoices; c++) {
-                probabilities[c] += w * ((c == observations[i] ? 1 : 0) + smoothing) / kernelTotal;
+                probabilities[c] += w * kernelProbability(observations[i], c, numChoices, n + 1, priorWeight);
             }
         }
+    }
+
+    /**
+     * The probability of {@code choice} under the kernel of an observed {@code observed}: weight 1
+     * on it plus {@code priorWeight/kernels} on every choice, normalized.
+     */
+    static double kernelProbability(int observed, int choice, int numChoices, int kernels, double priorWeight) {
+        double smoothing = priorWeight / kernels;
+        return ((choice == observed ? 1 : 0) + smoothing) / (1 + smoothing * numChoices);
     }
 
     int sample(SplittableRandom rng) {

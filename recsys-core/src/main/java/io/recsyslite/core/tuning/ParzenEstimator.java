@@ -88,25 +88,41 @@ final class ParzenEstimator {
         while (k < weights.length - 1 && (u -= weights[k]) >= 0) {
             k++;
         }
-        // Rejection is cheap: every mean lies inside [low, high] and sigma <= high-low, so at
-        // least a third of each kernel's mass is inside.
+        return sampleTruncated(mus[k], sigmas[k], low, high, rng);
+    }
+
+    /** A draw from a Gaussian truncated to [low, high], whose mean lies inside and sigma <= high-low. */
+    static double sampleTruncated(double mu, double sigma, double low, double high, SplittableRandom rng) {
+        // Rejection is cheap: with the mean inside and sigma <= high-low, at least a third of the
+        // kernel's mass is inside.
         for (int attempt = 0; attempt < 1000; attempt++) {
-            double x = mus[k] + sigmas[k] * rng.nextGaussian();
+            double x = mu + sigma * rng.nextGaussian();
             if (x >= low && x <= high) {
                 return x;
             }
         }
-        return Math.max(low, Math.min(high, mus[k]));
+        return Math.max(low, Math.min(high, mu));
     }
 
     /** log of the mixture density at {@code x}. */
     double logDensity(double x) {
-        double max = Double.NEGATIVE_INFINITY;
         double[] terms = new double[mus.length];
         for (int k = 0; k < mus.length; k++) {
-            double z = (x - mus[k]) / sigmas[k];
-            terms[k] = logScale[k] - 0.5 * z * z - LOG_SQRT_2PI - Math.log(sigmas[k]);
-            max = Math.max(max, terms[k]);
+            terms[k] = logScale[k] + logNormal(x, mus[k], sigmas[k]);
+        }
+        return logSumExp(terms);
+    }
+
+    /** log of the (untruncated) Gaussian density N(mu, sigma^2) at x. */
+    static double logNormal(double x, double mu, double sigma) {
+        double z = (x - mu) / sigma;
+        return -0.5 * z * z - LOG_SQRT_2PI - Math.log(sigma);
+    }
+
+    static double logSumExp(double[] terms) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double t : terms) {
+            max = Math.max(max, t);
         }
         double sum = 0;
         for (double t : terms) {

@@ -17,7 +17,9 @@ import java.util.function.IntUnaryOperator;
  * for each parameter independently {@code nEiCandidates} values are drawn from l and the one with
  * the largest {@code log l(x) - log g(x)} is taken. Numbers use truncated Gaussian mixtures on the
  * (log-)line ({@link ParzenEstimator}), categories smoothed counts ({@link CategoricalParzenEstimator});
- * ints are drawn as continuous values and rounded. Failed trials are ignored. Immutable and
+ * ints are drawn as continuous values and rounded. With {@link Options#multivariate()} the
+ * parameters are modelled and drawn jointly instead ({@link MultivariateParzenEstimator}); trials
+ * missing a parameter are then left out. Failed trials are ignored. Immutable and
  * thread-safe.
  */
 public final class TpeSampler implements Sampler {
@@ -26,8 +28,11 @@ public final class TpeSampler implements Sampler {
      * @param nEiCandidates  candidates drawn from l per parameter (Optuna: 24)
      * @param priorWeight    weight of the prior kernel (Optuna: 1.0)
      * @param gamma          how many of n trials count as good (Optuna: min(ceil(0.1 n), 25))
+     * @param multivariate   model all parameters jointly ({@link MultivariateParzenEstimator},
+     *                       Optuna's {@code multivariate=True}) instead of each on its own (Optuna: false)
      */
-    public record Options(int nStartupTrials, int nEiCandidates, double priorWeight, IntUnaryOperator gamma) {
+    public record Options(int nStartupTrials, int nEiCandidates, double priorWeight, IntUnaryOperator gamma,
+            boolean multivariate) {
         public Options {
             if (nStartupTrials < 0 || nEiCandidates < 1 || !(priorWeight > 0)) {
                 throw new IllegalArgumentException("bad TPE options: startup " + nStartupTrials
@@ -36,11 +41,15 @@ public final class TpeSampler implements Sampler {
         }
 
         public static Options defaults() {
-            return new Options(10, 24, 1.0, TpeSampler::defaultGamma);
+            return new Options(10, 24, 1.0, TpeSampler::defaultGamma, false);
         }
 
         public Options withStartupTrials(int n) {
-            return new Options(n, nEiCandidates, priorWeight, gamma);
+            return new Options(n, nEiCandidates, priorWeight, gamma, multivariate);
+        }
+
+        public Options withMultivariate(boolean on) {
+            return new Options(nStartupTrials, nEiCandidates, priorWeight, gamma, on);
         }
     }
 
@@ -80,7 +89,11 @@ public final class TpeSampler implements Sampler {
         Map<String, Object> values = new LinkedHashMap<>();
         boolean startup = usable.size() < Math.max(1, options.nStartupTrials());
         List<List<Trial>> split = startup ? null : split(usable, direction, options.gamma().applyAsInt(usable.size()));
-        for (SearchDimension d : SearchDimension.tunable(space.specs())) {
+        List<SearchDimension> dims = SearchDimension.tunable(space.specs());
+        if (!startup && options.multivariate()) {
+            return sampleJointly(dims, split.get(0), split.get(1), rng);
+        }
+        for (SearchDimension d : dims) {
             values.put(d.name(), startup ? d.uniform(rng) : sample(d, split.get(0), split.get(1), rng));
         }
         return values;
@@ -120,6 +133,43 @@ public final class TpeSampler implements Sampler {
         return best;
     }
 
+    /** Multivariate TPE: candidates drawn jointly from l, the one with the largest log l - log g wins. */
+    private Map<String, Object> sampleJointly(List<SearchDimension> dims, List<Trial> good, List<Trial> bad,
+            SplittableRandom rng) {
+        MultivariateParzenEstimator lEst = joint(dims, good);
+        MultivariateParzenEstimator gEst = joint(dims, bad);
+        Object[] best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < options.nEiCandidates(); i++) {
+            double[] x = lEst.sample(rng);
+            Object[] values = new Object[x.length];
+            for (int j = 0; j < x.length; j++) {
+                SearchDimension d = dims.get(j);
+                values[j] = d.categorical() ? d.spec.choices().get((int) x[j]) : d.valueAt(x[j]);
+                x[j] = d.internal(values[j]); // score the values actually used (ints are rounded)
+            }
+            double score = lEst.logDensity(x) - gEst.logDensity(x);
+            if (best == null || score > bestScore) {
+                best = values;
+                bestScore = score;
+            }
+        }
+        Map<String, Object> chosen = new LinkedHashMap<>();
+        for (int j = 0; j < dims.size(); j++) {
+            chosen.put(dims.get(j).name(), best[j]);
+        }
+        return chosen;
+    }
+
+    /** The joint estimator of the trials that have a fitting value for every dimension. */
+    private MultivariateParzenEstimator joint(List<SearchDimension> dims, List<Trial> trials) {
+        double[][] rows = trials.stream()
+                .map(t -> dims.stream().mapToDouble(d -> internal(d, t)).toArray())
+                .filter(row -> Arrays.stream(row).noneMatch(Double::isNaN))
+                .toArray(double[][]::new);
+        return new MultivariateParzenEstimator(dims, rows, defaultWeights(rows.length), options.priorWeight());
+    }
+
     private CategoricalParzenEstimator categorical(SearchDimension d, double[] observed) {
         int[] indexes = Arrays.stream(observed).mapToInt(v -> (int) v).toArray();
         return new CategoricalParzenEstimator(indexes, defaultWeights(indexes.length), d.numChoices(),
@@ -128,10 +178,13 @@ public final class TpeSampler implements Sampler {
 
     /** The trials' values of this parameter on the internal line, skipping ones that no longer fit. */
     private static double[] observations(SearchDimension d, List<Trial> trials) {
-        return trials.stream().mapToDouble(t -> {
-            Object v = t.params().get(d.name());
-            return v == null ? Double.NaN : d.internal(v);
-        }).filter(x -> !Double.isNaN(x)).toArray();
+        return trials.stream().mapToDouble(t -> internal(d, t)).filter(x -> !Double.isNaN(x)).toArray();
+    }
+
+    /** The trial's value of this parameter on the internal line, NaN if missing or no longer fitting. */
+    private static double internal(SearchDimension d, Trial t) {
+        Object v = t.params().get(d.name());
+        return v == null ? Double.NaN : d.internal(v);
     }
 
     /**

@@ -15,6 +15,18 @@ import org.junit.jupiter.api.Test;
 
 class TpeSamplerTest {
     private static final long[] SEEDS = {1, 2, 3, 4, 5};
+    private static final TpeSampler.Options MULTIVARIATE = TpeSampler.Options.defaults().withMultivariate(true);
+    /**
+     * A narrow valley along the diagonal x = y, minimum 0 at (1, 1): good values need x and y to
+     * move together, which only a joint model of the two captures.
+     */
+    private static final ParamSpace VALLEY = ParamSpace.of(
+            ParamSpec.floatRange("x", 0.0, -5.0, 5.0), ParamSpec.floatRange("y", 0.0, -5.0, 5.0));
+    private static final Objective VALLEY_OBJECTIVE = (p, r) -> {
+        double x = p.getDouble("x");
+        double y = p.getDouble("y");
+        return 0.25 * (x + y - 2) * (x + y - 2) + 5 * (x - y) * (x - y);
+    };
 
     private static StudyResult minimize(Sampler sampler, int trials) {
         return Study.builder("quadratic", QuadraticObjective.SPACE).direction(Direction.MINIMIZE)
@@ -34,6 +46,25 @@ class TpeSamplerTest {
     }
 
     @Test
+    void multivariateTpeFindsBetterValuesThanRandomSearchAndUnivariateTpeInACorrelatedValley() {
+        double multivariate = 0;
+        double univariate = 0;
+        double random = 0;
+        for (long seed : SEEDS) {
+            multivariate += valley(new TpeSampler(seed, MULTIVARIATE)) / SEEDS.length;
+            univariate += valley(new TpeSampler(seed)) / SEEDS.length;
+            random += valley(new RandomSampler(seed)) / SEEDS.length;
+        }
+        // measured: 0.16 against 1.48 (random) and 0.87 (univariate)
+        assertThat(multivariate).isLessThan(0.25 * random).isLessThan(0.5 * univariate);
+    }
+
+    private static double valley(Sampler sampler) {
+        return Study.builder("valley", VALLEY).direction(Direction.MINIMIZE).sampler(sampler).pruner(Pruner.NONE)
+                .trials(40).build().optimize(VALLEY_OBJECTIVE).requireBest().value();
+    }
+
+    @Test
     void seededRunsAreReproducibleAndSeedsDiffer() {
         List<Map<String, Object>> first = params(minimize(new TpeSampler(7), 20));
         assertThat(params(minimize(new TpeSampler(7), 20))).isEqualTo(first);
@@ -41,7 +72,24 @@ class TpeSamplerTest {
     }
 
     @Test
+    void seededMultivariateRunsAreReproducibleAndDifferFromUnivariate() {
+        List<Map<String, Object>> first = params(minimize(new TpeSampler(7, MULTIVARIATE), 20));
+        assertThat(params(minimize(new TpeSampler(7, MULTIVARIATE), 20))).isEqualTo(first);
+        assertThat(params(minimize(new TpeSampler(8, MULTIVARIATE), 20))).isNotEqualTo(first);
+        assertThat(params(minimize(new TpeSampler(7), 20))).isNotEqualTo(first);
+    }
+
+    @Test
     void sampledValuesHaveTheRightTypeAndStayInRange() {
+        assertTypesAndRanges(new TpeSampler(3));
+    }
+
+    @Test
+    void multivariateSampledValuesHaveTheRightTypeAndStayInRange() {
+        assertTypesAndRanges(new TpeSampler(3, MULTIVARIATE));
+    }
+
+    private static void assertTypesAndRanges(Sampler sampler) {
         ParamSpace space = ParamSpace.of(
                 ParamSpec.intRange("n", 5, 2, 6),
                 ParamSpec.intLogRange("factors", 64, 8, 512),
@@ -50,7 +98,7 @@ class TpeSamplerTest {
                 ParamSpec.categorical("loss", "bpr", "bpr", "warp"),
                 ParamSpec.fixedFloat("fixed", 3.5));
         // value: prefer small n and large factors, so TPE concentrates near the bounds
-        StudyResult result = Study.builder("ranges", space).sampler(new TpeSampler(3)).pruner(Pruner.NONE)
+        StudyResult result = Study.builder("ranges", space).sampler(sampler).pruner(Pruner.NONE)
                 .trials(60).build()
                 .optimize((p, r) -> p.getInt("factors") - 10.0 * p.getInt("n") + p.getDouble("alpha"));
         List<Integer> ns = new ArrayList<>();
