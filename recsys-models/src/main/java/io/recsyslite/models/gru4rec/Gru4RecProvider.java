@@ -10,6 +10,8 @@ import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
+import io.recsyslite.models.common.PopularitySampler;
+import io.recsyslite.models.common.Shuffle;
 import java.io.IOException;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.learning.config.AdaGrad;
@@ -81,7 +83,7 @@ public final class Gru4RecProvider implements RecommenderProvider {
         }
         Gru4RecGraph graph = new Gru4RecGraph(initial, rows, settings.samples, settings.loss, settings.bpreg,
                 settings.optimizer, settings.updater());
-        NegativeSampler sampler = new NegativeSampler(itemCounts(data), settings.sampleAlpha);
+        PopularitySampler sampler = new PopularitySampler(itemCounts(data), settings.sampleAlpha);
         SplittableRandom random = new SplittableRandom(context.seed());
         int[] outputItems = new int[rows + settings.samples];
         float[] dropMask = new float[rows * settings.hiddenSize];
@@ -91,7 +93,9 @@ public final class Gru4RecProvider implements RecommenderProvider {
             long steps = 0;
             while (batches.next()) {
                 System.arraycopy(batches.targets(), 0, outputItems, 0, rows);
-                sampler.sample(outputItems, rows, random);
+                for (int k = rows; k < outputItems.length; k++) {
+                    outputItems[k] = sampler.next(random);
+                }
                 fillDropMask(dropMask, settings.dropout, random);
                 lossSum += graph.step(batches.inputs(), outputItems, batches.resets(), dropMask, epoch - 1);
                 steps++;
@@ -114,8 +118,8 @@ public final class Gru4RecProvider implements RecommenderProvider {
         return new Gru4RecModel(params, data, weights, new int[][] {indptr, items});
     }
 
-    private static int[] itemCounts(TrainingData data) {
-        int[] counts = new int[data.numItems()];
+    private static long[] itemCounts(TrainingData data) {
+        long[] counts = new long[data.numItems()];
         for (int p = 0; p < data.sequences().totalEvents(); p++) {
             counts[data.sequences().item(p)]++;
         }
@@ -124,12 +128,7 @@ public final class Gru4RecProvider implements RecommenderProvider {
 
     private static int[] shuffled(int[] values, SplittableRandom random) {
         int[] a = values.clone();
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
+        Shuffle.shuffle(a, random);
         return a;
     }
 

@@ -1,6 +1,8 @@
 package io.recsyslite.models.item2vec;
 
 import io.recsyslite.core.data.Sequences;
+import io.recsyslite.models.common.PopularitySampler;
+import io.recsyslite.models.common.Shuffle;
 import io.recsyslite.models.common.WorkerPool;
 import io.recsyslite.models.vectors.DenseVectors;
 import java.util.Arrays;
@@ -29,9 +31,9 @@ final class Item2VecTrainer {
     private final float[] output;
     private final boolean[] inVocabulary;
     private final double[] keepProbability;
-    /** Cumulative negative-sampling distribution over {@link #negatives}. */
-    private final double[] cumulative;
-    private final int[] negatives;
+    /** Negatives: in-vocabulary items by count^0.75. */
+    private final PopularitySampler negatives;
+    private final int vocabularySize;
     private final long tokensPerEpoch;
     private final AtomicLong processed = new AtomicLong();
 
@@ -57,13 +59,12 @@ final class Item2VecTrainer {
             // word2vec's formula; 1 or more means always kept.
             keepProbability[i] = counts[i] == 0 ? 0 : (Math.sqrt(counts[i] / threshold) + 1) * threshold / counts[i];
         }
-        this.negatives = IntStream.range(0, numItems).filter(i -> inVocabulary[i]).toArray();
-        this.cumulative = new double[negatives.length];
-        double sum = 0;
-        for (int k = 0; k < negatives.length; k++) {
-            sum += Math.pow(counts[negatives[k]], 0.75);
-            cumulative[k] = sum;
+        long[] vocabularyCounts = new long[numItems];
+        for (int i = 0; i < numItems; i++) {
+            vocabularyCounts[i] = inVocabulary[i] ? counts[i] : 0;
         }
+        this.negatives = new PopularitySampler(vocabularyCounts, 0.75);
+        this.vocabularySize = (int) IntStream.range(0, numItems).filter(i -> inVocabulary[i]).count();
         this.input = new float[numItems * dim];
         this.output = new float[numItems * dim];
         SplittableRandom random = new SplittableRandom(seed);
@@ -83,11 +84,11 @@ final class Item2VecTrainer {
 
     /** One pass over every user's sequence; {@code epoch} counts from 1 up to {@code epochs}. */
     void epoch(int epoch, int epochs, long seed, WorkerPool pool) {
-        if (negatives.length < 2) {
+        if (vocabularySize < 2) {
             return;
         }
         int[] users = IntStream.range(0, sequences.numUsers()).filter(u -> sequences.length(u) > 1).toArray();
-        shuffle(users, new SplittableRandom(seed * 1_000_003L + epoch));
+        Shuffle.shuffle(users, new SplittableRandom(seed * 1_000_003L + epoch));
         long budget = Math.max(1, tokensPerEpoch * epochs);
         int threads = pool.threads();
         pool.onEachWorker(w -> new Worker(new SplittableRandom(seed + 31L * epoch + 7919L * w), budget)
@@ -154,7 +155,7 @@ final class Item2VecTrainer {
             int in = context * dim;
             Arrays.fill(gradient, 0f);
             for (int s = 0; s <= settings.negative(); s++) {
-                int other = s == 0 ? target : sampleNegative();
+                int other = s == 0 ? target : negatives.next(random);
                 if (s > 0 && other == target) {
                     continue;
                 }
@@ -169,21 +170,6 @@ final class Item2VecTrainer {
             for (int d = 0; d < dim; d++) {
                 input[in + d] += gradient[d];
             }
-        }
-
-        private int sampleNegative() {
-            double x = random.nextDouble() * cumulative[cumulative.length - 1];
-            int k = Arrays.binarySearch(cumulative, x);
-            return negatives[Math.min(negatives.length - 1, k >= 0 ? k : -k - 1)];
-        }
-    }
-
-    private static void shuffle(int[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
         }
     }
 }

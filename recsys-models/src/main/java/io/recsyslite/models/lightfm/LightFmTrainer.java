@@ -2,6 +2,7 @@ package io.recsyslite.models.lightfm;
 
 import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.spi.TrainingContext;
+import io.recsyslite.models.common.Shuffle;
 import io.recsyslite.models.vectors.DenseVectors;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,7 +150,7 @@ final class LightFmTrainer {
     private int[] shuffledUsers(SplittableRandom random) {
         int[] users = java.util.stream.IntStream.range(0, userItems.rows())
                 .filter(u -> userItems.rowLength(u) > 0).toArray();
-        shuffle(users, 0, users.length, random);
+        Shuffle.shuffle(users, random);
         return users;
     }
 
@@ -170,7 +171,7 @@ final class LightFmTrainer {
             for (int k = from; k < to; k++) {
                 int u = users[k];
                 int[] positives = userItems.rowIndices(u);
-                shuffle(positives, 0, positives.length, random);
+                Shuffle.shuffle(positives, random);
                 for (int item : positives) {
                     step(u, item);
                 }
@@ -254,15 +255,6 @@ final class LightFmTrainer {
 
         private float score(float[] userEmbeddings, int userOffset, float[] itemEmbedding) {
             return DenseVectors.dot(userEmbeddings, userOffset, itemEmbedding, 0, dim);
-        }
-    }
-
-    private static void shuffle(int[] a, int from, int to, SplittableRandom random) {
-        for (int i = to - 1; i > from; i--) {
-            int j = from + random.nextInt(i - from + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
         }
     }
 
