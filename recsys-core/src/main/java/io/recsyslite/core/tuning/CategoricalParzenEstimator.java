@@ -43,12 +43,7 @@ final class CategoricalParzenEstimator {
     }
 
     int sample(SplittableRandom rng) {
-        double u = rng.nextDouble();
-        int c = 0;
-        while (c < probabilities.length - 1 && (u -= probabilities[c]) >= 0) {
-            c++;
-        }
-        return c;
+        return ParzenEstimator.pick(probabilities, rng);
     }
 
     double logProbability(int choice) {

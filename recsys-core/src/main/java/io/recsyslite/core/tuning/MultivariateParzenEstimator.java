@@ -18,8 +18,8 @@ final class MultivariateParzenEstimator {
     private final List<SearchDimension> dims;
     /** Per kernel (observations, then the prior), per dimension: the centre (a choice index for categories). */
     private final double[][] centres;
-    /** Per kernel and dimension: the Gaussian's sigma (unused for categories). */
-    private final double[][] sigmas;
+    /** Per dimension: the sigma of the observations' kernels (the prior's is high-low; unused for categories). */
+    private final double[] sigmas;
     private final double[] weights;
     /** log of each kernel's weight divided by its numeric mass inside the bounds. */
     private final double[] logScale;
@@ -36,61 +36,56 @@ final class MultivariateParzenEstimator {
         this.dims = dims;
         this.priorWeight = priorWeight;
         this.centres = Arrays.copyOf(observations, n + 1);
-        this.sigmas = new double[n + 1][d];
+        this.sigmas = new double[d];
         centres[n] = new double[d];
         double shrink = SIGMA0_MAGNITUDE * Math.pow(Math.max(n, 1), -1.0 / (d + 4));
         for (int j = 0; j < d; j++) {
             SearchDimension dim = dims.get(j);
             double range = dim.high - dim.low;
-            double minSigma = range / Math.min(100.0, 1.0 + (n + 1)); // the magic clip
-            for (int k = 0; k < n; k++) {
-                sigmas[k][j] = Math.max(minSigma, Math.min(range, shrink * range));
-            }
+            sigmas[j] = Math.max(ParzenEstimator.minSigma(range, n + 1), Math.min(range, shrink * range));
             centres[n][j] = dim.categorical() ? -1 : 0.5 * (dim.low + dim.high);
-            sigmas[n][j] = range;
         }
-        this.weights = Arrays.copyOf(weights, n + 1);
-        this.weights[n] = n == 0 ? 1.0 : priorWeight;
-        double total = Arrays.stream(this.weights).sum();
+        this.weights = ParzenEstimator.kernelWeights(weights, priorWeight);
         this.logScale = new double[n + 1];
         for (int k = 0; k <= n; k++) {
-            this.weights[k] /= total;
             logScale[k] = Math.log(this.weights[k]);
             for (int j = 0; j < d; j++) {
                 SearchDimension dim = dims.get(j);
                 if (!dim.categorical()) {
                     double mu = centres[k][j];
-                    double sigma = sigmas[k][j];
+                    double sigma = sigma(k, j);
                     logScale[k] -= Math.log(ParzenEstimator.normalMass((dim.low - mu) / sigma, (dim.high - mu) / sigma));
                 }
             }
         }
     }
 
+    private boolean isPrior(int kernel) {
+        return kernel == centres.length - 1;
+    }
+
+    private double sigma(int kernel, int j) {
+        return isPrior(kernel) ? dims.get(j).high - dims.get(j).low : sigmas[j];
+    }
+
     /** A joint draw: pick a kernel by weight, then sample each dimension from it. */
     double[] sample(SplittableRandom rng) {
-        double u = rng.nextDouble();
-        int k = 0;
-        while (k < weights.length - 1 && (u -= weights[k]) >= 0) {
-            k++;
-        }
+        int k = ParzenEstimator.pick(weights, rng);
         double[] x = new double[dims.size()];
         for (int j = 0; j < x.length; j++) {
             SearchDimension dim = dims.get(j);
             x[j] = dim.categorical() ? sampleChoice(k, j, rng)
-                    : ParzenEstimator.sampleTruncated(centres[k][j], sigmas[k][j], dim.low, dim.high, rng);
+                    : ParzenEstimator.sampleTruncated(centres[k][j], sigma(k, j), dim.low, dim.high, rng);
         }
         return x;
     }
 
     private int sampleChoice(int kernel, int j, SplittableRandom rng) {
-        int choices = dims.get(j).numChoices();
-        double u = rng.nextDouble();
-        int c = 0;
-        while (c < choices - 1 && (u -= choiceProbability(kernel, j, c)) >= 0) {
-            c++;
+        double[] probabilities = new double[dims.get(j).numChoices()];
+        for (int c = 0; c < probabilities.length; c++) {
+            probabilities[c] = choiceProbability(kernel, j, c);
         }
-        return c;
+        return ParzenEstimator.pick(probabilities, rng);
     }
 
     /** log of the mixture density at the point {@code x} (choice indexes for categories). */
@@ -100,7 +95,7 @@ final class MultivariateParzenEstimator {
             double t = logScale[k];
             for (int j = 0; j < x.length; j++) {
                 t += dims.get(j).categorical() ? Math.log(choiceProbability(k, j, (int) x[j]))
-                        : ParzenEstimator.logNormal(x[j], centres[k][j], sigmas[k][j]);
+                        : ParzenEstimator.logNormal(x[j], centres[k][j], sigma(k, j));
             }
             terms[k] = t;
         }
@@ -109,8 +104,7 @@ final class MultivariateParzenEstimator {
 
     private double choiceProbability(int kernel, int j, int choice) {
         int choices = dims.get(j).numChoices();
-        boolean prior = kernel == centres.length - 1;
-        return prior ? 1.0 / choices : CategoricalParzenEstimator.kernelProbability(
+        return isPrior(kernel) ? 1.0 / choices : CategoricalParzenEstimator.kernelProbability(
                 (int) centres[kernel][j], choice, choices, centres.length, priorWeight);
     }
 }

@@ -33,19 +33,43 @@ final class ParzenEstimator {
         mus[n] = 0.5 * (low + high);
         this.sigmas = new double[n + 1];
         double[] observed = bandwidths(observations, low, high);
-        double minSigma = range / Math.min(100.0, 1.0 + (n + 1));
+        double minSigma = minSigma(range, n + 1);
         for (int i = 0; i < n; i++) {
             sigmas[i] = Math.max(minSigma, Math.min(range, observed[i]));
         }
         sigmas[n] = range;
-        this.weights = Arrays.copyOf(weights, n + 1);
-        this.weights[n] = n == 0 ? 1.0 : priorWeight;
-        double total = Arrays.stream(this.weights).sum();
+        this.weights = kernelWeights(weights, priorWeight);
         this.logScale = new double[n + 1];
         for (int k = 0; k <= n; k++) {
-            this.weights[k] /= total;
             logScale[k] = Math.log(this.weights[k]) - Math.log(normalMass((low - mus[k]) / sigmas[k], (high - mus[k]) / sigmas[k]));
         }
+    }
+
+    /** Optuna's "magic clip": the smallest kernel width on a line of {@code range} with {@code kernels} kernels. */
+    static double minSigma(double range, int kernels) {
+        return range / Math.min(100.0, 1.0 + kernels);
+    }
+
+    /** The kernels' mixture weights: the trials' weights, then the prior's (1 when there are no trials), normalised. */
+    static double[] kernelWeights(double[] trialWeights, double priorWeight) {
+        int n = trialWeights.length;
+        double[] w = Arrays.copyOf(trialWeights, n + 1);
+        w[n] = n == 0 ? 1.0 : priorWeight;
+        double total = Arrays.stream(w).sum();
+        for (int k = 0; k <= n; k++) {
+            w[k] /= total;
+        }
+        return w;
+    }
+
+    /** An index drawn with the given probabilities (they sum to 1; rounding falls on the last). */
+    static int pick(double[] probabilities, SplittableRandom rng) {
+        double u = rng.nextDouble();
+        int k = 0;
+        while (k < probabilities.length - 1 && (u -= probabilities[k]) >= 0) {
+            k++;
+        }
+        return k;
     }
 
     /** Each observation's larger gap to its neighbours among observations, the prior mean and the bounds. */
@@ -83,11 +107,7 @@ final class ParzenEstimator {
 
     /** A draw: pick a kernel by weight, then sample it inside [low, high]. */
     double sample(SplittableRandom rng) {
-        double u = rng.nextDouble();
-        int k = 0;
-        while (k < weights.length - 1 && (u -= weights[k]) >= 0) {
-            k++;
-        }
+        int k = pick(weights, rng);
         return sampleTruncated(mus[k], sigmas[k], low, high, rng);
     }
 
