@@ -45,7 +45,7 @@ final class FileIngester {
         String sha256 = sha256(file, progress);
         if (alreadyIngested(sha256, contract.kind)) {
             audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(), "already ingested, sha256=" + sha256);
-            return new IngestReport(file, 0, true, seconds(started));
+            return new IngestReport(file, 0, 0, true, seconds(started));
         }
         // Staged outside the transaction: the temporary table is private to this connection, and
         // only committed rows have rowids 0..n-1 that give the row numbers.
@@ -54,18 +54,19 @@ final class FileIngester {
             stage(file);
             Map<String, StagedColumn> staged = stagedColumns(file, contract);
             validate(file, contract, staged, progress);
-            long rows = Transactions.run(conn, () -> {
+            long[] rowsAndErased = Transactions.run(conn, () -> {
                 progress.update("insert", 0, 1);
                 long ingestId = nextIngestId();
+                long erased = contract.isEvents() ? countErasedEvents(staged) : 0;
                 long inserted = contract.isEvents() ? insertEvents(staged, ingestId)
                         : upsertItems(contract, staged, ingestId);
                 recordFile(ingestId, file, sha256, contract.kind, inserted);
-                audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(),
-                        "rows=" + inserted + ", sha256=" + sha256);
+                audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(), "rows=" + inserted
+                        + (erased > 0 ? ", skipped_deleted_user_rows=" + erased : "") + ", sha256=" + sha256);
                 progress.update("insert", 1, 1);
-                return inserted;
+                return new long[] {inserted, erased};
             });
-            return new IngestReport(file, rows, false, seconds(started));
+            return new IngestReport(file, rowsAndErased[0], rowsAndErased[1], false, seconds(started));
         } catch (InvalidDataException e) {
             audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(), "rejected: " + e.getMessage());
             throw e;
@@ -185,8 +186,28 @@ final class FileIngester {
         String sql = "INSERT INTO events SELECT (SELECT coalesce(max(seq), 0) FROM events) + rowid + 1, "
                 + text(staged.get("user_id")) + ", " + text(staged.get("item_id")) + ", "
                 + DataContract.integerValue(staged.get("ts"), "BIGINT") + ", "
-                + DataContract.integerValue(staged.get("qty"), "INTEGER") + ", " + ingestId + " FROM " + STAGING;
+                + DataContract.integerValue(staged.get("qty"), "INTEGER") + ", " + ingestId
+                + " FROM " + STAGING + " WHERE NOT (" + erasedByDeletion(staged) + ")";
         return executeUpdate(sql);
+    }
+
+    private long countErasedEvents(Map<String, StagedColumn> staged) throws SQLException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + STAGING + " WHERE " + erasedByDeletion(staged))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * A staged event of a user deleted (GDPR) at or after the event's time: data the deletion erased,
+     * so re-ingesting an old file must not bring it back. Events after the deletion are new activity.
+     */
+    private static String erasedByDeletion(Map<String, StagedColumn> staged) {
+        // deleted_users' columns renamed, so that the staged file's user_id cannot resolve to them
+        return "EXISTS (SELECT 1 FROM (SELECT user_id AS deleted_id, epoch(\"at\") AS deleted_at FROM deleted_users) d"
+                + " WHERE d.deleted_id = " + text(staged.get("user_id"))
+                + " AND " + DataContract.integerValue(staged.get("ts"), "BIGINT") + " <= d.deleted_at)";
     }
 
     /** Upserts items by id; within one file the last row of an id wins. */

@@ -7,16 +7,20 @@ import java.nio.file.Path;
  *
  * @param file                   the file as given
  * @param rows                   data rows added (0 when the file was skipped)
+ * @param deletedUserRows        rows not added because they are events of a user deleted (GDPR)
+ *                               at or after the event's time
  * @param skippedAsDuplicateFile true when a file with the same content was ingested before
  * @param seconds                wall time of the whole ingest
  */
-public record IngestReport(Path file, long rows, boolean skippedAsDuplicateFile, double seconds) {
+public record IngestReport(Path file, long rows, long deletedUserRows, boolean skippedAsDuplicateFile, double seconds) {
 
     /** One line for people, e.g. for the CLI. */
     public String describe() {
         if (skippedAsDuplicateFile) {
             return file + ": already ingested, nothing added";
         }
-        return String.format(java.util.Locale.ROOT, "%s: %d rows ingested in %.2f s", file, rows, seconds);
+        String erased = deletedUserRows == 0 ? ""
+                : String.format(java.util.Locale.ROOT, " (%d rows of deleted users skipped)", deletedUserRows);
+        return String.format(java.util.Locale.ROOT, "%s: %d rows ingested in %.2f s%s", file, rows, seconds, erased);
     }
 }

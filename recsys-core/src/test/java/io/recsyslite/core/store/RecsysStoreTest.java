@@ -157,6 +157,28 @@ class RecsysStoreTest {
     }
 
     @Test
+    void reIngestingADeletedUsersOldEventsDoesNotBringThemBackButNewActivityIsKept() {
+        Instant deletedAt = Instant.ofEpochSecond(TS + 1000);
+        try (RecsysStore store = RecsysStore.open(dir.resolve("recsys.db"), Clock.fixed(deletedAt, ZoneOffset.UTC))) {
+            store.ingestEvents(events("events.parquet", 12));
+            store.deleteUserEvents("u1");
+            // a re-export of the same history (other bytes, so not a duplicate file) plus one later event
+            Path reExport = csv(dir.resolve("re-export.csv"), "user_id,item_id,ts,qty",
+                    "u1,i1," + (TS + 1) + ",1", "u1,i2," + (TS + 1000) + ",1", "u0,i3," + (TS + 1) + ",1",
+                    "u1,i3," + (TS + 2000) + ",2");
+
+            IngestReport report = store.ingestEvents(reExport);
+
+            assertThat(report.rows()).isEqualTo(2);
+            assertThat(report.deletedUserRows()).isEqualTo(2);
+            assertThat(report.describe()).contains("2 rows ingested").contains("(2 rows of deleted users skipped)");
+            assertThat(store.userEvents("u1")).containsExactly(new UserEvent("i3", TS + 2000, 2, reExport.toString()));
+            assertThat(store.eventCount()).isEqualTo(8 + 2);
+            assertThat(store.auditEntries(reExport.toString()).get(0).details()).contains("skipped_deleted_user_rows=2");
+        }
+    }
+
+    @Test
     void userDataAccessIsAudited() {
         try (RecsysStore store = RecsysStore.open(dir.resolve("recsys.db"))) {
             Path file = events("events.parquet", 6);
