@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.function.LongFunction;
 
 /**
@@ -115,19 +116,74 @@ public final class SamplerComparison {
                     reached(tpeTrials), reached(randomTrials));
             sums[0] += tpe.finalBest();
             sums[1] += random.finalBest();
-            sums[2] += tpeTrials < 0 ? c.trials() + 1 : tpeTrials;
-            sums[3] += randomTrials < 0 ? c.trials() + 1 : randomTrials;
+            sums[2] += orMiss(tpeTrials, c.trials());
+            sums[3] += orMiss(randomTrials, c.trials());
             missed[0] += tpeTrials < 0 ? 1 : 0;
             missed[1] += randomTrials < 0 ? 1 : 0;
         }
         out.printf(Locale.ROOT, "mean  %-11.5f  %-11.5f  %-20s  %s%n", sums[0] / n, sums[1] / n,
                 String.format(Locale.ROOT, "%.1f (%d missed)", sums[2] / n, missed[0]),
                 String.format(Locale.ROOT, "%.1f (%d missed)", sums[3] / n, missed[1]));
+        printPaired(out, c, target);
         out.print("mean best after trial:");
         for (int t = 5; t <= c.trials(); t += 5) {
             out.printf(Locale.ROOT, "  %d: tpe %.4f / random %.4f", t, meanBestAfter(c.tpe(), t), meanBestAfter(c.random(), t));
         }
         out.println();
+    }
+
+    /**
+     * The same seed's two studies compared directly (they share the 10 start-up trials): on how
+     * many seeds TPE needs fewer trials to the common target, and the mean saving with a 95%
+     * bootstrap interval over seeds. Then the per-seed reading of the criterion: the target is
+     * that seed's own random-search final best, which random search reaches at its best trial.
+     */
+    static void printPaired(PrintStream out, Comparison c, double target) {
+        Direction dir = c.problem().direction();
+        int n = c.tpe().size();
+        double[] saved = new double[n];
+        double[] tpeToOwn = new double[n];
+        double[] randomToOwn = new double[n];
+        int fewer = 0;
+        int more = 0;
+        for (int i = 0; i < n; i++) {
+            Run tpe = c.tpe().get(i);
+            Run random = c.random().get(i);
+            saved[i] = orMiss(trialsToReach(random, target, dir), c.trials()) - orMiss(trialsToReach(tpe, target, dir), c.trials());
+            fewer += saved[i] > 0 ? 1 : 0;
+            more += saved[i] < 0 ? 1 : 0;
+            tpeToOwn[i] = orMiss(trialsToReach(tpe, random.finalBest(), dir), c.trials());
+            randomToOwn[i] = trialsToReach(random, random.finalBest(), dir);
+        }
+        double[] interval = bootstrapMeanInterval(saved, 10_000, 1);
+        out.printf(Locale.ROOT, "paired: tpe needs fewer trials on %d seeds, more on %d, as many on %d; "
+                        + "trials saved per seed %.1f (95%% bootstrap %.1f .. %.1f)%n",
+                fewer, more, n - fewer - more, mean(saved), interval[0], interval[1]);
+        out.printf(Locale.ROOT, "per-seed target (that seed's random final best): tpe %.1f trials (%d missed), random %.1f%n",
+                mean(tpeToOwn), Arrays.stream(tpeToOwn).filter(t -> t > c.trials()).count(), mean(randomToOwn));
+    }
+
+    private static double orMiss(int trialsToReach, int trials) {
+        return trialsToReach < 0 ? trials + 1 : trialsToReach;
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(Double.NaN);
+    }
+
+    /** The 2.5% and 97.5% quantiles of the mean over {@code resamples} seeded bootstrap resamples. */
+    static double[] bootstrapMeanInterval(double[] values, int resamples, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] means = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            double sum = 0;
+            for (int i = 0; i < values.length; i++) {
+                sum += values[random.nextInt(values.length)];
+            }
+            means[r] = sum / values.length;
+        }
+        Arrays.sort(means);
+        return new double[] {means[(int) (0.025 * resamples)], means[(int) (0.975 * resamples) - 1]};
     }
 
     private static double meanBestAfter(List<Run> runs, int trials) {
