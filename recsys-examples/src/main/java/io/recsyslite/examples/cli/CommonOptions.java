@@ -37,7 +37,11 @@ final class CommonOptions {
      * typo, not a new empty store (a GDPR deletion must not report "0 events" for the wrong file).
      */
     Path existingDb() throws NoSuchFileException {
-        Path path = db();
+        return existing(db());
+    }
+
+    /** {@code path} if a database file is there; a missing one is a typo, not a new empty store. */
+    static Path existing(Path path) throws NoSuchFileException {
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString(), null,
                     "no database there yet; recsys-lite ingest creates it");

@@ -72,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         String indexType = indexType();
         ServerOptions options = new ServerOptions(Optional.ofNullable(apiKey), origins(), demoDir,
                 watchModel ? Optional.of(models) : Optional.empty(), Duration.ofSeconds(watchIntervalSeconds));
-        RecSys recSys = RecSys.open(settings.recSysConfig(db != null ? db : settings.dbPath(), indexType));
+        RecSys recSys = RecSys.open(settings.recSysConfig(CommonOptions.existing(db != null ? db : settings.dbPath()), indexType));
         RestServer server;
         try {
             loadIfPresent(recSys, models);

@@ -54,7 +54,7 @@ final class WorkerCommand implements Callable<Integer> {
         }
         Path dir = modelDir != null ? modelDir : common.settings().modelDir();
         ConsoleProgress progress = common.progress();
-        UpdateWorker worker = new UpdateWorker(common.db(), dir, incoming, period(retrainEvery), common.context(progress),
+        UpdateWorker worker = new UpdateWorker(common.existingDb(), dir, incoming, period(retrainEvery), common.context(progress),
                 Algorithms.discover(), model.weighting(), Clock.systemUTC());
         if (once) {
             UpdateWorker.CycleReport report = worker.runOnce();

@@ -161,6 +161,15 @@ class CliWorkflowTest {
         assertThat(typo).as("no empty store left behind").doesNotExist();
         assertThat(run("recommend", "--db", typo.toString(), "--model-dir", model.toString(), "--user-id", "u").exit())
                 .isEqualTo(1);
+        Run noDbWorker = run("worker", "--once", "--db", typo.toString(), "--model-dir", model.toString());
+        assertThat(noDbWorker.exit()).isEqualTo(1);
+        assertThat(noDbWorker.err()).contains("no such file: " + typo);
+        // a regression would start serving (and block) instead of failing
+        Run noDbServe = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> run("serve", "--port", "0", "--db", typo.toString(), "--model-dir", model.toString()));
+        assertThat(noDbServe.exit()).isEqualTo(1);
+        assertThat(noDbServe.err()).contains("no such file: " + typo);
+        assertThat(typo).as("no empty store left behind by worker or serve").doesNotExist();
 
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "user_id,item_id,ts,qty\nu1,i1,1700000000,1\nu2,i2,1700000000,-3\n");
