@@ -4,6 +4,7 @@ import io.recsyslite.core.artifact.ModelArtifacts;
 import io.recsyslite.core.artifact.Provenance;
 import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.error.InvalidDataException;
 import io.recsyslite.core.eval.Evaluator;
 import io.recsyslite.core.eval.RankingMetric;
 import io.recsyslite.core.eval.Split;
@@ -51,10 +52,14 @@ public final class Optimizer {
         TrainingData data;
         String fingerprint;
         try (RecsysStore store = RecsysStore.open(db)) {
-            data = store.loadTrainingData(weighting, context.progress());
+            data = Trainer.load(store, weighting, context);
             fingerprint = store.dataFingerprint();
         }
         Split outer = Splitter.leaveLastOut(1).split(data);
+        if (outer.validation(VALIDATION).numTestUsers() == 0) {
+            throw new InvalidDataException("The store at " + db + " has too little history to tune on: no user has"
+                    + " the 3 or more events a training, a validation and a test item need");
+        }
         RecommenderTuner.Result result;
         try (DuckDbTrialStorage storage = DuckDbTrialStorage.open(db)) {
             result = RecommenderTuner.builder(algorithms.get(algorithm), metric)

@@ -95,7 +95,8 @@ public final class Trainer {
         return evaluator.evaluate(model, split);
     }
 
-    private static TrainingData load(RecsysStore store, ConfidenceWeighting weighting, TrainingContext context) {
+    /** The store's training data; an empty store is an error that says what to do. */
+    static TrainingData load(RecsysStore store, ConfidenceWeighting weighting, TrainingContext context) {
         TrainingData data = store.loadTrainingData(weighting, context.progress());
         if (data.interactions().nnz() == 0) {
             throw new InvalidDataException("The store at " + store.path()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recsyslite.core.artifact.ModelArtifacts;
+import io.recsyslite.core.error.InvalidDataException;
 import io.recsyslite.core.error.UnknownNameException;
 import io.recsyslite.core.sample.SampleShopConfig;
 import io.recsyslite.core.sample.SampleShopGenerator;
@@ -50,6 +51,30 @@ class OptimizerTest {
         assertThatThrownBy(() -> new Optimizer(Algorithms.discover()).optimize(db, ConstantScoresProvider.NAME,
                 "accuracy", 2, false, Trainer.DEFAULT_WEIGHTING, Map.of(), tmp.resolve("o"), TrainingContext.singleThreaded(1)))
                 .isInstanceOf(UnknownNameException.class);
+    }
+
+    @Test
+    void anEmptyStoreOrTooLittleHistoryIsAClearErrorNotAStudyOfZeros() throws IOException {
+        Optimizer optimizer = new Optimizer(Algorithms.discover());
+        Path empty = tmp.resolve("empty.db");
+        RecsysStore.open(empty).close();
+        assertThatThrownBy(() -> optimizer.optimize(empty, ConstantScoresProvider.NAME, "ndcg@20", 2, false,
+                Trainer.DEFAULT_WEIGHTING, Map.of(), tmp.resolve("o1"), TrainingContext.singleThreaded(1)))
+                .isInstanceOf(InvalidDataException.class).hasMessageContaining("holds no events");
+
+        // every user has two events: a training and a test item, nothing left to validate on
+        Path events = tmp.resolve("two-each.csv");
+        Files.writeString(events, "user_id,item_id,ts,qty\nu1,a,1700000000,1\nu1,b,1700000100,1\n"
+                + "u2,a,1700000000,1\nu2,c,1700000100,1\n");
+        Path shallow = tmp.resolve("shallow.db");
+        try (RecsysStore store = RecsysStore.open(shallow)) {
+            store.ingestEvents(events);
+        }
+        assertThatThrownBy(() -> optimizer.optimize(shallow, ConstantScoresProvider.NAME, "ndcg@20", 2, false,
+                Trainer.DEFAULT_WEIGHTING, Map.of(), tmp.resolve("o2"), TrainingContext.singleThreaded(1)))
+                .isInstanceOf(InvalidDataException.class).hasMessageContaining("too little history to tune on");
+        assertThat(tmp.resolve("o1")).doesNotExist();
+        assertThat(tmp.resolve("o2")).doesNotExist();
     }
 
     private Path store() throws IOException {
