@@ -1,7 +1,9 @@
 package io.recsyslite.examples.cli;
 
+import io.recsyslite.core.error.InvalidDataException;
 import io.recsyslite.core.store.IngestReport;
 import io.recsyslite.core.store.RecsysStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +33,12 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         if (events == null && items == null) {
             throw new ParameterException(spec.commandLine(), "give --events, --items or both");
+        }
+        // Both files checked first: a typo must not leave half an ingest or a new empty store behind.
+        for (Path file : new Path[] {items, events}) {
+            if (file != null && !Files.isRegularFile(file)) {
+                throw new InvalidDataException(file + ": no such file");
+            }
         }
         ConsoleProgress progress = common.progress();
         try (RecsysStore store = RecsysStore.open(common.db())) {

@@ -153,6 +153,13 @@ class CliWorkflowTest {
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err().strip()).isEqualTo("Error: " + tmp.resolve("nope.parquet") + ": no such file");
 
+        Path fresh = tmp.resolve("fresh.db");
+        Run typoedEvents = run("ingest", "--items", data.resolve("items.csv").toString(),
+                "--events", tmp.resolve("nope.parquet").toString(), "--db", fresh.toString());
+        assertThat(typoedEvents.exit()).isEqualTo(1);
+        assertThat(typoedEvents.err().strip()).isEqualTo("Error: " + tmp.resolve("nope.parquet") + ": no such file");
+        assertThat(fresh).as("neither a new store nor half an ingest").doesNotExist();
+
         Path typo = tmp.resolve("recsys-typo.db");
         Run noDb = run("gdpr", "delete-user", "--user-id", "user_2", "--db", typo.toString());
         assertThat(noDb.exit()).isEqualTo(1);
