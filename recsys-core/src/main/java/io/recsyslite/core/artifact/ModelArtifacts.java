@@ -72,6 +72,7 @@ public final class ModelArtifacts {
             json.set("metrics", JSON.valueToTree(provenance.metrics()));
             json.put("data_fingerprint", provenance.dataFingerprint());
             json.put("seed", provenance.seed());
+            json.put("data_read_at", provenance.dataReadAt());
             json.put("created_at", Instant.now().toString());
             json.set("files", JSON.valueToTree(files));
             json.set("model", JSON.valueToTree(writer.meta()));
@@ -143,7 +144,7 @@ public final class ModelArtifacts {
             }
         }
         Provenance provenance = new Provenance(metrics == null ? Map.of() : metrics,
-                json.path("data_fingerprint").asText(""), json.path("seed").asLong());
+                json.path("data_fingerprint").asText(""), json.path("seed").asLong(), json.path("data_read_at").asText(""));
         return new ModelManifest(version, json.get("algorithm").asText(), json.path("library_version").asText(),
                 params == null ? Map.of() : params, provenance, json.path("created_at").asText(), files,
                 json.path("model"));

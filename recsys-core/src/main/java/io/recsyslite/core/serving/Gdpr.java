@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.recsyslite.core.artifact.ModelArtifacts;
 import io.recsyslite.core.artifact.UserScrubber;
 import io.recsyslite.core.store.RecsysStore;
 import io.recsyslite.core.store.UserEvent;
@@ -14,7 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * GDPR operations on the store and on model directories: export everything about a user, erase
@@ -67,9 +71,24 @@ public final class Gdpr {
         return removed;
     }
 
-    /** Scrubs every user deleted so far out of a model directory before it is served. */
+    /**
+     * Scrubs deleted users out of a model directory before it is served: every user deleted at or
+     * after the model's training data was read (all deleted users when that time is unknown). A
+     * user deleted before it and active again since is in the model only with the new activity,
+     * since deletion removed the old events and ingest will not take them back.
+     */
     static void scrubDeletedUsers(RecsysStore store, Path modelDir) throws IOException {
-        Set<String> deleted = store.deletedUsers();
+        Map<String, Instant> deletedAt = store.deletedUsers();
+        if (deletedAt.isEmpty()) {
+            return;
+        }
+        Optional<Instant> readAt = ModelArtifacts.verify(modelDir).provenance().dataReadInstant();
+        Set<String> deleted = new TreeSet<>();
+        deletedAt.forEach((user, at) -> {
+            if (readAt.isEmpty() || !at.isBefore(readAt.get())) {
+                deleted.add(user);
+            }
+        });
         if (!deleted.isEmpty()) {
             for (String userId : UserScrubber.forget(modelDir, deleted)) {
                 store.audit("gdpr", "scrub_model", userId, "dir=" + modelDir);

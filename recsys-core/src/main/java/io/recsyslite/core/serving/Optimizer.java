@@ -17,6 +17,7 @@ import io.recsyslite.core.tuning.DuckDbTrialStorage;
 import io.recsyslite.core.tuning.RecommenderTuner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +52,9 @@ public final class Optimizer {
         RankingMetric.parse(metric); // fail early on a bad metric name
         TrainingData data;
         String fingerprint;
+        Instant readAt;
         try (RecsysStore store = RecsysStore.open(db)) {
+            readAt = store.now();
             data = Trainer.load(store, weighting, context);
             fingerprint = store.dataFingerprint();
         }
@@ -73,7 +76,7 @@ public final class Optimizer {
                     .fixedParams(fixedParams)
                     .outputDir(outputDir)
                     .bestModelSink((model, best, metrics) -> ModelArtifacts.save(model, outputDir.resolve(MODEL_SUBDIR),
-                            new Provenance(metrics, fingerprint, context.seed())))
+                            new Provenance(metrics, fingerprint, context.seed(), readAt.toString())))
                     .build()
                     .tune(outer.train());
         }

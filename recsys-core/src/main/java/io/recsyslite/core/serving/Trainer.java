@@ -19,6 +19,7 @@ import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.store.RecsysStore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,7 @@ public final class Trainer {
                         ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
         RecommenderProvider provider = algorithms.get(algorithm);
         Params resolved = provider.paramSpace().resolve(params);
+        Instant readAt = store.now();
         TrainingData data = load(store, weighting, context);
         Optional<EvaluationReport> evaluation = Optional.empty();
         if (testSize > 0) {
@@ -62,7 +64,7 @@ public final class Trainer {
         Recommender model = provider.fit(data, resolved, context);
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         Provenance provenance = new Provenance(evaluation.map(EvaluationReport::values).orElse(Map.of()),
-                store.dataFingerprint(), context.seed());
+                store.dataFingerprint(), context.seed(), readAt.toString());
         ModelManifest manifest = ModelArtifacts.save(model, output, provenance);
         store.audit("trainer", "train", algorithm, "output=" + output + " users=" + data.numUsers()
                 + " items=" + data.numItems() + " params=" + resolved);

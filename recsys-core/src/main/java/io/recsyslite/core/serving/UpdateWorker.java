@@ -176,9 +176,13 @@ public final class UpdateWorker {
         return new InteractionsBuilder(weighting).build(columns, users.size(), items.size()).interactions().userItems();
     }
 
+    /**
+     * Saves a folded-in model. It keeps the previous model's data-read time: the users it did not
+     * touch still carry what the store held then, so users deleted since must still be scrubbed.
+     */
     private void save(RecsysStore store, Recommender model, ModelManifest previous) throws IOException {
         Provenance provenance = new Provenance(previous.provenance().metrics(), store.dataFingerprint(),
-                previous.provenance().seed());
+                previous.provenance().seed(), previous.provenance().dataReadAt());
         ModelArtifacts.save(model, modelDir, provenance);
     }
 

@@ -18,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -66,11 +68,13 @@ public final class RecsysStore implements AutoCloseable {
     private final Path dbFile;
     private final Connection conn;
     private final AuditLog audit;
+    private final Clock clock;
 
     private RecsysStore(Path dbFile, Connection conn, Clock clock) {
         this.dbFile = dbFile;
         this.conn = conn;
         this.audit = new AuditLog(conn, clock);
+        this.clock = clock;
     }
 
     /** Opens (creating if needed) the database file and its tables. */
@@ -297,18 +301,30 @@ public final class RecsysStore implements AutoCloseable {
         });
     }
 
-    /** Every user ever deleted (GDPR), so models trained before the deletion can be scrubbed. */
-    public synchronized java.util.Set<String> deletedUsers() {
+    /**
+     * Every user ever deleted (GDPR) with the time of their latest deletion, so that models whose
+     * data was read before it can be scrubbed.
+     */
+    public synchronized Map<String, Instant> deletedUsers() {
         return call("read deleted users", () -> {
-            java.util.Set<String> ids = new java.util.TreeSet<>();
+            Map<String, Instant> deleted = new java.util.TreeMap<>();
             try (Statement st = conn.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT DISTINCT user_id FROM deleted_users")) {
+                 ResultSet rs = st.executeQuery(
+                         "SELECT user_id, epoch_us(max(\"at\")) FROM deleted_users GROUP BY user_id")) {
                 while (rs.next()) {
-                    ids.add(rs.getString(1));
+                    deleted.put(rs.getString(1), Instant.EPOCH.plus(rs.getLong(2), ChronoUnit.MICROS));
                 }
             }
-            return ids;
+            return deleted;
         });
+    }
+
+    /**
+     * The store's clock, to the microsecond as deletion and audit times are stored, so that
+     * comparing a model's data-read time with a deletion time keeps their order.
+     */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /**

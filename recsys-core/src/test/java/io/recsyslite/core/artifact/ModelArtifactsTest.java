@@ -33,7 +33,7 @@ class ModelArtifactsTest {
         ConstantScoresProvider p = new ConstantScoresProvider();
         model = p.fit(TinyData.threeUsers(), p.paramSpace().resolve(Map.of("weight", "2")), TrainingContext.singleThreaded(1));
         dir = tmp.resolve("models/const");
-        ModelArtifacts.save(model, dir, new Provenance(Map.of("ndcg@10", 0.5), "fp123", 7));
+        ModelArtifacts.save(model, dir, new Provenance(Map.of("ndcg@10", 0.5), "fp123", 7, "2026-11-29T08:00:00.000001Z"));
     }
 
     @Test
@@ -47,6 +47,8 @@ class ModelArtifactsTest {
                 .containsExactly(model.recommend(0, RecommendRequest.top(3)).items());
         assertThat(loaded.manifest().provenance().metrics()).containsEntry("ndcg@10", 0.5);
         assertThat(loaded.manifest().provenance().dataFingerprint()).isEqualTo("fp123");
+        assertThat(loaded.manifest().provenance().dataReadInstant())
+                .hasValue(java.time.Instant.parse("2026-11-29T08:00:00.000001Z"));
         assertThat(loaded.manifest().files()).containsKeys("users.json", "items.json", "seen_indptr.npy");
         assertThat(loaded.manifest().model().get("note").asText()).isEqualTo("constant");
     }
@@ -74,6 +76,7 @@ class ModelArtifactsTest {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("const");
         }
         assertThat(ModelArtifacts.verify(dir).provenance().metrics()).isEmpty();
+        assertThat(ModelArtifacts.verify(dir).provenance().dataReadInstant()).isEmpty();
     }
 
     @Test

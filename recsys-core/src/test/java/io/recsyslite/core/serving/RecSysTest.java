@@ -213,6 +213,44 @@ class RecSysTest {
     }
 
     @Test
+    void aReturningDeletedUserIsPersonalisedAgainByModelsTrainedAfterTheDeletionOnly() throws IOException {
+        Path trainedBefore = tmp.resolve("models/before");
+        train(trainedBefore, Map.of());
+        recSys.deleteUser(user);
+        Path comeback = tmp.resolve("comeback.csv");
+        long later = java.time.Instant.now().getEpochSecond() + 60;
+        Files.writeString(comeback, "user_id,item_id,ts,qty\n" + user + ",item_1," + later + ",1\n");
+        recSys.withStore(store -> store.ingestEvents(comeback));
+        Path trainedAfter = tmp.resolve("models/after");
+        train(trainedAfter, Map.of());
+
+        recSys.swapModel(trainedAfter);
+        assertThat(recSys.recommend(user, 3, RecommendOptions.defaults()).personalized()).isTrue();
+        assertThat(ModelArtifacts.load(trainedAfter, Algorithms.discover()).model().users().contains(user)).isTrue();
+
+        recSys.swapModel(trainedBefore);
+        assertThat(recSys.recommend(user, 3, RecommendOptions.defaults()).personalized()).isFalse();
+        assertThat(ModelArtifacts.load(trainedBefore, Algorithms.discover()).model().users().contains(user)).isFalse();
+    }
+
+    @Test
+    void aModelThatDoesNotKnowWhenItsDataWasReadIsScrubbedOfEveryDeletedUser() throws IOException {
+        Path fromFiles = tmp.resolve("models/spark-like");
+        train(fromFiles, Map.of());
+        var trained = ModelArtifacts.load(fromFiles, Algorithms.discover());
+        ModelArtifacts.save(trained.model(), fromFiles, new io.recsyslite.core.artifact.Provenance(Map.of(), "files", 1));
+        recSys.deleteUser(user);
+        Path comeback = tmp.resolve("comeback.csv");
+        Files.writeString(comeback, "user_id,item_id,ts,qty\n" + user + ",item_1,"
+                + (java.time.Instant.now().getEpochSecond() + 60) + ",1\n");
+        recSys.withStore(store -> store.ingestEvents(comeback));
+
+        recSys.swapModel(fromFiles);
+
+        assertThat(recSys.recommend(user, 3, RecommendOptions.defaults()).personalized()).isFalse();
+    }
+
+    @Test
     void scrubberEmptiesTheUsersSeenRow() throws IOException {
         var before = ModelArtifacts.load(modelDir, Algorithms.discover()).model();
         int u = before.users().indexOf(user);

@@ -52,6 +52,7 @@ class UpdateWorkerTest {
     @Test
     void newEventsAreFoldedInAndTheRestOfTheModelIsUntouched() throws Exception {
         UpdateWorker worker = worker(Duration.ZERO, Clock.systemUTC());
+        String readAt = ModelArtifacts.verify(modelDir).provenance().dataReadAt();
         String user = before.users().idOf(0);
         String topItem = before.items().idOf(before.recommend(0, RecommendRequest.top(1)).item(0));
         writeEvents(incoming.resolve("batch-1.parquet"),
@@ -71,6 +72,9 @@ class UpdateWorkerTest {
                     .containsExactly(before.recommend(other, RecommendRequest.top(5)).items());
         }
         assertThat(worker.runOnce().usersFolded()).isZero();
+        assertThat(readAt).as("trained from the store").isNotEmpty();
+        assertThat(ModelArtifacts.verify(modelDir).provenance().dataReadAt())
+                .as("a fold-in keeps the data-read time: untouched users still hold that data").isEqualTo(readAt);
     }
 
     @Test
