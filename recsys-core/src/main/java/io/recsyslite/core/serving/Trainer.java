@@ -55,6 +55,7 @@ public final class Trainer {
         Params resolved = provider.paramSpace().resolve(params);
         Instant readAt = store.now();
         TrainingData data = load(store, weighting, context);
+        String fingerprint = store.dataFingerprint(); // now, not after a long fit that ingests may overlap
         Optional<EvaluationReport> evaluation = Optional.empty();
         if (testSize > 0) {
             evaluation = Optional.of(evaluate(provider, resolved, data, Splitter.randomHoldout(testSize, context.seed()), context));
@@ -64,7 +65,7 @@ public final class Trainer {
         Recommender model = provider.fit(data, resolved, context);
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         Provenance provenance = new Provenance(evaluation.map(EvaluationReport::values).orElse(Map.of()),
-                store.dataFingerprint(), context.seed(), readAt.toString());
+                fingerprint, context.seed(), readAt.toString());
         ModelManifest manifest = ModelArtifacts.save(model, output, provenance);
         store.audit("trainer", "train", algorithm, "output=" + output + " users=" + data.numUsers()
                 + " items=" + data.numItems() + " params=" + resolved);
