@@ -40,4 +40,6 @@ for name, tpe, rnd in problems:
     summary(name, tpe, rnd)
     all_tpe += tpe
     all_rnd += rnd
+if not all_tpe:
+    sys.exit("no comparison found in the input")
 summary("all problems", all_tpe, all_rnd)
