@@ -57,9 +57,10 @@ final class FileIngester {
             long[] rowsAndErased = Transactions.run(conn, () -> {
                 progress.update("insert", 0, 1);
                 long ingestId = nextIngestId();
-                long erased = contract.isEvents() ? countErasedEvents(staged) : 0;
                 long inserted = contract.isEvents() ? insertEvents(staged, ingestId)
                         : upsertItems(contract, staged, ingestId);
+                // events not inserted are those of deleted users (see insertEvents)
+                long erased = contract.isEvents() ? Sql.queryLong(conn, "SELECT count(*) FROM " + STAGING) - inserted : 0;
                 recordFile(ingestId, file, sha256, contract.kind, inserted);
                 audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(), "rows=" + inserted
                         + (erased > 0 ? ", skipped_deleted_user_rows=" + erased : "") + ", sha256=" + sha256);
@@ -189,14 +190,6 @@ final class FileIngester {
                 + DataContract.integerValue(staged.get("qty"), "INTEGER") + ", " + ingestId
                 + " FROM " + STAGING + " WHERE NOT (" + erasedByDeletion(staged) + ")";
         return executeUpdate(sql);
-    }
-
-    private long countErasedEvents(Map<String, StagedColumn> staged) throws SQLException {
-        try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + STAGING + " WHERE " + erasedByDeletion(staged))) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /**
