@@ -46,11 +46,16 @@ final class Item2VecTrainer {
             counts[sequences.item(p)]++;
         }
         this.inVocabulary = new boolean[numItems];
+        long[] vocabularyCounts = new long[numItems];
         long total = 0;
+        int vocabulary = 0;
         for (int i = 0; i < numItems; i++) {
             inVocabulary[i] = counts[i] >= settings.minCount();
-            total += inVocabulary[i] ? counts[i] : 0;
+            vocabularyCounts[i] = inVocabulary[i] ? counts[i] : 0;
+            total += vocabularyCounts[i];
+            vocabulary += inVocabulary[i] ? 1 : 0;
         }
+        this.vocabularySize = vocabulary;
         // Progress counts whole sequences, items below min_count included.
         this.tokensPerEpoch = sequences.totalEvents();
         this.keepProbability = new double[numItems];
@@ -59,12 +64,7 @@ final class Item2VecTrainer {
             // word2vec's formula; 1 or more means always kept.
             keepProbability[i] = counts[i] == 0 ? 0 : (Math.sqrt(counts[i] / threshold) + 1) * threshold / counts[i];
         }
-        long[] vocabularyCounts = new long[numItems];
-        for (int i = 0; i < numItems; i++) {
-            vocabularyCounts[i] = inVocabulary[i] ? counts[i] : 0;
-        }
         this.negatives = new PopularitySampler(vocabularyCounts, 0.75);
-        this.vocabularySize = (int) IntStream.range(0, numItems).filter(i -> inVocabulary[i]).count();
         this.input = new float[numItems * dim];
         this.output = new float[numItems * dim];
         SplittableRandom random = new SplittableRandom(seed);
