@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recsyslite.core.LibraryVersion;
 import io.recsyslite.core.error.CorruptModelException;
+import io.recsyslite.core.internal.Sha256;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.RecommenderProvider;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -19,12 +19,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,7 +57,7 @@ public final class ModelArtifacts {
             model.writeTo(writer);
             Map<String, String> files = new TreeMap<>();
             for (Path f : listFiles(tmp)) {
-                files.put(f.getFileName().toString(), sha256(f));
+                files.put(f.getFileName().toString(), Sha256.hex(f));
             }
             ObjectNode json = JSON.createObjectNode();
             json.put("format", FORMAT);
@@ -106,7 +102,7 @@ public final class ModelArtifacts {
             if (!Files.isRegularFile(f)) {
                 throw new CorruptModelException("Model file " + e.getKey() + " is missing from " + dir);
             }
-            if (!sha256(f).equals(e.getValue())) {
+            if (!Sha256.hex(f).equals(e.getValue())) {
                 throw new CorruptModelException("Model file " + e.getKey() + " in " + dir
                         + " is corrupt (sha256 mismatch); retrain the model or restore the directory");
             }
@@ -175,18 +171,6 @@ public final class ModelArtifacts {
                 }
             }
             return all;
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buf = new byte[1 << 16];
-            while (in.read(buf) >= 0) {
-                // digesting
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

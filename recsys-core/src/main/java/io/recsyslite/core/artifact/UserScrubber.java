@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recsyslite.core.internal.Sha256;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
@@ -159,7 +160,7 @@ public final class UserScrubber {
         ObjectNode json = (ObjectNode) JSON.readTree(dir.resolve(ModelArtifacts.MANIFEST).toFile());
         Map<String, String> sums = new TreeMap<>();
         for (String name : files) {
-            sums.put(name, ModelArtifacts.sha256(dir.resolve(name)));
+            sums.put(name, Sha256.hex(dir.resolve(name)));
         }
         json.set("files", JSON.valueToTree(sums));
         Files.delete(dir.resolve(ModelArtifacts.MANIFEST));

@@ -1,9 +1,7 @@
 package io.recsyslite.examples.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.recsyslite.core.internal.SnakeCaseJson;
 import io.recsyslite.core.serving.RecommendedItem;
 import io.recsyslite.core.serving.ServiceMetrics;
 import java.util.List;
@@ -18,10 +16,7 @@ final class ApiJson {
 
     /** Jackson configured for the API: snake_case names, ISO-8601 times. */
     static ObjectMapper mapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        return SnakeCaseJson.mapper();
     }
 
     /** {@code GET /recommend}; {@code personalized} is false for the popular fallback. */

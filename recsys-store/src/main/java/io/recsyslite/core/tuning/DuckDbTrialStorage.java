@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -118,12 +117,4 @@ public final class DuckDbTrialStorage implements TrialStorage {
         }
     }
 
-    /** Params as JSON (also used for the CSV export). */
-    static String json(Map<?, ?> map) {
-        try {
-            return JSON.writeValueAsString(map);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

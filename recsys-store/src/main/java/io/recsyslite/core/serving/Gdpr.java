@@ -1,11 +1,10 @@
 package io.recsyslite.core.serving;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.recsyslite.core.artifact.ModelArtifacts;
 import io.recsyslite.core.artifact.UserScrubber;
+import io.recsyslite.core.internal.SnakeCaseJson;
 import io.recsyslite.core.store.RecsysStore;
 import io.recsyslite.core.store.UserEvent;
 import java.io.IOException;
@@ -25,11 +24,7 @@ import java.util.TreeSet;
  * a user's events, and scrub erased users out of saved models. Stateless.
  */
 public final class Gdpr {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = SnakeCaseJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Gdpr() {
     }

@@ -7,11 +7,10 @@ import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.data.Sequences;
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.internal.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +187,7 @@ class SampleShopGeneratorTest {
         }
     }
 
-    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    private static String sha256(Path file) throws IOException {
+        return Sha256.hex(file);
     }
 }

@@ -1,23 +1,19 @@
 package io.recsyslite.core.store;
 
 import io.recsyslite.core.error.InvalidDataException;
+import io.recsyslite.core.internal.Sha256;
 import io.recsyslite.core.spi.ProgressListener;
 import io.recsyslite.core.store.DataContract.RowRule;
 import io.recsyslite.core.store.DataContract.StagedColumn;
-
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,23 +81,13 @@ final class FileIngester {
     }
 
     private static String sha256(Path file, ProgressListener progress) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
             long total = Files.size(file);
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            long done = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-                done += n;
-                progress.update("checksum", done, total);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.hex(file, done -> progress.update("checksum", done, total));
         } catch (NoSuchFileException e) {
             throw new InvalidDataException(file + ": no such file");
         } catch (IOException e) {
             throw new InvalidDataException(file + ": cannot be read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

@@ -3,14 +3,11 @@ package io.recsyslite.core.store;
 import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.core.internal.Sha256;
 import io.recsyslite.core.spi.ProgressListener;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,7 +19,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +167,7 @@ public final class RecsysStore implements AutoCloseable {
                     }
                 }
             }
-            return "sha256:" + sha256Hex(text.toString());
+            return "sha256:" + Sha256.hex(text.toString());
         });
     }
 
@@ -372,15 +368,6 @@ public final class RecsysStore implements AutoCloseable {
             return work.run();
         } catch (SQLException e) {
             throw new RecsysException(what + " failed on database " + dbFile + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }
