@@ -28,6 +28,9 @@ final class WorkerCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    TrainingOptions training;
+
+    @Mixin
     ModelOptions model;
 
     @Option(names = {"--model-dir", "--model"}, description = "Model directory (default: MODEL_DIR or model_artifacts/als).")
@@ -54,7 +57,7 @@ final class WorkerCommand implements Callable<Integer> {
         }
         Path dir = modelDir != null ? modelDir : common.settings().modelDir();
         ConsoleProgress progress = common.progress();
-        UpdateWorker worker = new UpdateWorker(common.existingDb(), dir, incoming, period(retrainEvery), common.context(progress),
+        UpdateWorker worker = new UpdateWorker(common.existingDb(), dir, incoming, period(retrainEvery), training.context(progress),
                 Algorithms.discover(), model.weighting(), Clock.systemUTC());
         if (once) {
             UpdateWorker.CycleReport report = worker.runOnce();

@@ -95,7 +95,22 @@ class CliWorkflowTest {
         assertThat(badWeighting.exit()).isEqualTo(1);
         assertThat(badWeighting.err().strip()).isEqualTo("Error: --weighting must be qty, count, log_qty or binary, was 'heavy'");
         assertThat(run("train", "--help").out()).as("algorithms listed from the class path")
-                .contains("popularity").contains("test-constant");
+                .contains("popularity").contains("test-constant").contains("e.g. train als --help");
+        assertThat(run("train", "test-constant", "--help").out()).as("the algorithm's parameters")
+                .contains("Parameters of test-constant (--param NAME=VALUE):")
+                .containsPattern("weight +default 1\\.0 +tuned in \\[");
+    }
+
+    @Test
+    @Order(3)
+    void eachCommandOffersOnlyTheOptionsItUses() {
+        for (String command : new String[] {"ingest", "recommend", "similar"}) {
+            assertThat(run(command, "--help").out()).as(command).doesNotContain("--seed").doesNotContain("--threads");
+        }
+        assertThat(run("gdpr", "delete-user", "--help").out()).doesNotContain("--seed").doesNotContain("--threads");
+        for (String command : new String[] {"train", "evaluate", "optimize", "worker"}) {
+            assertThat(run(command, "--help").out()).as(command).contains("--seed").contains("--threads");
+        }
     }
 
     @Test
