@@ -51,7 +51,7 @@ class CliWorkflowTest {
     void generateAndIngestIdempotently() {
         Run generate = run("generate-sample", "--out", data.toString(), "--events", "3000", "--items", "300");
         assertThat(generate.exit()).as(generate.err()).isZero();
-        assertThat(generate.err()).contains("generate events").contains("(3,000/3,000)").contains("write parquet");
+        assertThat(generate.err()).contains("generate events done 3,000/3,000").contains("write parquet done");
         Run first = run("ingest", "--events", data.resolve("events.parquet").toString(),
                 "--items", data.resolve("items.csv").toString(), "--db", db.toString());
         assertThat(first.exit()).isZero();

@@ -6,7 +6,6 @@ import io.recsyslite.core.sample.SampleShopConfig;
 import io.recsyslite.core.sample.SampleShopGenerator;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +44,8 @@ class ReadmeSnippetTest {
         Path shop = Files.createDirectories(dir.resolve("shop"));
         new SampleShopGenerator(SampleShopConfig.ofEvents(20_000)).writeTo(shop);
         String output = run(shop, classes, className.group(1));
-        assertThat(output).containsPattern("[1-9]\\d* recommendations, 8 similar items");
+        // only the program's own line on stdout: the library logs through SLF4J and prints nothing
+        assertThat(output).matches("[1-9]\\d* recommendations, 8 similar items\\R");
     }
 
     private static String embeddingExample() throws IOException {
@@ -59,15 +59,18 @@ class ReadmeSnippetTest {
     private static String run(Path workDir, Path classes, String mainClass) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = classes + File.pathSeparator + System.getProperty("java.class.path");
-        Process process = new ProcessBuilder(List.of(java, "-cp", classPath, mainClass))
-                .directory(workDir.toFile()).redirectErrorStream(true).start();
+        Path stdout = workDir.resolve("stdout.txt");
+        Path stderr = workDir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(List.of(java, "-cp", classPath, mainClass)).directory(workDir.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         boolean finished = process.waitFor(3, TimeUnit.MINUTES);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor();
         }
-        assertThat(finished).as("the example finished; output:\n" + output).isTrue();
-        assertThat(process.exitValue()).as("exit code; output:\n" + output).isZero();
+        String output = Files.readString(stdout);
+        String log = "stdout:\n" + output + "stderr:\n" + Files.readString(stderr);
+        assertThat(finished).as("the example finished; " + log).isTrue();
+        assertThat(process.exitValue()).as("exit code; " + log).isZero();
         return output;
     }
 }
