@@ -99,8 +99,10 @@ public final class RecsysStore implements AutoCloseable {
             props.setProperty("jdbc_stream_results", "true");
             conn = DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath(), props);
         } catch (SQLException e) {
-            throw new RecsysException("cannot open database " + dbFile
-                    + " (is another process using it?): " + e.getMessage(), e);
+            if (StoreBusyException.isLockConflict(e)) {
+                throw new StoreBusyException(dbFile, e);
+            }
+            throw new RecsysException("cannot open database " + dbFile + ": " + e.getMessage(), e);
         }
         try {
             StoreSchema.createOrCheck(conn, dbFile.toString());
@@ -179,6 +181,20 @@ public final class RecsysStore implements AutoCloseable {
     public synchronized void audit(String actor, String action, String subject, String details) {
         call("audit", () -> {
             audit.write(actor, action, subject, details);
+            return null;
+        });
+    }
+
+    /**
+     * Writes audit rows in bulk, one per subject with the details at the same position, in one
+     * statement: e.g. the aggregated API access of thousands of users.
+     */
+    public synchronized void auditAll(String actor, String action, List<String> subjects, List<String> details) {
+        if (subjects.size() != details.size()) {
+            throw new IllegalArgumentException(subjects.size() + " subjects but " + details.size() + " details");
+        }
+        call("audit", () -> {
+            audit.writeAll(actor, action, subjects, details);
             return null;
         });
     }

@@ -1,6 +1,7 @@
 package io.recsyslite.core.store;
 
 import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.core.testing.StoreHeldElsewhere;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,18 @@ class RecsysStoreTest {
     private Path events(String name, int rows) {
         return parquet(dir.resolve(name), "SELECT 'u' || (i % 3) AS user_id, 'i' || (i % 4) AS item_id, "
                 + TS + " + i AS ts, 1 + i % 2 AS qty FROM range(" + rows + ") r(i)");
+    }
+
+    @Test
+    void aStoreHeldByAnotherProcessIsATypedBusyErrorWithoutPathOrPid() throws Exception {
+        Path db = dir.resolve("recsys.db");
+        RecsysStore.open(db).close();
+        try (StoreHeldElsewhere held = StoreHeldElsewhere.hold(db)) {
+            assertThatThrownBy(() -> RecsysStore.open(db))
+                    .isInstanceOfSatisfying(StoreBusyException.class, e -> assertThat(e.dbFile()).isEqualTo(db))
+                    .message().doesNotContain(db.toString()).doesNotContainPattern("(?i)pid|java");
+        }
+        RecsysStore.open(db).close();
     }
 
     @Test
