@@ -159,7 +159,7 @@ class RecSysTest {
     void corruptModelIsRefusedAndTheOldOneKeepsServing() throws IOException {
         Path broken = tmp.resolve("models/broken");
         train(broken, Map.of());
-        Files.writeString(broken.resolve("items.json"), "[]");
+        Files.writeString(ModelArtifacts.filesDir(broken).resolve("items.json"), "[]");
 
         assertThatThrownBy(() -> recSys.swapModel(broken))
                 .isInstanceOf(CorruptModelException.class).hasMessageContaining("items.json");
@@ -191,8 +191,8 @@ class RecSysTest {
         assertThat(left).isEmpty();
         assertThat(recSys.recommend(user, 5, RecommendOptions.defaults()).personalized()).isFalse();
         byte[] needle = user.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.list(modelDir)) {
-            for (Path f : files.toList()) {
+        try (Stream<Path> files = Files.walk(modelDir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
                 assertThat(indexOf(Files.readAllBytes(f), needle)).as(f.getFileName().toString()).isEqualTo(-1);
             }
         }
