@@ -293,6 +293,58 @@ public final class RecsysStore implements AutoCloseable {
     }
 
     /**
+     * The insertion number of the newest event that came from a file ingested at or before
+     * {@code at} (0 when none): what a model whose data was read at that time has seen.
+     */
+    public synchronized long maxEventSeqIngestedBy(Instant at) {
+        return call("read the newest event number", () -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    SELECT coalesce(max(e.seq), 0) FROM events e JOIN ingested_files f ON f.id = e.ingest_id
+                    WHERE f."at" <= make_timestamp(?)""")) {
+                ps.setLong(1, ChronoUnit.MICROS.between(Instant.EPOCH, at));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The update worker's mark for a model directory: events up to it are in the model; empty when none. */
+    public synchronized OptionalLong workerMark(Path modelDir) {
+        return call("read the worker's mark", () -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT seq FROM worker_marks WHERE model_dir = ?")) {
+                ps.setString(1, markKey(modelDir));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Records that the model in {@code modelDir} holds the events up to {@code seq}, together with
+     * the audit row of the update that put them there, in one transaction.
+     */
+    public synchronized void markWorkerProgress(Path modelDir, long seq, String action, String subject, String details) {
+        call("record the worker's mark", () -> Transactions.run(conn, () -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT OR REPLACE INTO worker_marks VALUES (?, ?, make_timestamp(?))")) {
+                ps.setString(1, markKey(modelDir));
+                ps.setLong(2, seq);
+                ps.setLong(3, audit.nowMicros());
+                ps.executeUpdate();
+            }
+            audit.write("worker", action, subject, details);
+            return null;
+        }));
+    }
+
+    private static String markKey(Path modelDir) {
+        return modelDir.toAbsolutePath().normalize().toString();
+    }
+
+    /**
      * The events of every user who has an event inserted after {@code seq}, oldest first per user
      * (one audit row for the whole read).
      */
