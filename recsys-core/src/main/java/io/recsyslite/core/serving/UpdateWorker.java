@@ -76,7 +76,7 @@ public final class UpdateWorker {
      * @throws io.recsyslite.core.error.CorruptModelException when {@code modelDir} holds no valid model
      */
     public UpdateWorker(Path db, Path modelDir, Path incomingDir, Duration retrainEvery, TrainingContext context,
-                        Algorithms algorithms, ConfidenceWeighting weighting, Clock clock) {
+                        Algorithms algorithms, ConfidenceWeighting weighting, Clock clock) throws IOException {
         this.db = db;
         this.modelDir = modelDir;
         this.incomingDir = incomingDir;

@@ -132,7 +132,7 @@ class UpdateWorkerTest {
         assertThat(ModelArtifacts.verify(modelDir).algorithm()).isEqualTo(ConstantScoresProvider.NAME);
     }
 
-    private UpdateWorker worker(Duration retrainEvery, Clock clock) {
+    private UpdateWorker worker(Duration retrainEvery, Clock clock) throws IOException {
         return new UpdateWorker(db, modelDir, incoming, retrainEvery, TrainingContext.singleThreaded(1),
                 Algorithms.discover(), Trainer.DEFAULT_WEIGHTING, clock);
     }
