@@ -65,13 +65,21 @@ public final class RecsysStore implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * The columns that identify an event by default: a row whose user, item and time are stored
+     * already is not added again, so ingesting a re-export of stored events adds nothing.
+     */
+    public static final List<String> DEFAULT_EVENT_KEY = List.of("user_id", "item_id", "ts");
+
     private final Path dbFile;
     private final Connection conn;
+    private final DataContract eventContract;
     private final AuditLog audit;
     private final Clock clock;
 
-    private RecsysStore(Path dbFile, Connection conn, Clock clock) {
+    private RecsysStore(Path dbFile, Connection conn, Clock clock, List<String> eventKey) {
         this.dbFile = dbFile;
+        this.eventContract = DataContract.events(eventKey);
         this.conn = conn;
         this.audit = new AuditLog(conn, clock);
         this.clock = clock;
@@ -84,6 +92,15 @@ public final class RecsysStore implements AutoCloseable {
 
     /** As {@link #open(Path)}, with the clock used for audit times and the "future timestamp" check. */
     public static RecsysStore open(Path dbFile, Clock clock) {
+        return open(dbFile, clock, DEFAULT_EVENT_KEY);
+    }
+
+    /**
+     * As {@link #open(Path, Clock)}, with the columns that identify an event (some of user_id,
+     * item_id, ts, qty; see {@link #DEFAULT_EVENT_KEY}).
+     */
+    public static RecsysStore open(Path dbFile, Clock clock, List<String> eventKey) {
+        DataContract.events(eventKey); // a bad key fails before the file is opened
         try {
             Path parent = dbFile.toAbsolutePath().getParent();
             if (parent != null) {
@@ -106,7 +123,7 @@ public final class RecsysStore implements AutoCloseable {
         }
         try {
             StoreSchema.createOrCheck(conn, dbFile.toString());
-            return new RecsysStore(dbFile, conn, clock);
+            return new RecsysStore(dbFile, conn, clock, eventKey);
         } catch (SQLException | RuntimeException e) {
             try {
                 conn.close();
@@ -128,9 +145,12 @@ public final class RecsysStore implements AutoCloseable {
         return ingestEvents(file, ProgressListener.NONE);
     }
 
-    /** Ingests an events file (.parquet or .csv); progress stages: checksum, validate, insert. */
+    /**
+     * Ingests an events file (.parquet or .csv); rows whose event key is stored already are skipped.
+     * Progress stages: checksum, check csv (CSV only), read, validate, insert.
+     */
     public synchronized IngestReport ingestEvents(Path file, ProgressListener progress) {
-        return call("ingest " + file, () -> new FileIngester(conn, audit).ingest(file, DataContract.events(), progress));
+        return call("ingest " + file, () -> new FileIngester(conn, audit).ingest(file, eventContract, progress));
     }
 
     public IngestReport ingestItems(Path file) {
