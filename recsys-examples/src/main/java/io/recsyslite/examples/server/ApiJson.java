@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsyslite.core.internal.SnakeCaseJson;
 import io.recsyslite.core.serving.RecommendedItem;
 import io.recsyslite.core.serving.ServiceMetrics;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -31,15 +32,19 @@ final class ApiJson {
     record MetricsResponse(long uptimeSeconds, long requestCount, long recommendationCount, long errorCount,
                            double recommendationsPerSecond, double cacheHitRatio, double p50Ms, double p95Ms,
                            double p99Ms) {
-        static MetricsResponse of(ServiceMetrics.Snapshot s) {
+        /** The library's figures with the server's count of error answers (also requests refused before the library). */
+        static MetricsResponse of(ServiceMetrics.Snapshot s, long errorResponses) {
             return new MetricsResponse((long) s.uptimeSeconds(), s.requestCount(), s.recommendationCount(),
-                    s.errorCount(), s.recommendationsPerSecond(), s.cacheHitRatio(), s.p50Millis(), s.p95Millis(),
+                    errorResponses, s.recommendationsPerSecond(), s.cacheHitRatio(), s.p50Millis(), s.p95Millis(),
                     s.p99Millis());
         }
     }
 
-    /** {@code DELETE /gdpr/users/{user_id}}. */
-    record DeletedResponse(String userId, long deletedEvents) {
+    /**
+     * {@code DELETE /gdpr/users/{user_id}}, sent once the erasure is done: events removed, the
+     * deletion recorded, the served model scrubbed.
+     */
+    record DeletedResponse(String userId, long deletedEvents, String status, Instant erasedAt) {
     }
 
     /** Every error: a message saying what went wrong and, where possible, what to do. */

@@ -31,11 +31,11 @@ final class QueryParams {
         if (raw == null) {
             return DEFAULT_K;
         }
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException("k must be an integer, was '" + raw + "'");
+        // ASCII digits only: Integer.parseInt would also take other scripts' digits such as '٣'
+        if (!raw.matches("[0-9]{1,9}")) {
+            throw new InvalidParameterException("k must be a whole number written with the digits 0-9, was '" + raw + "'");
         }
+        return Integer.parseInt(raw);
     }
 
     /** A boolean parameter: true/false, 1/0 or yes/no. */

@@ -229,5 +229,9 @@ class CliWorkflowTest {
         assertThat(WorkerCommand.period("90m")).hasMinutes(90);
         assertThat(run("worker", "--once", "--retrain-every", "soon", "--db", db.toString()).err())
                 .contains("--retrain-every must look like");
+        Run noModel = run("worker", "--once", "--db", db.toString(), "--model-dir", tmp.resolve("no-model").toString(),
+                "--incoming", incoming.toString());
+        assertThat(noModel.exit()).isEqualTo(1);
+        assertThat(noModel.err()).contains("model.json is missing");
     }
 }

@@ -10,9 +10,11 @@ import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.EmbeddingModel;
 import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.core.store.StoreBusyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,9 @@ import org.slf4j.LoggerFactory;
 public final class RecSys implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecSys.class);
     private static final String ACTOR = "api";
-    private static final java.time.Duration STORE_BUSY_WAIT = java.time.Duration.ofSeconds(10);
+    private static final Duration STORE_BUSY_WAIT = Duration.ofSeconds(10);
+    /** Rows one access-audit flush writes at most: one bulk statement of a few hundred milliseconds. */
+    static final int AUDIT_ROWS_PER_FLUSH = 20_000;
 
     private final RecSysConfig config;
     private final ModelLoader loader;
@@ -66,7 +70,8 @@ public final class RecSys implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            auditFlusher.scheduleWithFixedDelay(this::flushAccessAudit, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+            auditFlusher.scheduleWithFixedDelay(() -> flushAccessAudit(Duration.ZERO), flushMillis, flushMillis,
+                    TimeUnit.MILLISECONDS);
         } else {
             auditFlusher = null;
         }
@@ -206,8 +211,12 @@ public final class RecSys implements AutoCloseable {
      * another process holds the file.
      */
     public <T> T withStore(Function<RecsysStore, T> work) {
+        return withStore(STORE_BUSY_WAIT, work);
+    }
+
+    private <T> T withStore(Duration busyWait, Function<RecsysStore, T> work) {
         synchronized (storeLock) {
-            try (RecsysStore store = openStore()) {
+            try (RecsysStore store = openStore(busyWait)) {
                 return work.apply(store);
             }
         }
@@ -233,13 +242,13 @@ public final class RecSys implements AutoCloseable {
         }
     }
 
-    private RecsysStore openStore() {
-        long deadline = System.nanoTime() + STORE_BUSY_WAIT.toNanos();
+    private RecsysStore openStore(Duration busyWait) {
+        long deadline = System.nanoTime() + busyWait.toNanos();
         while (true) {
             try {
                 return RecsysStore.open(config.dbPath());
-            } catch (RecsysException e) {
-                if (System.nanoTime() > deadline || e.getMessage() == null || !e.getMessage().contains("lock")) {
+            } catch (StoreBusyException e) {
+                if (System.nanoTime() >= deadline) {
                     throw e;
                 }
                 try {
@@ -262,7 +271,9 @@ public final class RecSys implements AutoCloseable {
         if (auditFlusher != null) {
             auditFlusher.shutdownNow();
         }
-        flushAccessAudit();
+        while (!accessAudit.isEmpty() && flushAccessAudit(STORE_BUSY_WAIT)) {
+            // the last chance to write what is left: wait for a busy store as requests do
+        }
         LiveModel m = live.getAndSet(null);
         if (m != null) {
             m.release();
@@ -301,25 +312,28 @@ public final class RecSys implements AutoCloseable {
         }
     }
 
-    private void flushAccessAudit() {
-        Map<String, Map<String, Integer>> counts = accessAudit.drain();
+    /**
+     * Writes up to {@link #AUDIT_ROWS_PER_FLUSH} aggregated accesses, one bulk statement per action,
+     * so the store is held briefly; a store busy beyond {@code busyWait} keeps them for the next flush.
+     *
+     * @return whether the rows were written
+     */
+    boolean flushAccessAudit(Duration busyWait) {
+        Map<String, Map<String, Integer>> counts = accessAudit.drain(AUDIT_ROWS_PER_FLUSH);
         if (counts.isEmpty()) {
-            return;
+            return true;
         }
         try {
-            withStore(store -> {
-                counts.forEach((action, bySubject) -> bySubject.forEach((subject, n) ->
-                        store.audit(ACTOR, action, subject, n + (n == 1 ? " request" : " requests"))));
+            withStore(busyWait, store -> {
+                counts.forEach((action, bySubject) -> store.auditAll(ACTOR, action, List.copyOf(bySubject.keySet()),
+                        bySubject.values().stream().map(n -> n + (n == 1 ? " request" : " requests")).toList()));
                 return null;
             });
+            return true;
         } catch (RecsysException e) {
-            // The database may be busy in another process; keep the counts for the next flush.
             LOG.warn("Could not write the access audit, retrying later: {}", e.getMessage());
-            counts.forEach((action, bySubject) -> bySubject.forEach((subject, n) -> {
-                for (int i = 0; i < n; i++) {
-                    accessAudit.record(action, subject);
-                }
-            }));
+            accessAudit.restore(counts);
+            return false;
         }
     }
 

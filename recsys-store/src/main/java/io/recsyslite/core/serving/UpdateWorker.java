@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *   <li>ingests new event files (Parquet or CSV) dropped into the incoming directory: a good file
  *       moves to {@code processed/}, a bad one to {@code rejected/} with its error beside it, never
  *       half-applied;</li>
- *   <li>folds the users with events newer than its watermark (from those files or from anyone
+ *   <li>folds the users with events newer than its mark (from those files or from anyone
  *       else's ingest) into the model when the algorithm supports it ({@link FoldIn}), leaving
  *       everything else untouched, and saves the model atomically;</li>
  *   <li>retrains fully with the model's own algorithm and parameters every {@code retrainEvery}
@@ -43,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * A serving process picks the saved model up through its model-directory watch, or directly when
  * given a {@link RecSys}. Not thread-safe: run cycles from one thread.
+ *
+ * <p>The mark (the newest event folded into the model) is kept in the store with the audit row of
+ * each update, so a restarted or killed worker goes on where it stopped. A first start takes the
+ * events the model was trained from (those ingested by its {@code data_read_at}) as folded in.
+ * A crash between saving the model and recording the mark only folds the same users in again,
+ * from their complete histories, which gives the same model.
  */
 public final class UpdateWorker {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateWorker.class);
@@ -55,7 +61,6 @@ public final class UpdateWorker {
     private final Algorithms algorithms;
     private final ConfidenceWeighting weighting;
     private final Clock clock;
-    private long watermark;
     private Instant lastRetrain;
 
     /** What one cycle did. */
@@ -68,9 +73,10 @@ public final class UpdateWorker {
     /**
      * @param retrainEvery zero for never; otherwise the time between full retrains, counted from
      *                     the worker's start
+     * @throws io.recsyslite.core.error.CorruptModelException when {@code modelDir} holds no valid model
      */
     public UpdateWorker(Path db, Path modelDir, Path incomingDir, Duration retrainEvery, TrainingContext context,
-                        Algorithms algorithms, ConfidenceWeighting weighting, Clock clock) {
+                        Algorithms algorithms, ConfidenceWeighting weighting, Clock clock) throws IOException {
         this.db = db;
         this.modelDir = modelDir;
         this.incomingDir = incomingDir;
@@ -79,8 +85,14 @@ public final class UpdateWorker {
         this.algorithms = algorithms;
         this.weighting = weighting;
         this.clock = clock;
+        ModelManifest manifest = ModelArtifacts.verify(modelDir);
         try (RecsysStore store = RecsysStore.open(db)) {
-            this.watermark = store.maxEventSeq();
+            if (store.workerMark(modelDir).isEmpty()) {
+                long seq = manifest.provenance().dataReadInstant().map(store::maxEventSeqIngestedBy)
+                        .orElseGet(store::maxEventSeq);
+                store.markWorkerProgress(modelDir, seq, "worker_start", manifest.algorithm(),
+                        "first mark=" + seq + " dir=" + modelDir);
+            }
         }
         this.lastRetrain = clock.instant();
     }
@@ -132,33 +144,33 @@ public final class UpdateWorker {
     }
 
     private int foldInNewEvents(RecsysStore store) throws IOException {
-        long newWatermark = store.maxEventSeq();
-        if (newWatermark <= watermark) {
+        long mark = store.workerMark(modelDir).orElse(0);
+        long newest = store.maxEventSeq();
+        if (newest <= mark) {
             return 0;
         }
-        Map<String, List<UserEvent>> events = store.eventsOfUsersActiveAfter(watermark);
+        Map<String, List<UserEvent>> events = store.eventsOfUsersActiveAfter(mark);
         ModelArtifacts.Loaded loaded = ModelArtifacts.load(modelDir, algorithms);
+        String algorithm = loaded.manifest().algorithm();
         if (!(loaded.model() instanceof FoldIn foldIn)) {
-            LOG.info("{} cannot fold in new events; {} users wait for the next retrain",
-                    loaded.manifest().algorithm(), events.size());
-            watermark = newWatermark;
+            LOG.info("{} cannot fold in new events; {} users wait for the next retrain", algorithm, events.size());
+            store.markWorkerProgress(modelDir, newest, "model_update", algorithm,
+                    "waiting_for_retrain_users=" + events.size() + " dir=" + modelDir);
             return 0;
         }
         List<String> users = new ArrayList<>(events.keySet());
         Recommender updated = foldIn.foldIn(users, rows(users, events, loaded.model().items()));
         save(store, updated, loaded.manifest());
-        store.audit("worker", "model_update", loaded.manifest().algorithm(),
+        store.markWorkerProgress(modelDir, newest, "model_update", algorithm,
                 "folded_in_users=" + users.size() + " dir=" + modelDir);
-        watermark = newWatermark;
         return users.size();
     }
 
     private void retrain(RecsysStore store) throws IOException {
         ModelManifest manifest = ModelArtifacts.verify(modelDir);
-        long newWatermark = store.maxEventSeq();
+        long newest = store.maxEventSeq();
         new Trainer(algorithms).train(store, manifest.algorithm(), manifest.params(), 0, weighting, modelDir, context);
-        store.audit("worker", "model_retrain", manifest.algorithm(), "dir=" + modelDir);
-        watermark = newWatermark;
+        store.markWorkerProgress(modelDir, newest, "model_retrain", manifest.algorithm(), "dir=" + modelDir);
         lastRetrain = clock.instant();
     }
 

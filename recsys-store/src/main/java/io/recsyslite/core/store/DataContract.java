@@ -1,5 +1,7 @@
 package io.recsyslite.core.store;
 
+import io.recsyslite.core.error.InvalidParameterException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,25 +28,55 @@ final class DataContract {
             return Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER")
                     .contains(type.toUpperCase(Locale.ROOT));
         }
+
+        /** A list, struct, map or union: one cell holds several values. */
+        boolean isNested() {
+            String t = type.toUpperCase(Locale.ROOT);
+            return t.endsWith("]") || t.startsWith("STRUCT") || t.startsWith("MAP") || t.startsWith("UNION");
+        }
     }
 
     final String kind;
     final List<String> required;
     final List<String> optional;
+    /** Events only: the columns identifying an event, so a row whose key is stored is not added again. */
+    final List<String> eventKey;
 
-    private DataContract(String kind, List<String> required, List<String> optional) {
+    private DataContract(String kind, List<String> required, List<String> optional, List<String> eventKey) {
         this.kind = kind;
         this.required = required;
         this.optional = optional;
+        this.eventKey = eventKey;
     }
 
-    static DataContract events() {
-        return new DataContract("events", List.of("user_id", "item_id", "ts", "qty"), List.of());
+    static DataContract events(List<String> eventKey) {
+        List<String> columns = List.of("user_id", "item_id", "ts", "qty");
+        if (eventKey.isEmpty() || !columns.containsAll(eventKey)) {
+            throw new InvalidParameterException("the event key must be some of " + String.join(", ", columns)
+                    + ", was " + String.join(", ", eventKey));
+        }
+        return new DataContract("events", columns, List.of(), List.copyOf(eventKey));
     }
 
     static DataContract items() {
         return new DataContract("items", List.of("item_id", "category", "brand", "price", "img_url"),
-                List.of("title"));
+                List.of("title"), List.of());
+    }
+
+    /** The contract's columns in the file whose cells are not single values (they cannot be checked). */
+    List<StagedColumn> nestedColumns(Map<String, StagedColumn> staged) {
+        List<StagedColumn> nested = new ArrayList<>();
+        for (String name : required) {
+            if (staged.get(name).isNested()) {
+                nested.add(staged.get(name));
+            }
+        }
+        for (String name : optional) {
+            if (staged.containsKey(name) && staged.get(name).isNested()) {
+                nested.add(staged.get(name));
+            }
+        }
+        return nested;
     }
 
     boolean isEvents() {
@@ -120,10 +152,22 @@ final class DataContract {
         return value;
     }
 
+    /**
+     * Ids are stored exactly as written, so that one id means one user or item everywhere: an id
+     * with surrounding spaces or a control character (NUL, tab, line break ...) is refused rather
+     * than silently changed.
+     */
     private static void idRules(List<RowRule> rules, StagedColumn column, String label) {
         String id = Sql.ident(column.name());
+        String text = "CAST(" + id + " AS VARCHAR)";
         rules.add(new RowRule(column.name(), id + " IS NULL", "'missing " + label + "'"));
         rules.add(new RowRule(column.name(), trimmedText(column) + " = ''", "'empty " + label + "'"));
+        rules.add(new RowRule(column.name(), "regexp_matches(" + text + ", '[[:cntrl:]]')",
+                "'" + label + " contains the control character ' || printf('U+%04X', unicode(regexp_extract("
+                        + text + ", '[[:cntrl:]]'))) || '; ids must be printable text'"));
+        rules.add(new RowRule(column.name(), text + " <> " + trimmedText(column),
+                "'" + label + " ''' || " + text + " || ''' has leading or trailing spaces; ids are stored exactly "
+                        + "as written, so remove them'"));
     }
 
     private static String trimmedText(StagedColumn column) {

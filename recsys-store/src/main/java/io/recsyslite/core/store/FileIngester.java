@@ -14,6 +14,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,29 +45,36 @@ final class FileIngester {
         String sha256 = sha256(file, progress);
         if (alreadyIngested(sha256, contract.kind)) {
             audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(), "already ingested, sha256=" + sha256);
-            return new IngestReport(file, 0, 0, true, seconds(started));
+            return new IngestReport(file, 0, 0, 0, true, seconds(started));
         }
         // Staged outside the transaction: the temporary table is private to this connection, and
         // only committed rows have rowids 0..n-1 that give the row numbers.
-        progress.update("validate", 0, 1);
         try {
-            stage(file);
-            Map<String, StagedColumn> staged = stagedColumns(file, contract);
+            StatementProgress.enable(conn);
+            List<String> columnNames = isCsv(file) ? csvHeader(file, progress) : null;
+            stage(file, progress);
+            Map<String, StagedColumn> staged = stagedColumns(file, contract,
+                    columnNames != null ? columnNames : parquetColumnNames(file));
             validate(file, contract, staged, progress);
-            long[] rowsAndErased = Transactions.run(conn, () -> {
-                progress.update("insert", 0, 1);
+            if (!contract.isEvents()) {
+                rejectRepeatedItems(file, staged);
+            }
+            long[] counts = Transactions.run(conn, () -> {
                 long ingestId = nextIngestId();
-                long inserted = contract.isEvents() ? insertEvents(staged, ingestId)
-                        : upsertItems(contract, staged, ingestId);
-                // events not inserted are those of deleted users (see insertEvents)
-                long erased = contract.isEvents() ? Sql.queryLong(conn, "SELECT count(*) FROM " + STAGING) - inserted : 0;
+                long stagedRows = Sql.queryLong(conn, "SELECT count(*) FROM " + STAGING);
+                long erased = contract.isEvents() ? Sql.queryLong(conn, "SELECT count(*) FROM " + STAGING
+                        + " WHERE " + erasedByDeletion(staged)) : 0;
+                long inserted = contract.isEvents() ? insertEvents(contract, staged, ingestId, progress)
+                        : upsertItems(contract, staged, ingestId, progress);
+                long duplicates = stagedRows - erased - inserted;
                 recordFile(ingestId, file, sha256, contract.kind, inserted);
                 audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(), "rows=" + inserted
-                        + (erased > 0 ? ", skipped_deleted_user_rows=" + erased : "") + ", sha256=" + sha256);
-                progress.update("insert", 1, 1);
-                return new long[] {inserted, erased};
+                        + (erased > 0 ? ", skipped_deleted_user_rows=" + erased : "")
+                        + (duplicates > 0 ? ", skipped_stored_rows=" + duplicates : "") + ", sha256=" + sha256);
+                progress.update("insert", StatementProgress.SCALE, StatementProgress.SCALE);
+                return new long[] {inserted, erased, duplicates};
             });
-            return new IngestReport(file, rowsAndErased[0], rowsAndErased[1], false, seconds(started));
+            return new IngestReport(file, counts[0], counts[1], counts[2], false, seconds(started));
         } catch (InvalidDataException e) {
             audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(), "rejected: " + e.getMessage());
             throw e;
@@ -103,29 +114,96 @@ final class FileIngester {
         }
     }
 
+    private static boolean isCsv(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".csv.gz");
+    }
+
+    /** Checks the CSV's shape row by row (see {@link CsvShape}); returns the header's names. */
+    private static List<String> csvHeader(Path file, ProgressListener progress) {
+        try {
+            return CsvShape.check(file, progress);
+        } catch (IOException e) {
+            throw new InvalidDataException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Copies the file into a temporary table with DuckDB's reader, keeping file order. */
-    private void stage(Path file) {
+    private void stage(Path file, ProgressListener progress) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String reader;
         if (name.endsWith(".parquet") || name.endsWith(".pq")) {
             reader = "read_parquet(?)";
-        } else if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
+        } else if (isCsv(file)) {
             // Explicit dialect; every column as text so that the contract, not the sniffer, decides types.
             reader = "read_csv(?, header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true)";
         } else {
             throw new InvalidDataException(file + ": unsupported file type, expected .parquet or .csv");
         }
         try (PreparedStatement ps = conn.prepareStatement(
-                "CREATE OR REPLACE TEMP TABLE " + STAGING + " AS SELECT * FROM " + reader)) {
+                "CREATE OR REPLACE TEMP TABLE " + STAGING + " AS SELECT * FROM " + reader);
+             StatementProgress reporting = StatementProgress.watch(ps, "read", progress)) {
             ps.setString(1, file.toAbsolutePath().toString());
             ps.execute();
         } catch (SQLException e) {
-            throw new InvalidDataException(file + ": cannot be read: " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
     }
 
-    /** The staged columns by lower-case name; fails when a required column is missing. */
-    private Map<String, StagedColumn> stagedColumns(Path file, DataContract contract) throws SQLException {
+    /**
+     * DuckDB could not read the file: its reason without the SQL it quotes. A CSV's shape was checked
+     * before, so this is mostly a truncated or corrupt Parquet file, where no row can be named.
+     */
+    private static InvalidDataException unreadable(Path file, SQLException e) {
+        String reason = String.valueOf(e.getMessage());
+        int sql = reason.indexOf("\nLINE ");
+        reason = (sql >= 0 ? reason.substring(0, sql) : reason).strip().replace(file.toAbsolutePath().toString(), file.toString());
+        String what = isCsv(file) ? "cannot be read" : "is not a readable Parquet file (truncated or corrupt?)";
+        return new InvalidDataException(file + ": " + what + ": " + reason + "; nothing from this file was ingested", e);
+    }
+
+    /** The top-level column names as the Parquet schema has them, before DuckDB makes them unique. */
+    private List<String> parquetColumnNames(Path file) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT name, coalesce(num_children, 0) FROM parquet_schema(?)")) {
+            ps.setString(1, file.toAbsolutePath().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                // depth-first schema: the root, then each field followed by its children
+                Deque<Long> childrenLeft = new ArrayDeque<>();
+                while (rs.next()) {
+                    while (!childrenLeft.isEmpty() && childrenLeft.peek() == 0) {
+                        childrenLeft.pop();
+                    }
+                    if (!childrenLeft.isEmpty()) {
+                        childrenLeft.push(childrenLeft.pop() - 1);
+                    }
+                    if (childrenLeft.size() == 1) {
+                        names.add(rs.getString(1));
+                    }
+                    childrenLeft.push(rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw unreadable(file, e);
+        }
+        return names;
+    }
+
+    /**
+     * The staged columns by lower-case name; fails when a required column is missing, a name is
+     * repeated (in any case) or a contract column holds lists or structures.
+     */
+    private Map<String, StagedColumn> stagedColumns(Path file, DataContract contract, List<String> fileColumns)
+            throws SQLException {
+        Map<String, String> seen = new HashMap<>();
+        for (String name : fileColumns) {
+            String earlier = seen.put(name.toLowerCase(Locale.ROOT), name);
+            if (earlier != null) {
+                throw new InvalidDataException(file + ": column " + name + ": the name appears twice"
+                        + (earlier.equals(name) ? "" : " (as " + earlier + " and " + name + ")")
+                        + "; every column needs its own name; nothing from this file was ingested");
+            }
+        }
         Map<String, StagedColumn> columns = new LinkedHashMap<>();
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("DESCRIBE " + STAGING)) {
             while (rs.next()) {
@@ -139,6 +217,11 @@ final class FileIngester {
                 throw new InvalidDataException(file + ": column " + required + ": missing column (the file has: "
                         + found + "); " + contract.kind + " files need " + String.join(", ", contract.required));
             }
+        }
+        for (StagedColumn nested : contract.nestedColumns(columns)) {
+            throw new InvalidDataException(file + ": column " + nested.name() + ": has type " + nested.type()
+                    + ", which holds several values per row; it must hold one text or number per row; "
+                    + "nothing from this file was ingested");
         }
         return columns;
     }
@@ -156,26 +239,56 @@ final class FileIngester {
         String sql = "SELECT row_number, bad_column, problem FROM (SELECT rowid + 1 AS row_number, "
                 + column + " END AS bad_column, " + message + " END AS problem FROM " + STAGING
                 + ") WHERE bad_column IS NOT NULL ORDER BY row_number LIMIT 1";
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (PreparedStatement ps = conn.prepareStatement(sql);
+             StatementProgress reporting = StatementProgress.watch(ps, "validate", progress);
+             ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
                 throw new InvalidDataException(file + ": row " + rs.getLong(1) + ", column " + rs.getString(2)
                         + ": " + rs.getString(3) + "; nothing from this file was ingested");
             }
         }
-        progress.update("validate", 1, 1);
+        progress.update("validate", StatementProgress.SCALE, StatementProgress.SCALE);
+    }
+
+    /** An items file names each item once: a second row for an id is refused with both rows. */
+    private void rejectRepeatedItems(Path file, Map<String, StagedColumn> staged) throws SQLException {
+        String id = text(staged.get("item_id"));
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT " + id
+                + ", min(rowid) + 1, list(rowid + 1 ORDER BY rowid)[2] FROM " + STAGING + " GROUP BY " + id
+                + " HAVING count(*) > 1 ORDER BY 3 LIMIT 1")) {
+            if (rs.next()) {
+                throw new InvalidDataException(file + ": rows " + rs.getLong(2) + " and " + rs.getLong(3) + ", column "
+                        + staged.get("item_id").name() + ": item id '" + rs.getString(1) + "' appears twice; "
+                        + "give each item one row; nothing from this file was ingested");
+            }
+        }
     }
 
     private long nextIngestId() throws SQLException {
         return Sql.queryLong(conn, "SELECT coalesce(max(id), 0) + 1 FROM ingested_files");
     }
 
-    private long insertEvents(Map<String, StagedColumn> staged, long ingestId) throws SQLException {
+    /**
+     * Inserts the staged events but those of deleted users (see {@link #erasedByDeletion}) and those
+     * whose event key is stored already or came earlier in the file, so a re-export adds nothing.
+     */
+    private long insertEvents(DataContract contract, Map<String, StagedColumn> staged, long ingestId,
+                              ProgressListener progress) throws SQLException {
+        Map<String, String> values = Map.of("user_id", text(staged.get("user_id")), "item_id", text(staged.get("item_id")),
+                "ts", DataContract.integerValue(staged.get("ts"), "BIGINT"),
+                "qty", DataContract.integerValue(staged.get("qty"), "INTEGER"));
+        String key = contract.eventKey.stream().map(values::get).collect(Collectors.joining(", "));
+        // stored columns renamed, so that the staged file's column names cannot resolve to them
+        String stored = contract.eventKey.stream().map(c -> c + " AS stored_" + c).collect(Collectors.joining(", "));
+        String sameKey = contract.eventKey.stream().map(c -> "s.stored_" + c + " = " + values.get(c))
+                .collect(Collectors.joining(" AND "));
         String sql = "INSERT INTO events SELECT (SELECT coalesce(max(seq), 0) FROM events) + rowid + 1, "
-                + text(staged.get("user_id")) + ", " + text(staged.get("item_id")) + ", "
-                + DataContract.integerValue(staged.get("ts"), "BIGINT") + ", "
-                + DataContract.integerValue(staged.get("qty"), "INTEGER") + ", " + ingestId
-                + " FROM " + STAGING + " WHERE NOT (" + erasedByDeletion(staged) + ")";
-        return executeUpdate(sql);
+                + values.get("user_id") + ", " + values.get("item_id") + ", " + values.get("ts") + ", "
+                + values.get("qty") + ", " + ingestId + " FROM " + STAGING
+                + " WHERE NOT (" + erasedByDeletion(staged) + ")"
+                + " AND NOT EXISTS (SELECT 1 FROM (SELECT " + stored + " FROM events) s WHERE " + sameKey + ")"
+                + " QUALIFY row_number() OVER (PARTITION BY " + key + " ORDER BY rowid) = 1";
+        return executeUpdate(sql, progress);
     }
 
     /**
@@ -189,9 +302,9 @@ final class FileIngester {
                 + " AND " + DataContract.integerValue(staged.get("ts"), "BIGINT") + " <= d.deleted_at)";
     }
 
-    /** Upserts items by id; within one file the last row of an id wins. */
-    private long upsertItems(DataContract contract, Map<String, StagedColumn> staged, long ingestId)
-            throws SQLException {
+    /** Upserts items by id (each id is in the file once, see {@link #rejectRepeatedItems}). */
+    private long upsertItems(DataContract contract, Map<String, StagedColumn> staged, long ingestId,
+                             ProgressListener progress) throws SQLException {
         StagedColumn title = staged.get("title");
         List<StagedColumn> extra = contract.extraColumns(staged);
         String extraJson = extra.isEmpty() ? "NULL" : extra.stream()
@@ -200,10 +313,8 @@ final class FileIngester {
         String sql = "INSERT OR REPLACE INTO items SELECT " + text(staged.get("item_id")) + ", "
                 + (title == null ? "NULL" : text(title)) + ", " + text(staged.get("category")) + ", "
                 + text(staged.get("brand")) + ", " + DataContract.priceValue(staged.get("price")) + ", "
-                + text(staged.get("img_url")) + ", " + extraJson + ", " + ingestId + " FROM " + STAGING
-                + " QUALIFY row_number() OVER (PARTITION BY " + text(staged.get("item_id"))
-                + " ORDER BY rowid DESC) = 1";
-        executeUpdate(sql);
+                + text(staged.get("img_url")) + ", " + extraJson + ", " + ingestId + " FROM " + STAGING;
+        executeUpdate(sql, progress);
         return Sql.queryLong(conn, "SELECT count(*) FROM " + STAGING);
     }
 
@@ -230,9 +341,10 @@ final class FileIngester {
         }
     }
 
-    private long executeUpdate(String sql) throws SQLException {
-        try (Statement st = conn.createStatement()) {
-            return st.executeLargeUpdate(sql);
+    private long executeUpdate(String sql, ProgressListener progress) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql);
+             StatementProgress reporting = StatementProgress.watch(ps, "insert", progress)) {
+            return ps.executeLargeUpdate();
         }
     }
 }

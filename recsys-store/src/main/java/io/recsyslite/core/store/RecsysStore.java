@@ -61,13 +61,21 @@ public final class RecsysStore implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * The columns that identify an event by default: a row whose user, item and time are stored
+     * already is not added again, so ingesting a re-export of stored events adds nothing.
+     */
+    public static final List<String> DEFAULT_EVENT_KEY = List.of("user_id", "item_id", "ts");
+
     private final Path dbFile;
     private final Connection conn;
+    private final DataContract eventContract;
     private final AuditLog audit;
     private final Clock clock;
 
-    private RecsysStore(Path dbFile, Connection conn, Clock clock) {
+    private RecsysStore(Path dbFile, Connection conn, Clock clock, List<String> eventKey) {
         this.dbFile = dbFile;
+        this.eventContract = DataContract.events(eventKey);
         this.conn = conn;
         this.audit = new AuditLog(conn, clock);
         this.clock = clock;
@@ -80,6 +88,15 @@ public final class RecsysStore implements AutoCloseable {
 
     /** As {@link #open(Path)}, with the clock used for audit times and the "future timestamp" check. */
     public static RecsysStore open(Path dbFile, Clock clock) {
+        return open(dbFile, clock, DEFAULT_EVENT_KEY);
+    }
+
+    /**
+     * As {@link #open(Path, Clock)}, with the columns that identify an event (some of user_id,
+     * item_id, ts, qty; see {@link #DEFAULT_EVENT_KEY}).
+     */
+    public static RecsysStore open(Path dbFile, Clock clock, List<String> eventKey) {
+        DataContract.events(eventKey); // a bad key fails before the file is opened
         try {
             Path parent = dbFile.toAbsolutePath().getParent();
             if (parent != null) {
@@ -95,12 +112,14 @@ public final class RecsysStore implements AutoCloseable {
             props.setProperty("jdbc_stream_results", "true");
             conn = DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath(), props);
         } catch (SQLException e) {
-            throw new RecsysException("cannot open database " + dbFile
-                    + " (is another process using it?): " + e.getMessage(), e);
+            if (StoreBusyException.isLockConflict(e)) {
+                throw new StoreBusyException(dbFile, e);
+            }
+            throw new RecsysException("cannot open database " + dbFile + ": " + e.getMessage(), e);
         }
         try {
             StoreSchema.createOrCheck(conn, dbFile.toString());
-            return new RecsysStore(dbFile, conn, clock);
+            return new RecsysStore(dbFile, conn, clock, eventKey);
         } catch (SQLException | RuntimeException e) {
             try {
                 conn.close();
@@ -122,9 +141,12 @@ public final class RecsysStore implements AutoCloseable {
         return ingestEvents(file, ProgressListener.NONE);
     }
 
-    /** Ingests an events file (.parquet or .csv); progress stages: checksum, validate, insert. */
+    /**
+     * Ingests an events file (.parquet or .csv); rows whose event key is stored already are skipped.
+     * Progress stages: checksum, check csv (CSV only), read, validate, insert.
+     */
     public synchronized IngestReport ingestEvents(Path file, ProgressListener progress) {
-        return call("ingest " + file, () -> new FileIngester(conn, audit).ingest(file, DataContract.events(), progress));
+        return call("ingest " + file, () -> new FileIngester(conn, audit).ingest(file, eventContract, progress));
     }
 
     public IngestReport ingestItems(Path file) {
@@ -175,6 +197,20 @@ public final class RecsysStore implements AutoCloseable {
     public synchronized void audit(String actor, String action, String subject, String details) {
         call("audit", () -> {
             audit.write(actor, action, subject, details);
+            return null;
+        });
+    }
+
+    /**
+     * Writes audit rows in bulk, one per subject with the details at the same position, in one
+     * statement: e.g. the aggregated API access of thousands of users.
+     */
+    public synchronized void auditAll(String actor, String action, List<String> subjects, List<String> details) {
+        if (subjects.size() != details.size()) {
+            throw new IllegalArgumentException(subjects.size() + " subjects but " + details.size() + " details");
+        }
+        call("audit", () -> {
+            audit.writeAll(actor, action, subjects, details);
             return null;
         });
     }
@@ -270,6 +306,58 @@ public final class RecsysStore implements AutoCloseable {
     /** The insertion number of the newest event (0 when there are none): a watermark for updates. */
     public synchronized long maxEventSeq() {
         return call("read the newest event number", () -> Sql.queryLong(conn, "SELECT coalesce(max(seq), 0) FROM events"));
+    }
+
+    /**
+     * The insertion number of the newest event that came from a file ingested at or before
+     * {@code at} (0 when none): what a model whose data was read at that time has seen.
+     */
+    public synchronized long maxEventSeqIngestedBy(Instant at) {
+        return call("read the newest event number", () -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    SELECT coalesce(max(e.seq), 0) FROM events e JOIN ingested_files f ON f.id = e.ingest_id
+                    WHERE f."at" <= make_timestamp(?)""")) {
+                ps.setLong(1, ChronoUnit.MICROS.between(Instant.EPOCH, at));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The update worker's mark for a model directory: events up to it are in the model; empty when none. */
+    public synchronized OptionalLong workerMark(Path modelDir) {
+        return call("read the worker's mark", () -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT seq FROM worker_marks WHERE model_dir = ?")) {
+                ps.setString(1, markKey(modelDir));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Records that the model in {@code modelDir} holds the events up to {@code seq}, together with
+     * the audit row of the update that put them there, in one transaction.
+     */
+    public synchronized void markWorkerProgress(Path modelDir, long seq, String action, String subject, String details) {
+        call("record the worker's mark", () -> Transactions.run(conn, () -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT OR REPLACE INTO worker_marks VALUES (?, ?, make_timestamp(?))")) {
+                ps.setString(1, markKey(modelDir));
+                ps.setLong(2, seq);
+                ps.setLong(3, audit.nowMicros());
+                ps.executeUpdate();
+            }
+            audit.write("worker", action, subject, details);
+            return null;
+        }));
+    }
+
+    private static String markKey(Path modelDir) {
+        return modelDir.toAbsolutePath().normalize().toString();
     }
 
     /**

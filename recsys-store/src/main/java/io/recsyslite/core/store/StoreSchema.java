@@ -41,6 +41,8 @@ public final class StoreSchema {
         CREATE TABLE IF NOT EXISTS audit_log("at" TIMESTAMP NOT NULL, actor VARCHAR NOT NULL,
             action VARCHAR NOT NULL, subject VARCHAR, details VARCHAR)""",
         TUNING_TRIALS,
+        // the update worker's progress per model directory: events up to seq are folded into it
+        "CREATE TABLE IF NOT EXISTS worker_marks(model_dir VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, \"at\" TIMESTAMP NOT NULL)",
     };
 
     private StoreSchema() {

@@ -15,6 +15,7 @@ import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.store.AuditEntry;
 import io.recsyslite.core.store.RecsysStore;
 import io.recsyslite.core.testing.ConstantScoresProvider;
+import io.recsyslite.core.testing.StoreHeldElsewhere;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -158,7 +159,7 @@ class RecSysTest {
     void corruptModelIsRefusedAndTheOldOneKeepsServing() throws IOException {
         Path broken = tmp.resolve("models/broken");
         train(broken, Map.of());
-        Files.writeString(broken.resolve("items.json"), "[]");
+        Files.writeString(ModelArtifacts.filesDir(broken).resolve("items.json"), "[]");
 
         assertThatThrownBy(() -> recSys.swapModel(broken))
                 .isInstanceOf(CorruptModelException.class).hasMessageContaining("items.json");
@@ -190,8 +191,8 @@ class RecSysTest {
         assertThat(left).isEmpty();
         assertThat(recSys.recommend(user, 5, RecommendOptions.defaults()).personalized()).isFalse();
         byte[] needle = user.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.list(modelDir)) {
-            for (Path f : files.toList()) {
+        try (Stream<Path> files = Files.walk(modelDir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
                 assertThat(indexOf(Files.readAllBytes(f), needle)).as(f.getFileName().toString()).isEqualTo(-1);
             }
         }
@@ -288,6 +289,46 @@ class RecSysTest {
             }
             assertThat(rows).singleElement().satisfies(e -> assertThat(e.details()).isEqualTo("1 request"));
         }
+    }
+
+    @Test
+    void accessAuditIsWrittenInBulkFlushesOfBoundedSize() throws Exception {
+        int users = RecSys.AUDIT_ROWS_PER_FLUSH + 500;
+        try (RecSys audited = RecSys.open(RecSysConfig.defaults(db).withAccessAuditInterval(Duration.ofHours(1)), modelDir)) {
+            for (int u = 0; u < users; u++) {
+                audited.recommend("visitor_" + u, 1, RecommendOptions.defaults());
+            }
+            assertThat(audited.flushAccessAudit(Duration.ZERO)).isTrue();
+            assertThat(apiAuditRows()).isEqualTo(RecSys.AUDIT_ROWS_PER_FLUSH);
+            assertThat(audited.flushAccessAudit(Duration.ZERO)).isTrue();
+            assertThat(apiAuditRows()).isEqualTo(users);
+        }
+    }
+
+    @Test
+    void accessAuditFlushDoesNotWaitForABusyStoreAndKeepsTheCounts() throws Exception {
+        try (RecSys audited = RecSys.open(RecSysConfig.defaults(db).withAccessAuditInterval(Duration.ofHours(1)), modelDir)) {
+            audited.recommend(user, 2, RecommendOptions.defaults());
+            try (StoreHeldElsewhere held = StoreHeldElsewhere.hold(db)) {
+                long start = System.nanoTime();
+                assertThat(audited.flushAccessAudit(Duration.ZERO)).isFalse();
+                // the serving lock is not held for the 10 s a request would wait for the store
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+                audited.recommend(user, 3, RecommendOptions.defaults());
+            }
+            assertThat(audited.flushAccessAudit(Duration.ZERO)).isTrue();
+        }
+        assertThat(recommendAudits()).singleElement().satisfies(e -> assertThat(e.details()).isEqualTo("2 requests"));
+    }
+
+    private long apiAuditRows() {
+        return recSys.withStore(store -> store.inTransaction(conn -> {
+            try (var st = conn.createStatement();
+                 var rs = st.executeQuery("SELECT count(*) FROM audit_log WHERE actor = 'api' AND action = 'recommend'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
     }
 
     private List<AuditEntry> recommendAudits() {

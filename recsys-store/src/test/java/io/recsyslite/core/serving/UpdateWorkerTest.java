@@ -1,8 +1,10 @@
 package io.recsyslite.core.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recsyslite.core.artifact.ModelArtifacts;
+import io.recsyslite.core.error.CorruptModelException;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.sample.SampleShopConfig;
 import io.recsyslite.core.sample.SampleShopGenerator;
@@ -78,6 +80,32 @@ class UpdateWorkerTest {
     }
 
     @Test
+    void aRestartedWorkerFoldsInWhatArrivedWhileItWasDown() throws Exception {
+        worker(Duration.ZERO, Clock.systemUTC()).runOnce();
+        ingest("while-down.parquet", "('late_1', 'i_1', 1735000000, 1), ('late_2', 'i_2', 1735000000, 1)");
+
+        UpdateWorker restarted = worker(Duration.ZERO, Clock.systemUTC());
+
+        assertThat(restarted.runOnce().usersFolded()).isEqualTo(2);
+        assertThat(restarted.runOnce().usersFolded()).isZero();
+        assertThat(worker(Duration.ZERO, Clock.systemUTC()).runOnce().usersFolded()).as("mark kept in the store").isZero();
+    }
+
+    @Test
+    void eventsIngestedAfterTrainingAreFoldedInByTheFirstWorker() throws Exception {
+        ingest("after-training.parquet", "('late_1', 'i_1', 1735000000, 1)");
+
+        assertThat(worker(Duration.ZERO, Clock.systemUTC()).runOnce().usersFolded()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingModelDirectoryIsAnError() {
+        assertThatThrownBy(() -> new UpdateWorker(db, tmp.resolve("no-model"), incoming, Duration.ZERO,
+                TrainingContext.singleThreaded(1), Algorithms.discover(), Trainer.DEFAULT_WEIGHTING, Clock.systemUTC()))
+                .isInstanceOf(CorruptModelException.class).hasMessageContaining("model.json is missing");
+    }
+
+    @Test
     void badFileIsMovedAsideWithItsErrorAndNothingIsApplied() throws Exception {
         UpdateWorker worker = worker(Duration.ZERO, Clock.systemUTC());
         long events = eventCount();
@@ -104,9 +132,17 @@ class UpdateWorkerTest {
         assertThat(ModelArtifacts.verify(modelDir).algorithm()).isEqualTo(ConstantScoresProvider.NAME);
     }
 
-    private UpdateWorker worker(Duration retrainEvery, Clock clock) {
+    private UpdateWorker worker(Duration retrainEvery, Clock clock) throws IOException {
         return new UpdateWorker(db, modelDir, incoming, retrainEvery, TrainingContext.singleThreaded(1),
                 Algorithms.discover(), Trainer.DEFAULT_WEIGHTING, clock);
+    }
+
+    private void ingest(String name, String values) throws IOException, SQLException {
+        Path file = tmp.resolve(name);
+        writeEvents(file, values);
+        try (RecsysStore store = RecsysStore.open(db)) {
+            store.ingestEvents(file);
+        }
     }
 
     private long eventCount() {

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static io.recsyslite.core.store.TestFiles.TS;
 import static io.recsyslite.core.store.TestFiles.csv;
@@ -133,6 +136,69 @@ class IngestValidationTest {
                 + " AS ts, 1 AS qty FROM range(50) r(i)");
         assertThat(store.ingestEvents(fixed).rows()).isEqualTo(50);
         assertThat(store.eventCount()).isEqualTo(150);
+    }
+
+    @Test
+    void idsAreStoredExactlyAsWrittenSoSpacesAndControlCharactersAreRefused() {
+        Path spaced = csv(dir.resolve("spaced.csv"), "user_id,item_id,ts,qty", "u1,i1," + TS + ",1", " u9001 ,i1," + TS + ",1");
+        assertThatThrownBy(() -> store.ingestEvents(spaced)).hasMessageStartingWith(spaced
+                + ": row 2, column user_id: user id ' u9001 ' has leading or trailing spaces");
+        Path nul = parquet(dir.resolve("nul.parquet"), "SELECT 'u' || chr(0) || '1' AS user_id, 'i1' AS item_id, "
+                + TS + " AS ts, 1 AS qty");
+        assertThatThrownBy(() -> store.ingestEvents(nul))
+                .hasMessageStartingWith(nul + ": row 1, column user_id: user id contains the control character U+0000");
+        Path tab = csv(dir.resolve("tab.csv"), "user_id,item_id,ts,qty", "u1,i\t1," + TS + ",1");
+        assertThatThrownBy(() -> store.ingestEvents(tab)).hasMessageContaining("column item_id: item id contains the control character U+0009");
+        assertThat(store.eventCount()).isZero();
+    }
+
+    @Test
+    void listOrStructIdsAreRefused() {
+        Path list = parquet(dir.resolve("list.parquet"), "SELECT ['user_0'] AS user_id, 'i1' AS item_id, " + TS + " AS ts, 1 AS qty");
+        assertThatThrownBy(() -> store.ingestEvents(list))
+                .hasMessageStartingWith(list + ": column user_id: has type VARCHAR[], which holds several values per row");
+        Path struct = parquet(dir.resolve("struct.parquet"), "SELECT 'u1' AS user_id, {'id': 'i1'} AS item_id, " + TS + " AS ts, 1 AS qty");
+        assertThatThrownBy(() -> store.ingestEvents(struct)).hasMessageContaining("column item_id: has type STRUCT");
+        assertThat(store.eventCount()).isZero();
+    }
+
+    @Test
+    void aRepeatedColumnNameIsRefused() {
+        Path twice = csv(dir.resolve("twice.csv"), "user_id,item_id,ts,qty,user_id", "u1,i1," + TS + ",1,u2");
+        assertThatThrownBy(() -> store.ingestEvents(twice)).hasMessageStartingWith(twice + ": column user_id: the name appears twice");
+        Path cased = csv(dir.resolve("cased.csv"), "user_id,item_id,ts,qty,USER_ID", "u1,i1," + TS + ",1,u2");
+        assertThatThrownBy(() -> store.ingestEvents(cased)).hasMessageContaining("(as user_id and USER_ID)");
+    }
+
+    @Test
+    void brokenCsvIsRejectedWithRowAndColumn() throws Exception {
+        Path ragged = csv(dir.resolve("ragged.csv"), "user_id,item_id,ts,qty", "u1,i1," + TS + ",1", "u1,i1," + TS + ",1,extra");
+        assertThatThrownBy(() -> store.ingestEvents(ragged)).hasMessageStartingWith(ragged
+                + ": row 2, column 5 (after qty): the row has 5 fields but the header has 4");
+        Path shortRow = csv(dir.resolve("short.csv"), "user_id,item_id,ts,qty", "u1,i1," + TS);
+        assertThatThrownBy(() -> store.ingestEvents(shortRow)).hasMessageStartingWith(shortRow
+                + ": row 1, column qty: missing; the row has 3 fields but the header has 4");
+        Path open = csv(dir.resolve("open.csv"), "user_id,item_id,ts,qty", "u1,i1," + TS + ",1", "\"u2,i1," + TS + ",1");
+        assertThatThrownBy(() -> store.ingestEvents(open)).hasMessageStartingWith(open
+                + ": row 2, column user_id: a quoted value is never closed");
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, ("user_id,item_id,ts,qty\nu1,caf\u00e9," + TS + ",1\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> store.ingestEvents(latin1)).hasMessageStartingWith(latin1
+                + ": row 1, column item_id: is not valid UTF-8 (byte 0xE9");
+        assertThat(store.eventCount()).isZero();
+    }
+
+    @Test
+    void aTruncatedParquetFileIsNamedWithoutInternalSql() throws Exception {
+        Path whole = parquet(dir.resolve("whole.parquet"), "SELECT 'u' || i AS user_id, 'i1' AS item_id, " + TS
+                + " AS ts, 1 AS qty FROM range(1000) r(i)");
+        Path truncated = dir.resolve("truncated.parquet");
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(() -> store.ingestEvents(truncated))
+                .hasMessageStartingWith(truncated + ": is not a readable Parquet file (truncated or corrupt?)")
+                .message().doesNotContain("LINE 1").doesNotContain("recsys_staging").doesNotContain("SELECT");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.recsyslite.core.store;
 
 import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.core.testing.StoreHeldElsewhere;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,18 @@ class RecsysStoreTest {
     private Path events(String name, int rows) {
         return parquet(dir.resolve(name), "SELECT 'u' || (i % 3) AS user_id, 'i' || (i % 4) AS item_id, "
                 + TS + " + i AS ts, 1 + i % 2 AS qty FROM range(" + rows + ") r(i)");
+    }
+
+    @Test
+    void aStoreHeldByAnotherProcessIsATypedBusyErrorWithoutPathOrPid() throws Exception {
+        Path db = dir.resolve("recsys.db");
+        RecsysStore.open(db).close();
+        try (StoreHeldElsewhere held = StoreHeldElsewhere.hold(db)) {
+            assertThatThrownBy(() -> RecsysStore.open(db))
+                    .isInstanceOfSatisfying(StoreBusyException.class, e -> assertThat(e.dbFile()).isEqualTo(db))
+                    .message().doesNotContain(db.toString()).doesNotContainPattern("(?i)pid|java");
+        }
+        RecsysStore.open(db).close();
     }
 
     @Test
@@ -65,7 +78,7 @@ class RecsysStoreTest {
             });
 
             assertThat(report.rows()).isEqualTo(2);
-            assertThat(stages).containsExactly("checksum", "validate", "insert");
+            assertThat(stages).containsExactly("checksum", "check csv", "read", "validate", "insert");
             assertThat(store.userEvents("u,2")).containsExactly(new UserEvent("i2", TS + 5, 1, file.toString()));
             assertThat(store.maxEventTs()).hasValue(TS + 5);
         }
@@ -79,7 +92,6 @@ class RecsysStoreTest {
                     "b,Banana,fruit,farm,0.5,http://x/b.png,yellow"));
             store.ingestItems(csv(dir.resolve("items2.csv"), "item_id,category,brand,price,img_url,size",
                     "b,fruit,other,0.75,http://x/b2.png,L",
-                    "c,veg,farm,,http://x/c.png,S",
                     "c,veg,farm,2,http://x/c2.png,M"));
 
             Map<String, CatalogItem> items = store.items(List.of("c", "zz", "b", "a"));
@@ -92,6 +104,69 @@ class RecsysStoreTest {
             assertThat(items.get("c").imageUrl()).isEqualTo("http://x/c2.png");
             assertThat(items.get("c").extra()).containsEntry("size", "M");
         }
+    }
+
+    @Test
+    void aReExportOfStoredEventsAddsOnlyTheNewRows() {
+        try (RecsysStore store = RecsysStore.open(dir.resolve("recsys.db"))) {
+            store.ingestEvents(events("first.parquet", 10));
+            Path reExport = parquet(dir.resolve("re-export.parquet"), "SELECT * FROM (SELECT 'u' || (i % 3) AS user_id, "
+                    + "'i' || (i % 4) AS item_id, " + TS + " + i AS ts, 1 + i % 2 AS qty FROM range(12) r(i)) ORDER BY ts DESC");
+
+            IngestReport again = store.ingestEvents(reExport);
+
+            assertThat(again.rows()).isEqualTo(2);
+            assertThat(again.duplicateRows()).isEqualTo(10);
+            assertThat(again.describe()).contains("10 rows already stored skipped");
+            assertThat(store.eventCount()).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void theEventKeyIsConfigurable() {
+        Path first = csv(dir.resolve("a.csv"), "user_id,item_id,ts,qty", "u1,i1," + TS + ",1");
+        Path otherQty = csv(dir.resolve("b.csv"), "user_id,item_id,ts,qty", "u1,i1," + TS + ",2", "u1,i1," + TS + ",2");
+        try (RecsysStore store = RecsysStore.open(dir.resolve("recsys.db"), Clock.systemUTC(),
+                List.of("user_id", "item_id", "ts", "qty"))) {
+            store.ingestEvents(first);
+            IngestReport report = store.ingestEvents(otherQty);
+            assertThat(report.rows()).as("another quantity is another event; the repeat in the file is not").isEqualTo(1);
+            assertThat(store.eventCount()).isEqualTo(2);
+        }
+        assertThatThrownBy(() -> RecsysStore.open(dir.resolve("x.db"), Clock.systemUTC(), List.of("session")))
+                .hasMessageContaining("event key");
+    }
+
+    @Test
+    void aRepeatedItemIdInOneFileIsRejectedNamingBothRows() {
+        try (RecsysStore store = RecsysStore.open(dir.resolve("recsys.db"))) {
+            Path file = csv(dir.resolve("items.csv"), "item_id,category,brand,price,img_url",
+                    "a,c,b,1,u", "b,c,b,1,u", "c,c,b,1,u", "b,c,b,2,u");
+            assertThatThrownBy(() -> store.ingestItems(file))
+                    .hasMessage(file + ": rows 2 and 4, column item_id: item id 'b' appears twice; give each item one "
+                            + "row; nothing from this file was ingested");
+            assertThat(store.items(List.of("a", "b"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aLargeCsvReportsProgressWithinItsCheck() throws Exception {
+        StringBuilder rows = new StringBuilder("user_id,item_id,ts,qty\n");
+        for (int i = 0; i < 150_000; i++) {
+            rows.append("user_").append(i % 997).append(",item_").append(i % 301).append(',').append(TS + i % 1000).append(",1\n");
+        }
+        Path file = dir.resolve("large.csv");
+        Files.writeString(file, rows);
+        List<Long> checkDone = new ArrayList<>();
+        try (RecsysStore store = RecsysStore.open(dir.resolve("recsys.db"))) {
+            store.ingestEvents(file, (stage, done, total) -> {
+                if (stage.equals("check csv")) {
+                    checkDone.add(done);
+                }
+            });
+        }
+        long size = Files.size(file);
+        assertThat(checkDone).anyMatch(d -> d > 0 && d < size).last().isEqualTo(size);
     }
 
     @Test
