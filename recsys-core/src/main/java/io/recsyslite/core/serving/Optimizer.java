@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Tunes an algorithm on the store's data without leaking the test split: each user's last event
@@ -76,7 +77,8 @@ public final class Optimizer {
                     .fixedParams(fixedParams)
                     .outputDir(outputDir)
                     .bestModelSink((model, best, metrics) -> ModelArtifacts.save(model, outputDir.resolve(MODEL_SUBDIR),
-                            new Provenance(metrics, fingerprint, context.seed(), readAt.toString())))
+                            new Provenance(metrics, fingerprint, context.seed(), readAt.toString(),
+                                    Optional.of(weighting))))
                     .build()
                     .tune(outer.train());
         }

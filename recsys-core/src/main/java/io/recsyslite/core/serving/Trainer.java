@@ -65,7 +65,7 @@ public final class Trainer {
         Recommender model = provider.fit(data, resolved, context);
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         Provenance provenance = new Provenance(evaluation.map(EvaluationReport::values).orElse(Map.of()),
-                fingerprint, context.seed(), readAt.toString());
+                fingerprint, context.seed(), readAt.toString(), Optional.of(weighting));
         ModelManifest manifest = ModelArtifacts.save(model, output, provenance);
         store.audit("trainer", "train", algorithm, "output=" + output + " users=" + data.numUsers()
                 + " items=" + data.numItems() + " params=" + resolved);

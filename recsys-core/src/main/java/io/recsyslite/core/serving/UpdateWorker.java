@@ -53,7 +53,6 @@ public final class UpdateWorker {
     private final Duration retrainEvery;
     private final TrainingContext context;
     private final Algorithms algorithms;
-    private final ConfidenceWeighting weighting;
     private final Clock clock;
     private long watermark;
     private Instant lastRetrain;
@@ -70,14 +69,13 @@ public final class UpdateWorker {
      *                     the worker's start
      */
     public UpdateWorker(Path db, Path modelDir, Path incomingDir, Duration retrainEvery, TrainingContext context,
-                        Algorithms algorithms, ConfidenceWeighting weighting, Clock clock) {
+                        Algorithms algorithms, Clock clock) {
         this.db = db;
         this.modelDir = modelDir;
         this.incomingDir = incomingDir;
         this.retrainEvery = retrainEvery;
         this.context = context;
         this.algorithms = algorithms;
-        this.weighting = weighting;
         this.clock = clock;
         try (RecsysStore store = RecsysStore.open(db)) {
             this.watermark = store.maxEventSeq();
@@ -145,7 +143,8 @@ public final class UpdateWorker {
             return 0;
         }
         List<String> users = new ArrayList<>(events.keySet());
-        Recommender updated = foldIn.foldIn(users, rows(users, events, loaded.model().items()));
+        ConfidenceWeighting weighting = weighting(loaded.manifest());
+        Recommender updated = foldIn.foldIn(users, rows(users, events, loaded.model().items(), weighting));
         save(store, updated, loaded.manifest());
         store.audit("worker", "model_update", loaded.manifest().algorithm(),
                 "folded_in_users=" + users.size() + " dir=" + modelDir);
@@ -156,20 +155,27 @@ public final class UpdateWorker {
     private void retrain(RecsysStore store) throws IOException {
         ModelManifest manifest = ModelArtifacts.verify(modelDir);
         long newWatermark = store.maxEventSeq();
-        new Trainer(algorithms).train(store, manifest.algorithm(), manifest.params(), 0, weighting, modelDir, context);
+        new Trainer(algorithms).train(store, manifest.algorithm(), manifest.params(), 0, weighting(manifest), modelDir,
+                context);
         store.audit("worker", "model_retrain", manifest.algorithm(), "dir=" + modelDir);
         watermark = newWatermark;
         lastRetrain = clock.instant();
     }
 
+    /** The weighting the model was trained with; the default for models saved before it was recorded. */
+    static ConfidenceWeighting weighting(ModelManifest manifest) {
+        return manifest.provenance().weighting().orElse(Trainer.DEFAULT_WEIGHTING);
+    }
+
     /** The users' complete histories as confidence rows over the model's items (unknown items wait for a retrain). */
-    private CsrMatrix rows(List<String> users, Map<String, List<UserEvent>> events, IdIndex items) {
+    static CsrMatrix rows(List<String> users, Map<String, List<UserEvent>> events, IdIndex items,
+                          ConfidenceWeighting weighting) {
         EventColumns columns = new EventColumns();
         for (int r = 0; r < users.size(); r++) {
             for (UserEvent e : events.get(users.get(r))) {
                 int item = items.indexOf(e.itemId());
                 if (item >= 0) {
-                    columns.add(r, item, e.ts(), e.qty());
+                    columns.add(r, item, e.ts(), e.qty(), weighting.typeWeight(e.eventType()));
                 }
             }
         }
@@ -182,7 +188,7 @@ public final class UpdateWorker {
      */
     private void save(RecsysStore store, Recommender model, ModelManifest previous) throws IOException {
         Provenance provenance = new Provenance(previous.provenance().metrics(), store.dataFingerprint(),
-                previous.provenance().seed(), previous.provenance().dataReadAt());
+                previous.provenance().seed(), previous.provenance().dataReadAt(), previous.provenance().weighting());
         ModelArtifacts.save(model, modelDir, provenance);
     }
 

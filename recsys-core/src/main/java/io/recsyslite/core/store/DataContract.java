@@ -15,6 +15,10 @@ final class DataContract {
     /** Unix seconds of 2000-01-01: older timestamps are taken for a unit or parsing mistake. */
     static final long MIN_TS = 946_684_800L;
     static final long MAX_FUTURE_SECONDS = 86_400L;
+    /** Longer ids are taken for a mistake (a pasted document, an attack), not an id. */
+    static final int MAX_ID_LENGTH = 512;
+    /** An event type is one word: letters, digits, '_' or '-', stored in lower case. */
+    static final String EVENT_TYPE_PATTERN = "[A-Za-z0-9_-]{1,64}";
 
     /** One rule: the column it is about, an SQL condition true for bad rows, an SQL message. */
     record RowRule(String column, String failsWhen, String message) {
@@ -39,7 +43,7 @@ final class DataContract {
     }
 
     static DataContract events() {
-        return new DataContract("events", List.of("user_id", "item_id", "ts", "qty"), List.of());
+        return new DataContract("events", List.of("user_id", "item_id", "ts", "qty"), List.of("session_id", "event_type"));
     }
 
     static DataContract items() {
@@ -66,7 +70,16 @@ final class DataContract {
     List<RowRule> rules(Map<String, StagedColumn> staged, long nowEpochSeconds) {
         List<RowRule> rules = new ArrayList<>();
         if (isEvents()) {
-            idRules(rules, staged.get("user_id"), "user id");
+            StagedColumn session = staged.get("session_id");
+            if (session == null) {
+                idRules(rules, staged.get("user_id"), "user id");
+            } else {
+                StagedColumn user = staged.get("user_id");
+                rules.add(new RowRule(user.name(), "coalesce(" + trimmedText(user) + ", '') = '' AND coalesce("
+                        + trimmedText(session) + ", '') = ''", "'missing user id and session id (one is needed)'"));
+                lengthRule(rules, user, "user id");
+                lengthRule(rules, session, "session id");
+            }
             idRules(rules, staged.get("item_id"), "item id");
             StagedColumn ts = staged.get("ts");
             String tsValue = integerRules(rules, ts, "timestamp", "BIGINT");
@@ -77,6 +90,12 @@ final class DataContract {
             StagedColumn qty = staged.get("qty");
             String qtyValue = integerRules(rules, qty, "quantity", "INTEGER");
             rules.add(new RowRule(qty.name(), qtyValue + " < 0", "'negative quantity ' || " + qtyValue));
+            StagedColumn type = staged.get("event_type");
+            if (type != null) {
+                rules.add(new RowRule(type.name(), "NOT regexp_full_match(" + trimmedText(type) + ", "
+                        + Sql.literal(EVENT_TYPE_PATTERN) + ")", "'event type ''' || " + trimmedText(type)
+                        + " || ''' is not one word of letters, digits, _ or - (at most 64)'"));
+            }
         } else {
             idRules(rules, staged.get("item_id"), "item id");
             StagedColumn price = staged.get("price");
@@ -124,6 +143,13 @@ final class DataContract {
         String id = Sql.ident(column.name());
         rules.add(new RowRule(column.name(), id + " IS NULL", "'missing " + label + "'"));
         rules.add(new RowRule(column.name(), trimmedText(column) + " = ''", "'empty " + label + "'"));
+        lengthRule(rules, column, label);
+    }
+
+    private static void lengthRule(List<RowRule> rules, StagedColumn column, String label) {
+        rules.add(new RowRule(column.name(), "length(" + trimmedText(column) + ") > " + MAX_ID_LENGTH,
+                "'" + label + " of ' || length(" + trimmedText(column) + ") || ' characters (at most "
+                        + MAX_ID_LENGTH + ")'"));
     }
 
     private static String trimmedText(StagedColumn column) {

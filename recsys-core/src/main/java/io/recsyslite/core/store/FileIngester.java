@@ -41,8 +41,17 @@ final class FileIngester {
     }
 
     IngestReport ingest(Path file, DataContract contract, ProgressListener progress) throws SQLException {
+        return ingest(file, contract, sha256(file, progress), progress);
+    }
+
+    /**
+     * Ingests a file known by {@code identity} instead of its checksum (a journal segment, whose
+     * content may equal an earlier one's while its events are new).
+     */
+    IngestReport ingest(Path file, DataContract contract, String identity, ProgressListener progress)
+            throws SQLException {
         long started = System.nanoTime();
-        String sha256 = sha256(file, progress);
+        String sha256 = identity;
         if (alreadyIngested(sha256, contract.kind)) {
             audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(), "already ingested, sha256=" + sha256);
             return new IngestReport(file, 0, 0, true, seconds(started));
@@ -57,7 +66,7 @@ final class FileIngester {
             long[] rowsAndErased = Transactions.run(conn, () -> {
                 progress.update("insert", 0, 1);
                 long ingestId = nextIngestId();
-                long inserted = contract.isEvents() ? insertEvents(staged, ingestId)
+                long inserted = contract.isEvents() ? insertEventsLinkingSessions(staged, ingestId)
                         : upsertItems(contract, staged, ingestId);
                 // events not inserted are those of deleted users (see insertEvents)
                 long erased = contract.isEvents() ? Sql.queryLong(conn, "SELECT count(*) FROM " + STAGING) - inserted : 0;
@@ -183,11 +192,40 @@ final class FileIngester {
         return Sql.queryLong(conn, "SELECT coalesce(max(id), 0) + 1 FROM ingested_files");
     }
 
+    /**
+     * Inserts the events; rows with both a session and a user id are logins, which link the
+     * session to the user: the session's events, earlier and later ones, count for the user.
+     */
+    private long insertEventsLinkingSessions(Map<String, StagedColumn> staged, long ingestId) throws SQLException {
+        StagedColumn session = staged.get("session_id");
+        if (session == null) {
+            return insertEvents(staged, ingestId);
+        }
+        String user = "nullif(" + text(staged.get("user_id")) + ", '')";
+        String sessionId = "nullif(" + text(session) + ", '')";
+        long links = executeUpdate("INSERT INTO session_links SELECT DISTINCT " + sessionId + ", " + user
+                + ", make_timestamp(" + audit.nowMicros() + ") FROM " + STAGING
+                + " WHERE " + user + " IS NOT NULL AND " + sessionId + " IS NOT NULL");
+        long inserted = insertEvents(staged, ingestId);
+        if (links > 0) {
+            execute("""
+                    UPDATE events SET user_id = l.user_id
+                    FROM (SELECT session_id, arg_max(user_id, "at") AS user_id FROM session_links GROUP BY session_id) l
+                    WHERE events.user_id IS NULL AND events.session_id = l.session_id""");
+        }
+        return inserted;
+    }
+
     private long insertEvents(Map<String, StagedColumn> staged, long ingestId) throws SQLException {
-        String sql = "INSERT INTO events SELECT (SELECT coalesce(max(seq), 0) FROM events) + rowid + 1, "
-                + text(staged.get("user_id")) + ", " + text(staged.get("item_id")) + ", "
+        StagedColumn type = staged.get("event_type");
+        StagedColumn session = staged.get("session_id");
+        String sql = "INSERT INTO events (seq, user_id, item_id, ts, qty, ingest_id, event_type, session_id)"
+                + " SELECT (SELECT coalesce(max(seq), 0) FROM events) + rowid + 1, "
+                + userId(staged) + ", " + text(staged.get("item_id")) + ", "
                 + DataContract.integerValue(staged.get("ts"), "BIGINT") + ", "
-                + DataContract.integerValue(staged.get("qty"), "INTEGER") + ", " + ingestId
+                + DataContract.integerValue(staged.get("qty"), "INTEGER") + ", " + ingestId + ", "
+                + (type == null ? "NULL" : "lower(trim(" + text(type) + "))") + ", "
+                + (session == null ? "NULL" : "nullif(" + text(session) + ", '')")
                 + " FROM " + STAGING + " WHERE NOT (" + erasedByDeletion(staged) + ")";
         return executeUpdate(sql);
     }
@@ -199,7 +237,7 @@ final class FileIngester {
     private static String erasedByDeletion(Map<String, StagedColumn> staged) {
         // deleted_users' columns renamed, so that the staged file's user_id cannot resolve to them
         return "EXISTS (SELECT 1 FROM (SELECT user_id AS deleted_id, epoch(\"at\") AS deleted_at FROM deleted_users) d"
-                + " WHERE d.deleted_id = " + text(staged.get("user_id"))
+                + " WHERE d.deleted_id = " + userId(staged)
                 + " AND " + DataContract.integerValue(staged.get("ts"), "BIGINT") + " <= d.deleted_at)";
     }
 
@@ -219,6 +257,22 @@ final class FileIngester {
                 + " ORDER BY rowid DESC) = 1";
         executeUpdate(sql);
         return Sql.queryLong(conn, "SELECT count(*) FROM " + STAGING);
+    }
+
+    /**
+     * The event's user: the file's user id, else the user its session was linked to by a login
+     * (NULL for a visitor's event before any login).
+     */
+    private static String userId(Map<String, StagedColumn> staged) {
+        String user = "nullif(" + text(staged.get("user_id")) + ", '')";
+        StagedColumn session = staged.get("session_id");
+        if (session == null) {
+            return user;
+        }
+        // session_links' columns renamed, so that the staged file's columns cannot resolve to them
+        return "coalesce(" + user + ", (SELECT arg_max(linked_user, linked_at) FROM (SELECT session_id AS linked_session,"
+                + " user_id AS linked_user, \"at\" AS linked_at FROM session_links) WHERE linked_session = "
+                + text(session) + "))";
     }
 
     private static String text(StagedColumn column) {

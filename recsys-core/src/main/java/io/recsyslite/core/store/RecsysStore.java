@@ -58,6 +58,8 @@ import java.util.Properties;
 public final class RecsysStore implements AutoCloseable {
     /** The default database file, relative to the working directory. */
     public static final Path DEFAULT_PATH = Path.of("data", "recsys.db");
+    /** How {@code ingested_files.sha256} marks a journal segment (followed by its file name). */
+    private static final String JOURNAL_IDENTITY = "journal:";
 
     /** Store-side work that needs the connection, e.g. the tuning trials table. */
     @FunctionalInterface
@@ -129,6 +131,58 @@ public final class RecsysStore implements AutoCloseable {
     /** Ingests an events file (.parquet or .csv); progress stages: checksum, validate, insert. */
     public synchronized IngestReport ingestEvents(Path file, ProgressListener progress) {
         return call("ingest " + file, () -> new FileIngester(conn, audit).ingest(file, DataContract.events(), progress));
+    }
+
+    /**
+     * Ingests a sealed {@link EventJournal} segment, known by its name so that ingesting it again
+     * (after a crash between this commit and the segment's deletion) adds nothing. An empty
+     * segment (a crash before its first line) adds nothing.
+     */
+    public synchronized IngestReport ingestJournalSegment(Path segment) {
+        return call("ingest " + segment, () -> {
+            try {
+                if (Files.size(segment) <= EventJournal.HEADER.length()) {
+                    return new IngestReport(segment, 0, 0, false, 0);
+                }
+            } catch (IOException e) {
+                throw new RecsysException("cannot read journal segment " + segment + ": " + e.getMessage(), e);
+            }
+            return new FileIngester(conn, audit).ingest(segment, DataContract.events(),
+                    JOURNAL_IDENTITY + segment.getFileName(), ProgressListener.NONE);
+        });
+    }
+
+    /**
+     * The events recorded live (through the journal) that reached the store at or after
+     * {@code since}, oldest first, at most {@code limit} (the newest ones): what a model whose data
+     * was read at {@code since} has not seen.
+     */
+    public synchronized List<StoredLiveEvent> liveEventsStoredSince(Instant since, int limit) {
+        return call("read recent live events", () -> {
+            List<StoredLiveEvent> events = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    SELECT * FROM (SELECT e.user_id, e.session_id, e.item_id, e.ts, e.qty, e.event_type,
+                        epoch_us(f."at"), e.seq FROM events e JOIN ingested_files f ON f.id = e.ingest_id
+                        WHERE starts_with(f.sha256, ?) AND f."at" >= make_timestamp(?)
+                        ORDER BY e.seq DESC LIMIT ?) ORDER BY 8""")) {
+                ps.setString(1, JOURNAL_IDENTITY);
+                ps.setLong(2, ChronoUnit.MICROS.between(Instant.EPOCH, since));
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new StoredLiveEvent(new LiveEvent(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getLong(4), rs.getInt(5), rs.getString(6)),
+                                Instant.EPOCH.plus(rs.getLong(7), ChronoUnit.MICROS)));
+                    }
+                }
+            }
+            audit.write(AuditLog.STORE_ACTOR, "read_user_events", "*", "live events=" + events.size());
+            return events;
+        });
+    }
+
+    /** A live event and when it reached the store. */
+    public record StoredLiveEvent(LiveEvent event, Instant storedAt) {
     }
 
     public IngestReport ingestItems(Path file) {
@@ -232,11 +286,12 @@ public final class RecsysStore implements AutoCloseable {
     }
 
     /**
-     * The most popular items by number of distinct users, best first (ties by id): the
-     * non-personalised fallback for unknown users.
+     * The most popular items by number of distinct users and visitor sessions, best first (ties by
+     * id): the non-personalised fallback for unknown users.
      */
     public synchronized List<String> popularItems(int limit) {
-        String sql = "SELECT item_id FROM events GROUP BY item_id ORDER BY count(DISTINCT user_id) DESC, item_id LIMIT ?";
+        String sql = "SELECT item_id FROM events GROUP BY item_id"
+                + " ORDER BY count(DISTINCT coalesce(user_id, 'session:' || session_id)) DESC, item_id LIMIT ?";
         try (PreparedStatement st = conn.prepareStatement(sql)) {
             st.setInt(1, limit);
             List<String> ids = new ArrayList<>();
@@ -256,13 +311,13 @@ public final class RecsysStore implements AutoCloseable {
         return call("read events of " + userId, () -> {
             List<UserEvent> events = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("""
-                    SELECT e.item_id, e.ts, e.qty, f.path FROM events e
+                    SELECT e.item_id, e.ts, e.qty, e.event_type, e.session_id, f.path FROM events e
                     LEFT JOIN ingested_files f ON f.id = e.ingest_id
                     WHERE e.user_id = ? ORDER BY e.ts, e.seq""")) {
                 ps.setString(1, userId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        events.add(new UserEvent(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4)));
+                        events.add(userEvent(rs, 1));
                     }
                 }
             }
@@ -284,7 +339,7 @@ public final class RecsysStore implements AutoCloseable {
         return call("read events of recently active users", () -> {
             Map<String, List<UserEvent>> byUser = new LinkedHashMap<>();
             try (PreparedStatement ps = conn.prepareStatement("""
-                    SELECT e.user_id, e.item_id, e.ts, e.qty, f.path FROM events e
+                    SELECT e.user_id, e.item_id, e.ts, e.qty, e.event_type, e.session_id, f.path FROM events e
                     LEFT JOIN ingested_files f ON f.id = e.ingest_id
                     WHERE e.user_id IN (SELECT DISTINCT user_id FROM events WHERE seq > ?)
                     ORDER BY e.user_id, e.ts, e.seq""")) {
@@ -292,7 +347,7 @@ public final class RecsysStore implements AutoCloseable {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         byUser.computeIfAbsent(rs.getString(1), u -> new ArrayList<>())
-                                .add(new UserEvent(rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5)));
+                                .add(userEvent(rs, 2));
                     }
                 }
             }
@@ -328,8 +383,8 @@ public final class RecsysStore implements AutoCloseable {
     }
 
     /**
-     * Deletes all events of a user, records the user in {@code deleted_users} and audits it, in one
-     * transaction. Returns the number of events removed.
+     * Deletes all events of a user (with those of visitor sessions linked to the user by a login,
+     * and the links), records the user in {@code deleted_users} and audits it, in one transaction. Returns the number of events removed.
      */
     public synchronized long deleteUserEvents(String userId) {
         return call("delete events of " + userId, () -> Transactions.run(conn, () -> {
@@ -337,6 +392,10 @@ public final class RecsysStore implements AutoCloseable {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM events WHERE user_id = ?")) {
                 ps.setString(1, userId);
                 removed = ps.executeLargeUpdate();
+            }
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM session_links WHERE user_id = ?")) {
+                ps.setString(1, userId);
+                ps.executeUpdate();
             }
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO deleted_users VALUES (?, make_timestamp(?))")) {
@@ -365,6 +424,12 @@ public final class RecsysStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new RecsysException("closing database " + dbFile + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The event in the columns item_id, ts, qty, event_type, session_id, path from column {@code first} on. */
+    private static UserEvent userEvent(ResultSet rs, int first) throws SQLException {
+        return new UserEvent(rs.getString(first), rs.getLong(first + 1), rs.getInt(first + 2), rs.getString(first + 3),
+                rs.getString(first + 4), rs.getString(first + 5));
     }
 
     private <T> T call(String what, Transactions.Work<T> work) {

@@ -106,7 +106,7 @@ class UpdateWorkerTest {
 
     private UpdateWorker worker(Duration retrainEvery, Clock clock) {
         return new UpdateWorker(db, modelDir, incoming, retrainEvery, TrainingContext.singleThreaded(1),
-                Algorithms.discover(), Trainer.DEFAULT_WEIGHTING, clock);
+                Algorithms.discover(), clock);
     }
 
     private long eventCount() {
