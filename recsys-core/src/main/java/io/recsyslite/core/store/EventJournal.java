@@ -39,18 +39,27 @@ public final class EventJournal implements AutoCloseable {
     private final FileLock lock;
     private final Object writeLock = new Object();
     private final Object syncLock = new Object();
-    private final List<Path> sealed = new ArrayList<>();
+    private final List<Segment> sealed = new ArrayList<>();
     private FileChannel current;
     private long segmentNumber;
+    /** Events ever appended by this journal object: the number of the newest one. */
+    private long events;
     /** Bytes ever appended (all segments), and how many of them are known to be on disk. */
     private long written;
     private long synced;
+
+    /**
+     * A sealed segment file and the number of the newest event in it (events are numbered from 1
+     * in append order since the journal was opened; 0 for a segment a previous run left).
+     */
+    public record Segment(Path path, long lastNumber) {
+    }
 
     private EventJournal(Path dir, FileChannel lockChannel, FileLock lock, List<Path> recovered, long nextNumber) {
         this.dir = dir;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.sealed.addAll(recovered);
+        recovered.forEach(path -> sealed.add(new Segment(path, 0)));
         this.segmentNumber = nextNumber;
     }
 
@@ -91,11 +100,11 @@ public final class EventJournal implements AutoCloseable {
         }
     }
 
-    /** Appends the events (already checked by {@link LiveEventContract}); they are on disk when this returns. */
-    public void append(List<LiveEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
+    /**
+     * Appends the events (already checked by {@link LiveEventContract}); they are on disk when this
+     * returns. Returns the number of the last of them (see {@link Segment}).
+     */
+    public long append(List<LiveEvent> events) {
         StringBuilder lines = new StringBuilder(events.size() * 48);
         for (LiveEvent e : events) {
             lines.append(quoted(e.userId())).append(',').append(quoted(e.sessionId())).append(',')
@@ -103,7 +112,11 @@ public final class EventJournal implements AutoCloseable {
                     .append(e.eventType() == null ? "" : e.eventType()).append('\n');
         }
         long end;
+        long last;
         synchronized (writeLock) {
+            if (events.isEmpty()) {
+                return this.events;
+            }
             try {
                 if (current == null) {
                     current = newSegment();
@@ -116,18 +129,21 @@ public final class EventJournal implements AutoCloseable {
                 }
                 written += length;
                 end = written;
+                this.events += events.size();
+                last = this.events;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the event journal in " + dir, e);
             }
         }
         syncUpTo(end);
+        return last;
     }
 
     /**
      * Closes the segment being written (synced) so it can be ingested; returns every sealed
      * segment not yet {@link #remove removed}, oldest first.
      */
-    public List<Path> seal() {
+    public List<Segment> seal() {
         synchronized (syncLock) {
             synchronized (writeLock) {
                 if (current != null) {
@@ -138,7 +154,7 @@ public final class EventJournal implements AutoCloseable {
                         throw new UncheckedIOException("cannot seal the event journal in " + dir, e);
                     }
                     current = null;
-                    sealed.add(segmentPath(segmentNumber - 1));
+                    sealed.add(new Segment(segmentPath(segmentNumber - 1), events));
                     synced = written;
                 }
                 return List.copyOf(sealed);
@@ -154,7 +170,24 @@ public final class EventJournal implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete journal segment " + segment, e);
             }
-            sealed.remove(segment);
+            sealed.removeIf(s -> s.path().equals(segment));
+        }
+    }
+
+    /**
+     * Sets a sealed segment aside that the store refused (renamed to {@code .rejected}, kept for a
+     * person to look at), so that it does not block the segments after it.
+     */
+    public Path reject(Path segment) {
+        synchronized (writeLock) {
+            try {
+                Path aside = segment.resolveSibling(segment.getFileName() + ".rejected");
+                Files.move(segment, aside);
+                sealed.removeIf(s -> s.path().equals(segment));
+                return aside;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot set journal segment " + segment + " aside", e);
+            }
         }
     }
 

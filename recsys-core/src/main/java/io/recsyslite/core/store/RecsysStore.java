@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -53,13 +54,16 @@ import java.util.Properties;
  * <p>Thread-safety: thread-safe. The store owns one DuckDB connection (JDBC connections of DuckDB
  * must not be used concurrently) and every public method holds the store's lock, so calls are
  * serialised. DuckDB itself runs each statement on its own threads. Only one process can open a
- * database file at a time.
+ * database file at a time; {@link #open} waits while another one holds it. Live events reach
+ * the events table through an {@link EventJournal} beside the file.
  */
 public final class RecsysStore implements AutoCloseable {
     /** The default database file, relative to the working directory. */
     public static final Path DEFAULT_PATH = Path.of("data", "recsys.db");
     /** How {@code ingested_files.sha256} marks a journal segment (followed by its file name). */
     private static final String JOURNAL_IDENTITY = "journal:";
+    /** How long opening waits while another process holds the file. */
+    public static final Duration BUSY_WAIT = Duration.ofSeconds(30);
 
     /** Store-side work that needs the connection, e.g. the tuning trials table. */
     @FunctionalInterface
@@ -94,16 +98,7 @@ public final class RecsysStore implements AutoCloseable {
         } catch (IOException e) {
             throw new RecsysException("cannot create the directory for " + dbFile + ": " + e.getMessage(), e);
         }
-        Connection conn;
-        try {
-            Properties props = new Properties();
-            // Stream query results instead of materialising them: loading 10M events stays lean.
-            props.setProperty("jdbc_stream_results", "true");
-            conn = DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath(), props);
-        } catch (SQLException e) {
-            throw new RecsysException("cannot open database " + dbFile
-                    + " (is another process using it?): " + e.getMessage(), e);
-        }
+        Connection conn = connect(dbFile);
         try {
             StoreSchema.createOrCheck(conn, dbFile.toString());
             return new RecsysStore(dbFile, conn, clock);
@@ -117,6 +112,36 @@ public final class RecsysStore implements AutoCloseable {
                 throw runtime;
             }
             throw new RecsysException("cannot set up database " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Connects to the file, waiting up to {@link #BUSY_WAIT} while another process holds it: DuckDB
+     * lets one process open a file at a time, and the processes sharing a store (serving, trainer,
+     * worker) each hold it only briefly or for one read (see the README, "Sharing one store").
+     */
+    private static Connection connect(Path dbFile) {
+        long deadline = System.nanoTime() + BUSY_WAIT.toNanos();
+        Properties props = new Properties();
+        // Stream query results instead of materialising them: loading 10M events stays lean.
+        props.setProperty("jdbc_stream_results", "true");
+        while (true) {
+            try {
+                return DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath(), props);
+            } catch (SQLException e) {
+                boolean busy = e.getMessage() != null && e.getMessage().contains("lock");
+                if (!busy || System.nanoTime() > deadline) {
+                    throw new RecsysException("cannot open database " + dbFile
+                            + (busy ? " (another process has held it for " + BUSY_WAIT.toSeconds() + " s)" : "")
+                            + ": " + e.getMessage(), e);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new RecsysException("interrupted while waiting for database " + dbFile, interrupted);
+                }
+            }
         }
     }
 
