@@ -14,6 +14,7 @@ import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.store.RecsysStore;
 import io.recsyslite.core.tuning.DuckDbTrialStorage;
+import io.recsyslite.core.tuning.TrialStorage;
 import io.recsyslite.core.tuning.RecommenderTuner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class Optimizer {
                     + " the 3 or more events a training, a validation and a test item need");
         }
         RecommenderTuner.Result result;
-        try (DuckDbTrialStorage storage = DuckDbTrialStorage.open(db)) {
+        try (TrialStorage storage = DuckDbTrialStorage.inStore(db)) {
             result = RecommenderTuner.builder(algorithms.get(algorithm), metric)
                     .splitter(train -> {
                         Split inner = VALIDATION.split(train);

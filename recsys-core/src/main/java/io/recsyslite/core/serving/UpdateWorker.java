@@ -83,7 +83,13 @@ public final class UpdateWorker {
         this.lastRetrain = clock.instant();
     }
 
+    /**
+     * One cycle. The store is open for the ingest and the fold-in; a retrain holds it only to read
+     * the training data, so a serving process sharing the store keeps working.
+     */
     public CycleReport runOnce() throws IOException {
+        boolean retrain = !retrainEvery.isZero() && !clock.instant().isBefore(lastRetrain.plus(retrainEvery));
+        CycleReport report;
         try (RecsysStore store = RecsysStore.open(db)) {
             List<Path> ingested = new ArrayList<>();
             List<Path> rejected = new ArrayList<>();
@@ -98,16 +104,12 @@ public final class UpdateWorker {
                     rejected.add(moved);
                 }
             }
-            boolean retrain = !retrainEvery.isZero()
-                    && !clock.instant().isBefore(lastRetrain.plus(retrainEvery));
-            int folded = 0;
-            if (retrain) {
-                retrain(store);
-            } else {
-                folded = foldInNewEvents(store);
-            }
-            return new CycleReport(ingested, rejected, folded, retrain);
+            report = new CycleReport(ingested, rejected, retrain ? 0 : foldInNewEvents(store), retrain);
         }
+        if (retrain) {
+            retrain();
+        }
+        return report;
     }
 
     /** Runs cycles every {@code interval} until the thread is interrupted. */
@@ -152,12 +154,17 @@ public final class UpdateWorker {
         return users.size();
     }
 
-    private void retrain(RecsysStore store) throws IOException {
+    private void retrain() throws IOException {
         ModelManifest manifest = ModelArtifacts.verify(modelDir);
-        long newWatermark = store.maxEventSeq();
-        new Trainer(algorithms).train(store, manifest.algorithm(), manifest.params(), 0, weighting(manifest), modelDir,
+        long newWatermark;
+        try (RecsysStore store = RecsysStore.open(db)) {
+            newWatermark = store.maxEventSeq();
+        }
+        new Trainer(algorithms).train(db, manifest.algorithm(), manifest.params(), 0, weighting(manifest), modelDir,
                 context);
-        store.audit("worker", "model_retrain", manifest.algorithm(), "dir=" + modelDir);
+        try (RecsysStore store = RecsysStore.open(db)) {
+            store.audit("worker", "model_retrain", manifest.algorithm(), "dir=" + modelDir);
+        }
         watermark = newWatermark;
         lastRetrain = clock.instant();
     }
