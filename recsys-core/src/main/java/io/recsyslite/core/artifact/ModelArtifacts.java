@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recsyslite.core.LibraryVersion;
+import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.error.CorruptModelException;
+import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.internal.Sha256;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Recommender;
@@ -17,7 +19,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -72,6 +76,7 @@ public final class ModelArtifacts {
         json.put("data_fingerprint", provenance.dataFingerprint());
         json.put("seed", provenance.seed());
         json.put("data_read_at", provenance.dataReadAt());
+        provenance.weighting().ifPresent(w -> json.set("weighting", weightingJson(w)));
         json.put("created_at", Instant.now().toString());
         json.set("files", JSON.valueToTree(files));
         json.set("model", JSON.valueToTree(writer.meta()));
@@ -165,10 +170,36 @@ public final class ModelArtifacts {
             throw new CorruptModelException(where + " names no valid " + ModelDirectory.FILES_DIR + ": '" + filesDir + "'");
         }
         Provenance provenance = new Provenance(metrics == null ? Map.of() : metrics,
-                json.path("data_fingerprint").asText(""), json.path("seed").asLong(), json.path("data_read_at").asText(""));
+                json.path("data_fingerprint").asText(""), json.path("seed").asLong(), json.path("data_read_at").asText(""),
+                weighting(json.path("weighting"), where));
         return new ModelManifest(version, json.get("algorithm").asText(), json.path("library_version").asText(),
                 params == null ? Map.of() : params, provenance, json.path("created_at").asText(), files,
                 json.path("model"), version >= 2 ? filesDir : "");
+    }
+
+    private static ObjectNode weightingJson(ConfidenceWeighting w) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("quantity", w.quantity().name().toLowerCase(Locale.ROOT));
+        node.put("half_life_seconds", w.halfLifeSeconds());
+        node.put("reference_time", w.referenceTime());
+        node.set("event_type_weights", JSON.valueToTree(w.eventTypeWeights()));
+        return node;
+    }
+
+    private static Optional<ConfidenceWeighting> weighting(JsonNode node, String where) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Double> types = JSON.convertValue(node.path("event_type_weights"),
+                    new TypeReference<Map<String, Double>>() { });
+            return Optional.of(new ConfidenceWeighting(
+                    ConfidenceWeighting.Quantity.valueOf(node.path("quantity").asText().toUpperCase(Locale.ROOT)),
+                    node.path("half_life_seconds").asLong(), node.path("reference_time").asLong(),
+                    types == null ? Map.of() : types));
+        } catch (IllegalArgumentException | InvalidParameterException e) {
+            throw new CorruptModelException(where + " has an unreadable weighting: " + e.getMessage());
+        }
     }
 
     private static boolean isIllegal(String fileName) {

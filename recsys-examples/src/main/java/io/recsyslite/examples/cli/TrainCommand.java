@@ -2,7 +2,6 @@ package io.recsyslite.examples.cli;
 
 import io.recsyslite.core.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
-import io.recsyslite.core.store.RecsysStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,11 +65,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = output != null ? output : common.settings().modelDirFor(algorithm);
         ConsoleProgress progress = common.progress();
-        Trainer.Result result;
-        try (RecsysStore store = RecsysStore.open(common.existingDb())) {
-            result = new Trainer(Algorithms.discover()).train(store, algorithm, model.params, testSize,
-                    model.weighting(), dir, training.context(progress));
-        }
+        // holds the store only to read it: a serve process sharing the store keeps recording events
+        Trainer.Result result = new Trainer(Algorithms.discover()).train(common.existingDb(), algorithm, model.params,
+                testSize, model.weighting(), dir, training.context(progress));
         progress.finish();
         var out = spec.commandLine().getOut();
         result.evaluation().ifPresent(report -> out.println("Held-out " + testSize + " of each user's items: "

@@ -1,5 +1,6 @@
 package io.recsyslite.examples.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsyslite.core.internal.SnakeCaseJson;
 import io.recsyslite.core.serving.RecommendedItem;
@@ -20,8 +21,16 @@ final class ApiJson {
         return SnakeCaseJson.mapper();
     }
 
-    /** {@code GET /recommend}; {@code personalized} is false for the popular fallback. */
-    record RecommendResponse(String userId, boolean personalized, List<RecommendedItem> recommendations) {
+    /**
+     * {@code GET /recommend}; {@code personalized} is false for the popular fallback. The session
+     * id is only written for session requests.
+     */
+    record RecommendResponse(String userId, @JsonInclude(JsonInclude.Include.NON_NULL) String sessionId,
+                             boolean personalized, List<RecommendedItem> recommendations) {
+    }
+
+    /** {@code POST /events}: how many events were recorded (all of them; a bad batch is a 400). */
+    record EventsResponse(int stored) {
     }
 
     /** {@code GET /health}. */

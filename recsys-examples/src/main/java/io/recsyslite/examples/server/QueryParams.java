@@ -26,6 +26,12 @@ final class QueryParams {
         return value;
     }
 
+    /** The parameter's value, or null when it is absent or blank. */
+    static String optionalId(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
     static int k(Context ctx) {
         String raw = ctx.queryParam("k");
         if (raw == null) {
@@ -96,7 +102,7 @@ final class QueryParams {
     }
 
     /** A repeatable parameter whose values may also be comma lists. */
-    private static Set<String> list(Context ctx, String name) {
+    static Set<String> list(Context ctx, String name) {
         Set<String> values = new LinkedHashSet<>();
         for (String raw : ctx.queryParams(name)) {
             for (String v : raw.split(",")) {

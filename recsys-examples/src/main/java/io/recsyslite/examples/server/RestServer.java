@@ -9,6 +9,7 @@ import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.recsyslite.core.LibraryVersion;
+import io.recsyslite.core.error.InvalidDataException;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.error.NotFoundException;
 import io.recsyslite.core.error.RecsysException;
@@ -18,6 +19,7 @@ import io.recsyslite.core.serving.Recommendations;
 import io.recsyslite.core.store.StoreBusyException;
 import io.recsyslite.examples.server.ApiJson.DeletedResponse;
 import io.recsyslite.examples.server.ApiJson.ErrorResponse;
+import io.recsyslite.examples.server.ApiJson.EventsResponse;
 import io.recsyslite.examples.server.ApiJson.HealthResponse;
 import io.recsyslite.examples.server.ApiJson.MetricsResponse;
 import io.recsyslite.examples.server.ApiJson.RecommendResponse;
@@ -25,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -111,6 +114,12 @@ public final class RestServer implements AutoCloseable {
                 QueryParams.k(ctx), QueryParams.options(ctx))));
         app.get("/health", this::health);
         app.get("/metrics", ctx -> ctx.json(MetricsResponse.of(recSys.metrics(), errorResponses.sum())));
+        app.post("/events", ctx -> {
+            if (!options.publicEvents() && options.apiKey().isPresent()) {
+                requireApiKey(ctx);
+            }
+            ctx.json(new EventsResponse(recSys.record(EventsRequest.read(ctx.bodyInputStream()))));
+        });
         app.before("/gdpr/*", this::requireApiKey);
         app.get("/gdpr/export", ctx -> ctx.json(recSys.exportUser(QueryParams.requiredId(ctx, "user_id"))));
         app.delete("/gdpr/users/{user_id}", ctx -> {
@@ -120,16 +129,36 @@ public final class RestServer implements AutoCloseable {
         });
     }
 
+    /**
+     * For a user ({@code user_id}), a visitor's session ({@code session_id}, from its recorded
+     * events) or a list of items just viewed ({@code recent_items=a,b,c}), in that order of
+     * precedence.
+     */
     private void recommend(Context ctx) {
-        String userId = QueryParams.requiredId(ctx, "user_id");
+        String userId = QueryParams.optionalId(ctx, "user_id");
+        String sessionId = QueryParams.optionalId(ctx, "session_id");
+        List<String> recentItems = QueryParams.list(ctx, "recent_items").stream().toList();
         int k = QueryParams.k(ctx);
         boolean fallback = QueryParams.popularFallback(ctx);
-        Recommendations result = recSys.recommend(userId, k, QueryParams.options(ctx));
+        Recommendations result;
+        String who;
+        if (userId != null) {
+            result = recSys.recommend(userId, k, QueryParams.options(ctx));
+            who = "User '" + userId + "' not found";
+        } else if (sessionId != null) {
+            result = recSys.recommendForSession(sessionId, k, QueryParams.options(ctx));
+            who = "Session '" + sessionId + "' has no recorded events of known items";
+        } else if (!recentItems.isEmpty()) {
+            result = recSys.recommendForItems(recentItems, k, QueryParams.options(ctx));
+            who = "None of the recent_items is a known item";
+        } else {
+            throw new InvalidParameterException("user_id, session_id or recent_items is required");
+        }
         // The library answers unknown users with popular items; the spec's API says 404 unless asked.
         if (!result.personalized() && !fallback) {
-            throw new NotFoundException("User '" + userId + "' not found");
+            throw new NotFoundException(who);
         }
-        ctx.json(new RecommendResponse(userId, result.personalized(), result.items()));
+        ctx.json(new RecommendResponse(userId, sessionId, result.personalized(), result.items()));
     }
 
     private void health(Context ctx) {
@@ -157,6 +186,7 @@ public final class RestServer implements AutoCloseable {
 
     private void errorHandlers() {
         app.exception(InvalidParameterException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+        app.exception(InvalidDataException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
         app.exception(ForbiddenException.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
         app.exception(StoreBusyException.class, (e, ctx) -> {

@@ -14,12 +14,14 @@ import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.store.RecsysStore;
 import io.recsyslite.core.tuning.DuckDbTrialStorage;
+import io.recsyslite.core.tuning.TrialStorage;
 import io.recsyslite.core.tuning.RecommenderTuner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Tunes an algorithm on the store's data without leaking the test split: each user's last event
@@ -64,7 +66,7 @@ public final class Optimizer {
                     + " the 3 or more events a training, a validation and a test item need");
         }
         RecommenderTuner.Result result;
-        try (DuckDbTrialStorage storage = DuckDbTrialStorage.open(db)) {
+        try (TrialStorage storage = DuckDbTrialStorage.inStore(db)) {
             result = RecommenderTuner.builder(algorithms.get(algorithm), metric)
                     .splitter(train -> {
                         Split inner = VALIDATION.split(train);
@@ -76,7 +78,8 @@ public final class Optimizer {
                     .fixedParams(fixedParams)
                     .outputDir(outputDir)
                     .bestModelSink((model, best, metrics) -> ModelArtifacts.save(model, outputDir.resolve(MODEL_SUBDIR),
-                            new Provenance(metrics, fingerprint, context.seed(), readAt.toString())))
+                            new Provenance(metrics, fingerprint, context.seed(), readAt.toString(),
+                                    Optional.of(weighting))))
                     .build()
                     .tune(outer.train());
         }

@@ -9,14 +9,22 @@ import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.EmbeddingModel;
+import io.recsyslite.core.spi.Recommender;
+import io.recsyslite.core.spi.ScoringRecommender;
+import io.recsyslite.core.store.LiveEvent;
+import io.recsyslite.core.store.LiveEventContract;
 import io.recsyslite.core.store.RecsysStore;
 import io.recsyslite.core.store.StoreBusyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,13 +38,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The facade a shop embeds: serves recommendations and similar items from a model directory
  * with catalogue data joined in, swaps models while serving, and answers GDPR requests against
- * the DuckDB store.
+ * the DuckDB store. Records live events ({@link #record}) and answers from them at once: a user's
+ * next recommendations reflect their new events (on-demand fold-in), and a visitor's session
+ * gets recommendations from its events ({@link #recommendForSession}).
  *
- * <p>Thread-safe: any number of threads may call {@link #recommend} and {@link #similarItems}
- * while another swaps the model; a request finishes on the model it started with, and a model's
- * native resources are released when its last request ends. The DuckDB file is opened only for
- * the moment an operation needs it, so a separate worker or CLI process can use it in between.
- * Owns a background thread for the access audit; {@link #close()} releases everything.
+ * <p>Thread-safe: any number of threads may call {@link #recommend}, {@link #similarItems} and
+ * {@link #record} while another swaps the model; a request finishes on the model it started with,
+ * and a model's native resources are released when its last request ends. The DuckDB file is
+ * opened only for the moment an operation needs it, so a trainer, worker or CLI process can use
+ * it in between; recorded events wait in the store's journal meanwhile (see {@link LiveEvents}).
+ * Owns background threads for the access audit and the journal; {@link #close()} releases
+ * everything.
  */
 public final class RecSys implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecSys.class);
@@ -55,6 +67,8 @@ public final class RecSys implements AutoCloseable {
     private final ScheduledExecutorService auditFlusher;
     /** One DuckDB instance per file and process at a time: in-process store work takes turns. */
     private final Object storeLock = new Object();
+    private final LiveEvents liveEvents;
+    private final FreshUsers freshUsers = new FreshUsers();
 
     private record CacheKey(long generation, String kind, String id, int k, RecommendOptions options) {
     }
@@ -75,6 +89,8 @@ public final class RecSys implements AutoCloseable {
         } else {
             auditFlusher = null;
         }
+        this.liveEvents = new LiveEvents(config.dbPath(), new LiveEventContract(config.eventTypes()),
+                config.journalFlushInterval(), this::withStore, Clock.systemUTC());
     }
 
     /** A RecSys over the store, with algorithms and indexes found on the class path; no model yet. */
@@ -104,7 +120,11 @@ public final class RecSys implements AutoCloseable {
      * leaves the current one serving.
      */
     public ModelStatus swapModel(Path dir) throws IOException {
-        LiveModel next = withStoreIo(store -> loader.load(dir, generations.incrementAndGet(), store));
+        LiveModel next = withStoreIo(store -> {
+            LiveModel loaded = loader.load(dir, generations.incrementAndGet(), store);
+            liveEvents.modelServed(loaded.manifest.provenance().dataReadInstant().orElse(Instant.EPOCH), store);
+            return loaded;
+        });
         LiveModel previous = live.getAndSet(next);
         if (previous != null) {
             previous.release();
@@ -125,38 +145,126 @@ public final class RecSys implements AutoCloseable {
     }
 
     /**
-     * The top {@code k} items for a user. An unknown (or deleted) user gets the popular items,
-     * flagged as not personalised.
+     * The top {@code k} items for a user, reflecting the user's events recorded since the model
+     * was trained: folded in on demand when the model can fold in, otherwise at least as seen
+     * items and as the recent items a model without fold-in recommends from. An unknown (or
+     * deleted) user without recorded events gets the popular items, flagged as not personalised.
      */
     public Recommendations recommend(String userId, int k, RecommendOptions options) {
-        return serve("recommend", userId, k, options, m -> {
-            int user = m.model.users().indexOf(userId);
-            if (user < 0) {
-                return new Recommendations(userId, false, join(m, popular(m, k, options)));
+        return serve("recommend", userId, k, options, m -> recommendFresh(m, userId, k, options));
+    }
+
+    /**
+     * Items for a visitor's session from the events recorded in it ({@link #recommendForItems}); a
+     * session a login linked to a user gets that user's recommendations. A session without
+     * events gets the popular items, flagged as not personalised.
+     */
+    public Recommendations recommendForSession(String sessionId, int k, RecommendOptions options) {
+        return serve("recommend_session", sessionId, k, options, m -> {
+            String user = liveEvents.recent().userOfSession(sessionId);
+            if (user != null) {
+                return recommendFresh(m, user, k, options);
             }
-            ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
-            ScoredItems top;
-            if (m.index != null && options.useIndex() && m.model instanceof EmbeddingModel em) {
-                ItemFilter filter = options.excludeSeen() ? business.and(ItemFilter.deny(em.seenItems(user))) : business;
-                top = m.index.search(em.userVector(user), k, filter);
-            } else {
-                top = m.model.recommend(user, new RecommendRequest(k, options.excludeSeen(), business));
-            }
-            return new Recommendations(userId, true, join(m, top));
+            List<String> items = liveEvents.recent().ofSession(sessionId).stream().map(LiveEvent::itemId).toList();
+            return forItems(m, null, items, k, options);
         });
+    }
+
+    /**
+     * Records events (one or a batch) of users and visitor sessions: checked against the events
+     * data contract (one bad event rejects the batch with an
+     * {@link io.recsyslite.core.error.InvalidDataException} naming its position and field; nothing
+     * is written), on disk when this returns, seen by the next {@link #recommend} of those users
+     * and sessions, and in the store within {@link RecSysConfig#journalFlushInterval()}. Safe to
+     * call from many threads; they share disk syncs.
+     *
+     * @return the number of events recorded
+     */
+    public int record(List<LiveEvent> events) {
+        List<LiveEvent> checked = liveEvents.record(events);
+        Set<String> changed = new LinkedHashSet<>();
+        for (LiveEvent e : checked) {
+            if (e.userId() != null) {
+                changed.add(e.userId());
+            }
+            if (e.sessionId() != null) {
+                changed.add(e.sessionId());
+                String user = liveEvents.recent().userOfSession(e.sessionId());
+                if (user != null) {
+                    changed.add(user);
+                }
+            }
+        }
+        cache.removeIf(key -> (key.kind().equals("recommend") || key.kind().equals("recommend_session"))
+                && changed.contains(key.id()));
+        return checked.size();
+    }
+
+    /** Records one event; see {@link #record(List)}. */
+    public int record(LiveEvent event) {
+        return record(List.of(event));
+    }
+
+    /** Moves every recorded event into the store now (they are durable already; see {@link #record}). */
+    public void flushEvents() {
+        liveEvents.flush();
+    }
+
+    private Recommendations recommendFresh(LiveModel m, String userId, int k, RecommendOptions options) {
+        List<LiveEvent> fresh = liveEvents.recent().ofUser(userId);
+        FreshUsers.Folded folded = freshUsers.foldIn(m, userId, fresh, liveEvents.recent().version(userId));
+        Recommender model = folded != null ? folded.model() : m.model;
+        int user = folded != null ? folded.user() : m.model.users().indexOf(userId);
+        if (folded == null && !fresh.isEmpty()) {
+            // a model without fold-in answers from the new events as recent items
+            List<String> items = fresh.stream().map(LiveEvent::itemId).toList();
+            RecommendOptions notSeen = user >= 0 && options.excludeSeen() && m.model instanceof ScoringRecommender sr
+                    ? options.withDenyIds(union(options.denyIds(), ids(m, sr.seenItems(user)))) : options;
+            return forItems(m, userId, items, k, notSeen);
+        }
+        if (user < 0) {
+            return new Recommendations(userId, false, join(m, popular(m, k, options)));
+        }
+        ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+        ScoredItems top;
+        if (m.index != null && options.useIndex() && model instanceof EmbeddingModel em) {
+            ItemFilter filter = options.excludeSeen() ? business.and(ItemFilter.deny(em.seenItems(user))) : business;
+            top = m.index.search(em.userVector(user), k, filter);
+        } else {
+            top = model.recommend(user, new RecommendRequest(k, options.excludeSeen(), business));
+        }
+        return new Recommendations(userId, true, join(m, top));
     }
 
     /** Items for an anonymous visitor from the items they just looked at (unknown ids are ignored). */
     public Recommendations recommendForItems(List<String> recentItemIds, int k, RecommendOptions options) {
-        return serve("recommend_items", String.join(",", recentItemIds), k, options, m -> {
-            int[] recent = recentItemIds.stream().mapToInt(m.model.items()::indexOf).filter(i -> i >= 0).toArray();
-            if (recent.length == 0) {
-                return new Recommendations(null, false, join(m, popular(m, k, options)));
-            }
-            ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
-            return new Recommendations(null, true,
-                    join(m, m.model.recommendFor(recent, new RecommendRequest(k, options.excludeSeen(), business))));
-        });
+        return serve("recommend_items", String.join(",", recentItemIds), k, options,
+                m -> forItems(m, null, recentItemIds, k, options));
+    }
+
+    private static Recommendations forItems(LiveModel m, String userId, List<String> recentItemIds, int k,
+                                            RecommendOptions options) {
+        int[] recent = recentItemIds.stream().mapToInt(m.model.items()::indexOf).filter(i -> i >= 0).toArray();
+        if (recent.length == 0) {
+            return new Recommendations(userId, false, join(m, popular(m, k, options)));
+        }
+        ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+        return new Recommendations(userId, true,
+                join(m, m.model.recommendFor(recent, new RecommendRequest(k, options.excludeSeen(), business))));
+    }
+
+    private static Set<String> ids(LiveModel m, int[] items) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i : items) {
+            ids.add(m.model.items().idOf(i));
+        }
+        return ids;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Items most similar to {@code itemId}; an unknown item is a {@link NotFoundException}. */
@@ -173,6 +281,7 @@ public final class RecSys implements AutoCloseable {
 
     /** Everything stored about a user (audited as an export), e.g. to answer over HTTP. */
     public UserDataExport exportUser(String userId) {
+        liveEvents.flush();
         return withStore(store -> Gdpr.export(store, userId));
     }
 
@@ -193,7 +302,10 @@ public final class RecSys implements AutoCloseable {
     public long deleteUser(String userId) throws IOException {
         LiveModel m = live.get();
         List<Path> dirs = m == null ? List.of() : List.of(m.dir);
+        liveEvents.flush(); // events still in the journal are erased with the others
         long removed = withStoreIo(store -> Gdpr.deleteUser(store, userId, dirs));
+        liveEvents.recent().forgetUser(userId);
+        freshUsers.forget(userId);
         if (m != null) {
             swapModel(m.dir);
         }
@@ -207,8 +319,8 @@ public final class RecSys implements AutoCloseable {
 
     /**
      * Runs {@code work} with the store open; the file is closed again afterwards, so other
-     * processes (worker, CLI) can use it in between. Opening is retried for a few seconds while
-     * another process holds the file.
+     * processes (worker, CLI) can use it in between. Opening waits while another process holds
+     * the file (see {@link RecsysStore#open(Path)}).
      */
     public <T> T withStore(Function<RecsysStore, T> work) {
         return withStore(STORE_BUSY_WAIT, work);
@@ -216,7 +328,7 @@ public final class RecSys implements AutoCloseable {
 
     private <T> T withStore(Duration busyWait, Function<RecsysStore, T> work) {
         synchronized (storeLock) {
-            try (RecsysStore store = openStore(busyWait)) {
+            try (RecsysStore store = RecsysStore.open(config.dbPath(), busyWait)) {
                 return work.apply(store);
             }
         }
@@ -242,25 +354,6 @@ public final class RecSys implements AutoCloseable {
         }
     }
 
-    private RecsysStore openStore(Duration busyWait) {
-        long deadline = System.nanoTime() + busyWait.toNanos();
-        while (true) {
-            try {
-                return RecsysStore.open(config.dbPath());
-            } catch (StoreBusyException e) {
-                if (System.nanoTime() >= deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
     /** Drops cached answers about one user (after a deletion or an update of their data). */
     void forgetCachedUser(String userId) {
         cache.removeIf(key -> key.kind().equals("recommend") && userId.equals(key.id()));
@@ -268,6 +361,7 @@ public final class RecSys implements AutoCloseable {
 
     @Override
     public void close() {
+        liveEvents.close();
         if (auditFlusher != null) {
             auditFlusher.shutdownNow();
         }

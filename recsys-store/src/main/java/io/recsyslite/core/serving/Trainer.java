@@ -45,17 +45,59 @@ public final class Trainer {
     /**
      * @param evaluation    the held-out metrics, when {@code testSize > 0}
      * @param fitSeconds    seconds of the final fit
+     * @param users         users in the training data
+     * @param items         items in the training data
      */
-    public record Result(ModelManifest manifest, Optional<EvaluationReport> evaluation, double fitSeconds) {
+    public record Result(ModelManifest manifest, Optional<EvaluationReport> evaluation, double fitSeconds, int users,
+                         int items) {
     }
 
+    /** Training data read from the store in one go, with when it was read and its fingerprint. */
+    private record Snapshot(TrainingData data, Instant readAt, String fingerprint) {
+        static Snapshot read(RecsysStore store, ConfidenceWeighting weighting, TrainingContext context) {
+            Instant readAt = store.now();
+            TrainingData data = load(store, weighting, context);
+            return new Snapshot(data, readAt, store.dataFingerprint()); // now, not after a long fit that ingests may overlap
+        }
+    }
+
+    /** Trains with {@code store} open throughout (the caller's process keeps the file meanwhile). */
     public Result train(RecsysStore store, String algorithm, Map<String, ?> params, double testSize,
                         ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
+        Params resolved = algorithms.get(algorithm).paramSpace().resolve(params);
+        Result result = fitAndSave(Snapshot.read(store, weighting, context), algorithm, resolved, testSize, weighting,
+                output, context);
+        audit(store, algorithm, output, result, resolved);
+        return result;
+    }
+
+    /**
+     * Trains from the store file {@code db}, holding it only to read the training data and to
+     * audit: a serving process sharing the store records events and answers meanwhile.
+     */
+    public Result train(Path db, String algorithm, Map<String, ?> params, double testSize,
+                        ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
+        Params resolved = algorithms.get(algorithm).paramSpace().resolve(params);
+        Snapshot snapshot;
+        try (RecsysStore store = RecsysStore.open(db)) {
+            snapshot = Snapshot.read(store, weighting, context);
+        }
+        Result result = fitAndSave(snapshot, algorithm, resolved, testSize, weighting, output, context);
+        try (RecsysStore store = RecsysStore.open(db)) {
+            audit(store, algorithm, output, result, resolved);
+        }
+        return result;
+    }
+
+    private static void audit(RecsysStore store, String algorithm, Path output, Result result, Params params) {
+        store.audit("trainer", "train", algorithm, "output=" + output + " users=" + result.users()
+                + " items=" + result.items() + " params=" + params);
+    }
+
+    private Result fitAndSave(Snapshot snapshot, String algorithm, Params resolved, double testSize,
+                              ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
         RecommenderProvider provider = algorithms.get(algorithm);
-        Params resolved = provider.paramSpace().resolve(params);
-        Instant readAt = store.now();
-        TrainingData data = load(store, weighting, context);
-        String fingerprint = store.dataFingerprint(); // now, not after a long fit that ingests may overlap
+        TrainingData data = snapshot.data();
         Optional<EvaluationReport> evaluation = Optional.empty();
         if (testSize > 0) {
             evaluation = Optional.of(evaluate(provider, resolved, data, Splitter.randomHoldout(testSize, context.seed()), context));
@@ -65,11 +107,9 @@ public final class Trainer {
         Recommender model = provider.fit(data, resolved, context);
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         Provenance provenance = new Provenance(evaluation.map(EvaluationReport::values).orElse(Map.of()),
-                fingerprint, context.seed(), readAt.toString());
+                snapshot.fingerprint(), context.seed(), snapshot.readAt().toString(), Optional.of(weighting));
         ModelManifest manifest = ModelArtifacts.save(model, output, provenance);
-        store.audit("trainer", "train", algorithm, "output=" + output + " users=" + data.numUsers()
-                + " items=" + data.numItems() + " params=" + resolved);
-        return new Result(manifest, evaluation, fitSeconds);
+        return new Result(manifest, evaluation, fitSeconds, data.numUsers(), data.numItems());
     }
 
     /**

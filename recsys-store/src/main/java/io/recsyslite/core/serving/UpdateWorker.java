@@ -59,7 +59,6 @@ public final class UpdateWorker {
     private final Duration retrainEvery;
     private final TrainingContext context;
     private final Algorithms algorithms;
-    private final ConfidenceWeighting weighting;
     private final Clock clock;
     private Instant lastRetrain;
 
@@ -76,14 +75,13 @@ public final class UpdateWorker {
      * @throws io.recsyslite.core.error.CorruptModelException when {@code modelDir} holds no valid model
      */
     public UpdateWorker(Path db, Path modelDir, Path incomingDir, Duration retrainEvery, TrainingContext context,
-                        Algorithms algorithms, ConfidenceWeighting weighting, Clock clock) throws IOException {
+                        Algorithms algorithms, Clock clock) throws IOException {
         this.db = db;
         this.modelDir = modelDir;
         this.incomingDir = incomingDir;
         this.retrainEvery = retrainEvery;
         this.context = context;
         this.algorithms = algorithms;
-        this.weighting = weighting;
         this.clock = clock;
         ModelManifest manifest = ModelArtifacts.verify(modelDir);
         try (RecsysStore store = RecsysStore.open(db)) {
@@ -97,7 +95,13 @@ public final class UpdateWorker {
         this.lastRetrain = clock.instant();
     }
 
+    /**
+     * One cycle. The store is open for the ingest and the fold-in; a retrain holds it only to read
+     * the training data, so a serving process sharing the store keeps working.
+     */
     public CycleReport runOnce() throws IOException {
+        boolean retrain = !retrainEvery.isZero() && !clock.instant().isBefore(lastRetrain.plus(retrainEvery));
+        CycleReport report;
         try (RecsysStore store = RecsysStore.open(db)) {
             List<Path> ingested = new ArrayList<>();
             List<Path> rejected = new ArrayList<>();
@@ -112,16 +116,12 @@ public final class UpdateWorker {
                     rejected.add(moved);
                 }
             }
-            boolean retrain = !retrainEvery.isZero()
-                    && !clock.instant().isBefore(lastRetrain.plus(retrainEvery));
-            int folded = 0;
-            if (retrain) {
-                retrain(store);
-            } else {
-                folded = foldInNewEvents(store);
-            }
-            return new CycleReport(ingested, rejected, folded, retrain);
+            report = new CycleReport(ingested, rejected, retrain ? 0 : foldInNewEvents(store), retrain);
         }
+        if (retrain) {
+            retrain();
+        }
+        return report;
     }
 
     /** Runs cycles every {@code interval} until the thread is interrupted. */
@@ -159,29 +159,42 @@ public final class UpdateWorker {
             return 0;
         }
         List<String> users = new ArrayList<>(events.keySet());
-        Recommender updated = foldIn.foldIn(users, rows(users, events, loaded.model().items()));
+        ConfidenceWeighting weighting = weighting(loaded.manifest());
+        Recommender updated = foldIn.foldIn(users, rows(users, events, loaded.model().items(), weighting));
         save(store, updated, loaded.manifest());
         store.markWorkerProgress(modelDir, newest, "model_update", algorithm,
                 "folded_in_users=" + users.size() + " dir=" + modelDir);
         return users.size();
     }
 
-    private void retrain(RecsysStore store) throws IOException {
+    private void retrain() throws IOException {
         ModelManifest manifest = ModelArtifacts.verify(modelDir);
-        long newest = store.maxEventSeq();
-        new Trainer(algorithms).train(store, manifest.algorithm(), manifest.params(), 0, weighting, modelDir, context);
-        store.markWorkerProgress(modelDir, newest, "model_retrain", manifest.algorithm(), "dir=" + modelDir);
+        long newest;
+        try (RecsysStore store = RecsysStore.open(db)) {
+            newest = store.maxEventSeq();
+        }
+        new Trainer(algorithms).train(db, manifest.algorithm(), manifest.params(), 0, weighting(manifest), modelDir,
+                context);
+        try (RecsysStore store = RecsysStore.open(db)) {
+            store.markWorkerProgress(modelDir, newest, "model_retrain", manifest.algorithm(), "dir=" + modelDir);
+        }
         lastRetrain = clock.instant();
     }
 
+    /** The weighting the model was trained with; the default for models saved before it was recorded. */
+    static ConfidenceWeighting weighting(ModelManifest manifest) {
+        return manifest.provenance().weighting().orElse(Trainer.DEFAULT_WEIGHTING);
+    }
+
     /** The users' complete histories as confidence rows over the model's items (unknown items wait for a retrain). */
-    private CsrMatrix rows(List<String> users, Map<String, List<UserEvent>> events, IdIndex items) {
+    static CsrMatrix rows(List<String> users, Map<String, List<UserEvent>> events, IdIndex items,
+                          ConfidenceWeighting weighting) {
         EventColumns columns = new EventColumns();
         for (int r = 0; r < users.size(); r++) {
             for (UserEvent e : events.get(users.get(r))) {
                 int item = items.indexOf(e.itemId());
                 if (item >= 0) {
-                    columns.add(r, item, e.ts(), e.qty());
+                    columns.add(r, item, e.ts(), e.qty(), weighting.typeWeight(e.eventType()));
                 }
             }
         }
@@ -194,7 +207,7 @@ public final class UpdateWorker {
      */
     private void save(RecsysStore store, Recommender model, ModelManifest previous) throws IOException {
         Provenance provenance = new Provenance(previous.provenance().metrics(), store.dataFingerprint(),
-                previous.provenance().seed(), previous.provenance().dataReadAt());
+                previous.provenance().seed(), previous.provenance().dataReadAt(), previous.provenance().weighting());
         ModelArtifacts.save(model, modelDir, provenance);
     }
 

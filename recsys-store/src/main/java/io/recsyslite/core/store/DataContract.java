@@ -17,6 +17,10 @@ final class DataContract {
     /** Unix seconds of 2000-01-01: older timestamps are taken for a unit or parsing mistake. */
     static final long MIN_TS = 946_684_800L;
     static final long MAX_FUTURE_SECONDS = 86_400L;
+    /** Longer ids are taken for a mistake (a pasted document, an attack), not an id. */
+    static final int MAX_ID_LENGTH = 512;
+    /** An event type is one word: letters, digits, '_' or '-', stored in lower case. */
+    static final String EVENT_TYPE_PATTERN = "[A-Za-z0-9_-]{1,64}";
 
     /** One rule: the column it is about, an SQL condition true for bad rows, an SQL message. */
     record RowRule(String column, String failsWhen, String message) {
@@ -36,6 +40,9 @@ final class DataContract {
         }
     }
 
+    private static final List<String> EVENT_COLUMNS = List.of("user_id", "item_id", "ts", "qty");
+    private static final List<String> EVENT_OPTIONAL_COLUMNS = List.of("session_id", "event_type");
+
     final String kind;
     final List<String> required;
     final List<String> optional;
@@ -49,13 +56,20 @@ final class DataContract {
         this.eventKey = eventKey;
     }
 
+    /** The event columns an event key may name. */
+    static final List<String> KEY_COLUMNS = List.of("user_id", "session_id", "item_id", "ts", "qty", "event_type");
+
     static DataContract events(List<String> eventKey) {
-        List<String> columns = List.of("user_id", "item_id", "ts", "qty");
-        if (eventKey.isEmpty() || !columns.containsAll(eventKey)) {
-            throw new InvalidParameterException("the event key must be some of " + String.join(", ", columns)
+        if (eventKey.isEmpty() || !KEY_COLUMNS.containsAll(eventKey)) {
+            throw new InvalidParameterException("the event key must be some of " + String.join(", ", KEY_COLUMNS)
                     + ", was " + String.join(", ", eventKey));
         }
-        return new DataContract("events", columns, List.of(), List.copyOf(eventKey));
+        return new DataContract("events", EVENT_COLUMNS, EVENT_OPTIONAL_COLUMNS, List.copyOf(eventKey));
+    }
+
+    /** The live journal's events: no key, every row is new (a segment is ingested once, by its name). */
+    static DataContract journalEvents() {
+        return new DataContract("events", EVENT_COLUMNS, EVENT_OPTIONAL_COLUMNS, List.of());
     }
 
     static DataContract items() {
@@ -98,7 +112,16 @@ final class DataContract {
     List<RowRule> rules(Map<String, StagedColumn> staged, long nowEpochSeconds) {
         List<RowRule> rules = new ArrayList<>();
         if (isEvents()) {
-            idRules(rules, staged.get("user_id"), "user id");
+            StagedColumn session = staged.get("session_id");
+            if (session == null) {
+                idRules(rules, staged.get("user_id"), "user id");
+            } else {
+                StagedColumn user = staged.get("user_id");
+                rules.add(new RowRule(user.name(), "coalesce(" + trimmedText(user) + ", '') = '' AND coalesce("
+                        + trimmedText(session) + ", '') = ''", "'missing user id and session id (one is needed)'"));
+                textRules(rules, user, "user id");
+                textRules(rules, session, "session id");
+            }
             idRules(rules, staged.get("item_id"), "item id");
             StagedColumn ts = staged.get("ts");
             String tsValue = integerRules(rules, ts, "timestamp", "BIGINT");
@@ -109,6 +132,12 @@ final class DataContract {
             StagedColumn qty = staged.get("qty");
             String qtyValue = integerRules(rules, qty, "quantity", "INTEGER");
             rules.add(new RowRule(qty.name(), qtyValue + " < 0", "'negative quantity ' || " + qtyValue));
+            StagedColumn type = staged.get("event_type");
+            if (type != null) {
+                rules.add(new RowRule(type.name(), "NOT regexp_full_match(" + trimmedText(type) + ", "
+                        + Sql.literal(EVENT_TYPE_PATTERN) + ")", "'event type ''' || " + trimmedText(type)
+                        + " || ''' is not one word of letters, digits, _ or - (at most 64)'"));
+            }
         } else {
             idRules(rules, staged.get("item_id"), "item id");
             StagedColumn price = staged.get("price");
@@ -159,15 +188,23 @@ final class DataContract {
      */
     private static void idRules(List<RowRule> rules, StagedColumn column, String label) {
         String id = Sql.ident(column.name());
-        String text = "CAST(" + id + " AS VARCHAR)";
         rules.add(new RowRule(column.name(), id + " IS NULL", "'missing " + label + "'"));
         rules.add(new RowRule(column.name(), trimmedText(column) + " = ''", "'empty " + label + "'"));
+        textRules(rules, column, label);
+    }
+
+    /** Rules for an id's text when there is one: printable, no surrounding spaces, not too long. */
+    private static void textRules(List<RowRule> rules, StagedColumn column, String label) {
+        String text = "CAST(" + Sql.ident(column.name()) + " AS VARCHAR)";
         rules.add(new RowRule(column.name(), "regexp_matches(" + text + ", '[[:cntrl:]]')",
                 "'" + label + " contains the control character ' || printf('U+%04X', unicode(regexp_extract("
                         + text + ", '[[:cntrl:]]'))) || '; ids must be printable text'"));
         rules.add(new RowRule(column.name(), text + " <> " + trimmedText(column),
                 "'" + label + " ''' || " + text + " || ''' has leading or trailing spaces; ids are stored exactly "
                         + "as written, so remove them'"));
+        rules.add(new RowRule(column.name(), "length(" + trimmedText(column) + ") > " + MAX_ID_LENGTH,
+                "'" + label + " of ' || length(" + trimmedText(column) + ") || ' characters (at most "
+                        + MAX_ID_LENGTH + ")'"));
     }
 
     private static String trimmedText(StagedColumn column) {

@@ -41,8 +41,17 @@ final class FileIngester {
     }
 
     IngestReport ingest(Path file, DataContract contract, ProgressListener progress) throws SQLException {
+        return ingest(file, contract, sha256(file, progress), progress);
+    }
+
+    /**
+     * Ingests a file known by {@code identity} instead of its checksum (a journal segment, whose
+     * content may equal an earlier one's while its events are new).
+     */
+    IngestReport ingest(Path file, DataContract contract, String identity, ProgressListener progress)
+            throws SQLException {
         long started = System.nanoTime();
-        String sha256 = sha256(file, progress);
+        String sha256 = identity;
         if (alreadyIngested(sha256, contract.kind)) {
             audit.write(AuditLog.STORE_ACTOR, action(contract), file.toString(), "already ingested, sha256=" + sha256);
             return new IngestReport(file, 0, 0, 0, true, seconds(started));
@@ -64,7 +73,7 @@ final class FileIngester {
                 long stagedRows = Sql.queryLong(conn, "SELECT count(*) FROM " + STAGING);
                 long erased = contract.isEvents() ? Sql.queryLong(conn, "SELECT count(*) FROM " + STAGING
                         + " WHERE " + erasedByDeletion(staged)) : 0;
-                long inserted = contract.isEvents() ? insertEvents(contract, staged, ingestId, progress)
+                long inserted = contract.isEvents() ? insertEventsLinkingSessions(contract, staged, ingestId, progress)
                         : upsertItems(contract, staged, ingestId, progress);
                 long duplicates = stagedRows - erased - inserted;
                 recordFile(ingestId, file, sha256, contract.kind, inserted);
@@ -269,25 +278,59 @@ final class FileIngester {
     }
 
     /**
-     * Inserts the staged events but those of deleted users (see {@link #erasedByDeletion}) and those
-     * whose event key is stored already or came earlier in the file, so a re-export adds nothing.
+     * Inserts the events; rows with both a session and a user id are logins, which link the
+     * session to the user: the session's events, earlier and later ones, count for the user.
+     */
+    private long insertEventsLinkingSessions(DataContract contract, Map<String, StagedColumn> staged, long ingestId,
+                                             ProgressListener progress) throws SQLException {
+        StagedColumn session = staged.get("session_id");
+        if (session == null) {
+            return insertEvents(contract, staged, ingestId, progress);
+        }
+        String user = "nullif(" + text(staged.get("user_id")) + ", '')";
+        String sessionId = "nullif(" + text(session) + ", '')";
+        long links = executeUpdate("INSERT INTO session_links SELECT DISTINCT " + sessionId + ", " + user
+                + ", make_timestamp(" + audit.nowMicros() + ") FROM " + STAGING
+                + " WHERE " + user + " IS NOT NULL AND " + sessionId + " IS NOT NULL", ProgressListener.NONE);
+        long inserted = insertEvents(contract, staged, ingestId, progress);
+        if (links > 0) {
+            execute("""
+                    UPDATE events SET user_id = l.user_id
+                    FROM (SELECT session_id, arg_max(user_id, "at") AS user_id FROM session_links GROUP BY session_id) l
+                    WHERE events.user_id IS NULL AND events.session_id = l.session_id""");
+        }
+        return inserted;
+    }
+
+    /**
+     * Inserts the staged events but those of deleted users (see {@link #erasedByDeletion}) and, when
+     * the contract has an event key, those whose key is stored already or came earlier in the file,
+     * so a re-export adds nothing.
      */
     private long insertEvents(DataContract contract, Map<String, StagedColumn> staged, long ingestId,
                               ProgressListener progress) throws SQLException {
-        Map<String, String> values = Map.of("user_id", text(staged.get("user_id")), "item_id", text(staged.get("item_id")),
+        StagedColumn type = staged.get("event_type");
+        StagedColumn session = staged.get("session_id");
+        Map<String, String> values = Map.of("user_id", userId(staged),
+                "session_id", session == null ? "NULL" : "nullif(" + text(session) + ", '')",
+                "item_id", text(staged.get("item_id")),
                 "ts", DataContract.integerValue(staged.get("ts"), "BIGINT"),
-                "qty", DataContract.integerValue(staged.get("qty"), "INTEGER"));
-        String key = contract.eventKey.stream().map(values::get).collect(Collectors.joining(", "));
-        // stored columns renamed, so that the staged file's column names cannot resolve to them
-        String stored = contract.eventKey.stream().map(c -> c + " AS stored_" + c).collect(Collectors.joining(", "));
-        String sameKey = contract.eventKey.stream().map(c -> "s.stored_" + c + " = " + values.get(c))
-                .collect(Collectors.joining(" AND "));
-        String sql = "INSERT INTO events SELECT (SELECT coalesce(max(seq), 0) FROM events) + rowid + 1, "
+                "qty", DataContract.integerValue(staged.get("qty"), "INTEGER"),
+                "event_type", type == null ? "NULL" : "lower(trim(" + text(type) + "))");
+        String sql = "INSERT INTO events (seq, user_id, item_id, ts, qty, ingest_id, event_type, session_id)"
+                + " SELECT (SELECT coalesce(max(seq), 0) FROM events) + rowid + 1, "
                 + values.get("user_id") + ", " + values.get("item_id") + ", " + values.get("ts") + ", "
-                + values.get("qty") + ", " + ingestId + " FROM " + STAGING
-                + " WHERE NOT (" + erasedByDeletion(staged) + ")"
-                + " AND NOT EXISTS (SELECT 1 FROM (SELECT " + stored + " FROM events) s WHERE " + sameKey + ")"
-                + " QUALIFY row_number() OVER (PARTITION BY " + key + " ORDER BY rowid) = 1";
+                + values.get("qty") + ", " + ingestId + ", " + values.get("event_type") + ", "
+                + values.get("session_id") + " FROM " + STAGING + " WHERE NOT (" + erasedByDeletion(staged) + ")";
+        if (!contract.eventKey.isEmpty()) {
+            String key = contract.eventKey.stream().map(values::get).collect(Collectors.joining(", "));
+            // stored columns renamed, so that the staged file's column names cannot resolve to them
+            String stored = contract.eventKey.stream().map(c -> c + " AS stored_" + c).collect(Collectors.joining(", "));
+            String sameKey = contract.eventKey.stream().map(c -> "s.stored_" + c + " IS NOT DISTINCT FROM " + values.get(c))
+                    .collect(Collectors.joining(" AND "));
+            sql += " AND NOT EXISTS (SELECT 1 FROM (SELECT " + stored + " FROM events) s WHERE " + sameKey + ")"
+                    + " QUALIFY row_number() OVER (PARTITION BY " + key + " ORDER BY rowid) = 1";
+        }
         return executeUpdate(sql, progress);
     }
 
@@ -298,7 +341,7 @@ final class FileIngester {
     private static String erasedByDeletion(Map<String, StagedColumn> staged) {
         // deleted_users' columns renamed, so that the staged file's user_id cannot resolve to them
         return "EXISTS (SELECT 1 FROM (SELECT user_id AS deleted_id, epoch(\"at\") AS deleted_at FROM deleted_users) d"
-                + " WHERE d.deleted_id = " + text(staged.get("user_id"))
+                + " WHERE d.deleted_id = " + userId(staged)
                 + " AND " + DataContract.integerValue(staged.get("ts"), "BIGINT") + " <= d.deleted_at)";
     }
 
@@ -316,6 +359,22 @@ final class FileIngester {
                 + text(staged.get("img_url")) + ", " + extraJson + ", " + ingestId + " FROM " + STAGING;
         executeUpdate(sql, progress);
         return Sql.queryLong(conn, "SELECT count(*) FROM " + STAGING);
+    }
+
+    /**
+     * The event's user: the file's user id, else the user its session was linked to by a login
+     * (NULL for a visitor's event before any login).
+     */
+    private static String userId(Map<String, StagedColumn> staged) {
+        String user = "nullif(" + text(staged.get("user_id")) + ", '')";
+        StagedColumn session = staged.get("session_id");
+        if (session == null) {
+            return user;
+        }
+        // session_links' columns renamed, so that the staged file's columns cannot resolve to them
+        return "coalesce(" + user + ", (SELECT arg_max(linked_user, linked_at) FROM (SELECT session_id AS linked_session,"
+                + " user_id AS linked_user, \"at\" AS linked_at FROM session_links) WHERE linked_session = "
+                + text(session) + "))";
     }
 
     private static String text(StagedColumn column) {

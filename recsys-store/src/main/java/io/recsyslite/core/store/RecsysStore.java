@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,11 +50,16 @@ import java.util.Properties;
  * <p>Thread-safety: thread-safe. The store owns one DuckDB connection (JDBC connections of DuckDB
  * must not be used concurrently) and every public method holds the store's lock, so calls are
  * serialised. DuckDB itself runs each statement on its own threads. Only one process can open a
- * database file at a time.
+ * database file at a time; {@link #open} waits while another one holds it. Live events reach
+ * the events table through an {@link EventJournal} beside the file.
  */
 public final class RecsysStore implements AutoCloseable {
     /** The default database file, relative to the working directory. */
     public static final Path DEFAULT_PATH = Path.of("data", "recsys.db");
+    /** How {@code ingested_files.sha256} marks a journal segment (followed by its file name). */
+    private static final String JOURNAL_IDENTITY = "journal:";
+    /** How long opening waits while another process holds the file. */
+    public static final Duration BUSY_WAIT = Duration.ofSeconds(30);
 
     /** Store-side work that needs the connection, e.g. the tuning trials table. */
     @FunctionalInterface
@@ -62,10 +68,11 @@ public final class RecsysStore implements AutoCloseable {
     }
 
     /**
-     * The columns that identify an event by default: a row whose user, item and time are stored
-     * already is not added again, so ingesting a re-export of stored events adds nothing.
+     * The columns that identify an event by default: a row whose user, session, item, time and event
+     * type are stored already is not added again, so ingesting a re-export of stored events adds
+     * nothing (a missing column counts as empty). Live events are not keyed: each recorded event counts.
      */
-    public static final List<String> DEFAULT_EVENT_KEY = List.of("user_id", "item_id", "ts");
+    public static final List<String> DEFAULT_EVENT_KEY = List.of("user_id", "session_id", "item_id", "ts", "event_type");
 
     private final Path dbFile;
     private final Connection conn;
@@ -93,9 +100,21 @@ public final class RecsysStore implements AutoCloseable {
 
     /**
      * As {@link #open(Path, Clock)}, with the columns that identify an event (some of user_id,
-     * item_id, ts, qty; see {@link #DEFAULT_EVENT_KEY}).
+     * session_id, item_id, ts, qty, event_type; see {@link #DEFAULT_EVENT_KEY}).
      */
     public static RecsysStore open(Path dbFile, Clock clock, List<String> eventKey) {
+        return open(dbFile, clock, eventKey, BUSY_WAIT);
+    }
+
+    /**
+     * As {@link #open(Path)}, waiting at most {@code busyWait} while another process holds the file
+     * ({@link Duration#ZERO}: not at all), then failing with a {@link StoreBusyException}.
+     */
+    public static RecsysStore open(Path dbFile, Duration busyWait) {
+        return open(dbFile, Clock.systemUTC(), DEFAULT_EVENT_KEY, busyWait);
+    }
+
+    private static RecsysStore open(Path dbFile, Clock clock, List<String> eventKey, Duration busyWait) {
         DataContract.events(eventKey); // a bad key fails before the file is opened
         try {
             Path parent = dbFile.toAbsolutePath().getParent();
@@ -105,18 +124,7 @@ public final class RecsysStore implements AutoCloseable {
         } catch (IOException e) {
             throw new RecsysException("cannot create the directory for " + dbFile + ": " + e.getMessage(), e);
         }
-        Connection conn;
-        try {
-            Properties props = new Properties();
-            // Stream query results instead of materialising them: loading 10M events stays lean.
-            props.setProperty("jdbc_stream_results", "true");
-            conn = DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath(), props);
-        } catch (SQLException e) {
-            if (StoreBusyException.isLockConflict(e)) {
-                throw new StoreBusyException(dbFile, e);
-            }
-            throw new RecsysException("cannot open database " + dbFile + ": " + e.getMessage(), e);
-        }
+        Connection conn = connect(dbFile, busyWait);
         try {
             StoreSchema.createOrCheck(conn, dbFile.toString());
             return new RecsysStore(dbFile, conn, clock, eventKey);
@@ -130,6 +138,36 @@ public final class RecsysStore implements AutoCloseable {
                 throw runtime;
             }
             throw new RecsysException("cannot set up database " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Connects to the file, waiting up to {@code busyWait} while another process holds it: DuckDB
+     * lets one process open a file at a time, and the processes sharing a store (serving, trainer,
+     * worker) each hold it only briefly or for one read (see the README, "Sharing one store").
+     */
+    private static Connection connect(Path dbFile, Duration busyWait) {
+        long deadline = System.nanoTime() + busyWait.toNanos();
+        Properties props = new Properties();
+        // Stream query results instead of materialising them: loading 10M events stays lean.
+        props.setProperty("jdbc_stream_results", "true");
+        while (true) {
+            try {
+                return DriverManager.getConnection("jdbc:duckdb:" + dbFile.toAbsolutePath(), props);
+            } catch (SQLException e) {
+                if (!StoreBusyException.isLockConflict(e)) {
+                    throw new RecsysException("cannot open database " + dbFile + ": " + e.getMessage(), e);
+                }
+                if (System.nanoTime() >= deadline) {
+                    throw new StoreBusyException(dbFile, e);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreBusyException(dbFile, e);
+                }
+            }
         }
     }
 
@@ -147,6 +185,58 @@ public final class RecsysStore implements AutoCloseable {
      */
     public synchronized IngestReport ingestEvents(Path file, ProgressListener progress) {
         return call("ingest " + file, () -> new FileIngester(conn, audit).ingest(file, eventContract, progress));
+    }
+
+    /**
+     * Ingests a sealed {@link EventJournal} segment, known by its name so that ingesting it again
+     * (after a crash between this commit and the segment's deletion) adds nothing. An empty
+     * segment (a crash before its first line) adds nothing.
+     */
+    public synchronized IngestReport ingestJournalSegment(Path segment) {
+        return call("ingest " + segment, () -> {
+            try {
+                if (Files.size(segment) <= EventJournal.HEADER.length()) {
+                    return new IngestReport(segment, 0, 0, 0, false, 0);
+                }
+            } catch (IOException e) {
+                throw new RecsysException("cannot read journal segment " + segment + ": " + e.getMessage(), e);
+            }
+            return new FileIngester(conn, audit).ingest(segment, DataContract.journalEvents(),
+                    JOURNAL_IDENTITY + segment.getFileName(), ProgressListener.NONE);
+        });
+    }
+
+    /**
+     * The events recorded live (through the journal) that reached the store at or after
+     * {@code since}, oldest first, at most {@code limit} (the newest ones): what a model whose data
+     * was read at {@code since} has not seen.
+     */
+    public synchronized List<StoredLiveEvent> liveEventsStoredSince(Instant since, int limit) {
+        return call("read recent live events", () -> {
+            List<StoredLiveEvent> events = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    SELECT * FROM (SELECT e.user_id, e.session_id, e.item_id, e.ts, e.qty, e.event_type,
+                        epoch_us(f."at"), e.seq FROM events e JOIN ingested_files f ON f.id = e.ingest_id
+                        WHERE starts_with(f.sha256, ?) AND f."at" >= make_timestamp(?)
+                        ORDER BY e.seq DESC LIMIT ?) ORDER BY 8""")) {
+                ps.setString(1, JOURNAL_IDENTITY);
+                ps.setLong(2, ChronoUnit.MICROS.between(Instant.EPOCH, since));
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new StoredLiveEvent(new LiveEvent(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getLong(4), rs.getInt(5), rs.getString(6)),
+                                Instant.EPOCH.plus(rs.getLong(7), ChronoUnit.MICROS)));
+                    }
+                }
+            }
+            audit.write(AuditLog.STORE_ACTOR, "read_user_events", "*", "live events=" + events.size());
+            return events;
+        });
+    }
+
+    /** A live event and when it reached the store. */
+    public record StoredLiveEvent(LiveEvent event, Instant storedAt) {
     }
 
     public IngestReport ingestItems(Path file) {
@@ -264,11 +354,12 @@ public final class RecsysStore implements AutoCloseable {
     }
 
     /**
-     * The most popular items by number of distinct users, best first (ties by id): the
-     * non-personalised fallback for unknown users.
+     * The most popular items by number of distinct users and visitor sessions, best first (ties by
+     * id): the non-personalised fallback for unknown users.
      */
     public synchronized List<String> popularItems(int limit) {
-        String sql = "SELECT item_id FROM events GROUP BY item_id ORDER BY count(DISTINCT user_id) DESC, item_id LIMIT ?";
+        String sql = "SELECT item_id FROM events GROUP BY item_id"
+                + " ORDER BY count(DISTINCT coalesce(user_id, 'session:' || session_id)) DESC, item_id LIMIT ?";
         try (PreparedStatement st = conn.prepareStatement(sql)) {
             st.setInt(1, limit);
             List<String> ids = new ArrayList<>();
@@ -288,13 +379,13 @@ public final class RecsysStore implements AutoCloseable {
         return call("read events of " + userId, () -> {
             List<UserEvent> events = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("""
-                    SELECT e.item_id, e.ts, e.qty, f.path FROM events e
+                    SELECT e.item_id, e.ts, e.qty, e.event_type, e.session_id, f.path FROM events e
                     LEFT JOIN ingested_files f ON f.id = e.ingest_id
                     WHERE e.user_id = ? ORDER BY e.ts, e.seq""")) {
                 ps.setString(1, userId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        events.add(new UserEvent(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4)));
+                        events.add(userEvent(rs, 1));
                     }
                 }
             }
@@ -368,7 +459,7 @@ public final class RecsysStore implements AutoCloseable {
         return call("read events of recently active users", () -> {
             Map<String, List<UserEvent>> byUser = new LinkedHashMap<>();
             try (PreparedStatement ps = conn.prepareStatement("""
-                    SELECT e.user_id, e.item_id, e.ts, e.qty, f.path FROM events e
+                    SELECT e.user_id, e.item_id, e.ts, e.qty, e.event_type, e.session_id, f.path FROM events e
                     LEFT JOIN ingested_files f ON f.id = e.ingest_id
                     WHERE e.user_id IN (SELECT DISTINCT user_id FROM events WHERE seq > ?)
                     ORDER BY e.user_id, e.ts, e.seq""")) {
@@ -376,7 +467,7 @@ public final class RecsysStore implements AutoCloseable {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         byUser.computeIfAbsent(rs.getString(1), u -> new ArrayList<>())
-                                .add(new UserEvent(rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5)));
+                                .add(userEvent(rs, 2));
                     }
                 }
             }
@@ -412,8 +503,8 @@ public final class RecsysStore implements AutoCloseable {
     }
 
     /**
-     * Deletes all events of a user, records the user in {@code deleted_users} and audits it, in one
-     * transaction. Returns the number of events removed.
+     * Deletes all events of a user (with those of visitor sessions linked to the user by a login,
+     * and the links), records the user in {@code deleted_users} and audits it, in one transaction. Returns the number of events removed.
      */
     public synchronized long deleteUserEvents(String userId) {
         return call("delete events of " + userId, () -> Transactions.run(conn, () -> {
@@ -421,6 +512,10 @@ public final class RecsysStore implements AutoCloseable {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM events WHERE user_id = ?")) {
                 ps.setString(1, userId);
                 removed = ps.executeLargeUpdate();
+            }
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM session_links WHERE user_id = ?")) {
+                ps.setString(1, userId);
+                ps.executeUpdate();
             }
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO deleted_users VALUES (?, make_timestamp(?))")) {
@@ -449,6 +544,12 @@ public final class RecsysStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new RecsysException("closing database " + dbFile + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The event in the columns item_id, ts, qty, event_type, session_id, path from column {@code first} on. */
+    private static UserEvent userEvent(ResultSet rs, int first) throws SQLException {
+        return new UserEvent(rs.getString(first), rs.getLong(first + 1), rs.getInt(first + 2), rs.getString(first + 3),
+                rs.getString(first + 4), rs.getString(first + 5));
     }
 
     private <T> T call(String what, Transactions.Work<T> work) {

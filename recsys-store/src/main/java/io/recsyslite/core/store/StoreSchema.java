@@ -15,9 +15,12 @@ import java.sql.Statement;
  * {@code events.ingest_id} and {@code items.ingest_id} point at {@code ingested_files.id};
  * {@code items.extra} is a JSON object holding the items file's extra columns as text;
  * {@code at} is a reserved word in DuckDB, so those columns are quoted ({@code "at"}) in SQL.
+ * Version 2 added {@code events.event_type} and {@code events.session_id} (a visitor's event has a
+ * session and no user until a login links them, see {@code session_links}); a version 1 file is
+ * upgraded in place when opened.
  */
 public final class StoreSchema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** Tuning trials, written by {@code io.recsyslite.core.tuning.DuckDbTrialStorage}. */
     public static final String TUNING_TRIALS = """
@@ -36,6 +39,13 @@ public final class StoreSchema {
         """
         CREATE TABLE IF NOT EXISTS items(item_id VARCHAR PRIMARY KEY, title VARCHAR, category VARCHAR,
             brand VARCHAR, price DOUBLE, img_url VARCHAR, extra JSON, ingest_id BIGINT NOT NULL)""",
+        // version 2: live events (added to version 1 files in place)
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS event_type VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS session_id VARCHAR",
+        "ALTER TABLE events ALTER COLUMN user_id DROP NOT NULL",
+        """
+        CREATE TABLE IF NOT EXISTS session_links(session_id VARCHAR NOT NULL, user_id VARCHAR NOT NULL,
+            "at" TIMESTAMP NOT NULL)""",
         "CREATE TABLE IF NOT EXISTS deleted_users(user_id VARCHAR NOT NULL, \"at\" TIMESTAMP NOT NULL)",
         """
         CREATE TABLE IF NOT EXISTS audit_log("at" TIMESTAMP NOT NULL, actor VARCHAR NOT NULL,
@@ -63,6 +73,8 @@ public final class StoreSchema {
                     } else if (version > VERSION) {
                         throw new RecsysException(dbName + " has store schema version " + version
                                 + " but this library reads up to " + VERSION + "; upgrade recsys-lite");
+                    } else if (version < VERSION) {
+                        st.execute("UPDATE schema_version SET version = " + VERSION);
                     }
                 }
             }

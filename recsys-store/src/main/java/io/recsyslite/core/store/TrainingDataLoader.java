@@ -38,14 +38,14 @@ final class TrainingDataLoader {
             st.execute("""
                     CREATE OR REPLACE TEMP TABLE recsys_user_ids AS
                     SELECT user_id, (row_number() OVER (ORDER BY user_id) - 1)::INTEGER AS u
-                    FROM (SELECT DISTINCT user_id FROM events)""");
+                    FROM (SELECT DISTINCT user_id FROM events WHERE user_id IS NOT NULL)""");
             st.execute("""
                     CREATE OR REPLACE TEMP TABLE recsys_item_ids AS
                     SELECT item_id, (row_number() OVER (ORDER BY item_id) - 1)::INTEGER AS i
                     FROM (SELECT item_id FROM items UNION SELECT item_id FROM events)""");
             IdIndex users = IdIndex.of(strings(st, "SELECT user_id FROM recsys_user_ids ORDER BY u"));
             IdIndex items = IdIndex.of(strings(st, "SELECT item_id FROM recsys_item_ids ORDER BY i"));
-            EventColumns events = events(st, progress);
+            EventColumns events = events(st, weighting, progress);
             ItemMetadata metadata = metadata(st, items.size());
             st.execute("DROP TABLE recsys_user_ids");
             st.execute("DROP TABLE recsys_item_ids");
@@ -66,20 +66,23 @@ final class TrainingDataLoader {
         return values;
     }
 
-    /** Events as dense ints in time order, ties in insertion order. */
-    private EventColumns events(Statement st, ProgressListener progress) throws SQLException {
-        long total = Sql.queryLong(conn, "SELECT count(*) FROM events");
+    /**
+     * Events of users as dense ints in time order, ties in insertion order, with the weight of
+     * their type. A visitor's events without a user (no login yet) are not training data.
+     */
+    private EventColumns events(Statement st, ConfidenceWeighting weighting, ProgressListener progress)
+            throws SQLException {
+        long total = Sql.queryLong(conn, "SELECT count(*) FROM events WHERE user_id IS NOT NULL");
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException(total + " events do not fit in memory arrays");
         }
         EventColumns events = new EventColumns((int) total);
         progress.update("load", 0, total);
-        try (ResultSet rs = st.executeQuery("""
-                SELECT u.u, i.i, e.ts, e.qty FROM events e
-                JOIN recsys_user_ids u USING (user_id) JOIN recsys_item_ids i USING (item_id)
-                ORDER BY e.ts, e.seq""")) {
+        try (ResultSet rs = st.executeQuery("SELECT u.u, i.i, e.ts, e.qty, " + typeWeightSql(weighting)
+                + " FROM events e JOIN recsys_user_ids u USING (user_id) JOIN recsys_item_ids i USING (item_id)"
+                + " ORDER BY e.ts, e.seq")) {
             while (rs.next()) {
-                events.add(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getInt(4));
+                events.add(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getInt(4), rs.getFloat(5));
                 if (events.size() % PROGRESS_EVERY == 0) {
                     progress.update("load", events.size(), total);
                 }
@@ -87,6 +90,14 @@ final class TrainingDataLoader {
         }
         progress.update("load", events.size(), total);
         return events;
+    }
+
+    /** The SQL of an event's type weight, {@link ConfidenceWeighting#typeWeight} in the database. */
+    private static String typeWeightSql(ConfidenceWeighting weighting) {
+        StringBuilder sql = new StringBuilder("CASE e.event_type");
+        weighting.eventTypeWeights().forEach((type, weight) ->
+                sql.append(" WHEN ").append(Sql.literal(type)).append(" THEN ").append(weight.floatValue()));
+        return sql.append(" ELSE 1.0 END::FLOAT").toString();
     }
 
     /** Catalogue attributes aligned with the item numbering; items only seen in events stay empty. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.core.store.RecsysStore;
 import io.recsyslite.core.store.StoreSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,6 +47,31 @@ public final class DuckDbTrialStorage implements TrialStorage {
             throw new RecsysException("cannot open the tuning database " + path + ": " + e.getMessage()
                     + " (is another process using it?)", e);
         }
+    }
+
+    /**
+     * Trials in the store file {@code db}, which is opened only for each read or write (waiting
+     * while another process holds it), so a serving process sharing the store works between trials.
+     */
+    public static TrialStorage inStore(Path db) {
+        return new TrialStorage() {
+            @Override
+            public List<Trial> load(String study) {
+                try (RecsysStore store = RecsysStore.open(db)) {
+                    return store.inTransaction(conn -> using(conn).load(study));
+                }
+            }
+
+            @Override
+            public void save(String study, Trial trial) {
+                try (RecsysStore store = RecsysStore.open(db)) {
+                    store.inTransaction(conn -> {
+                        using(conn).save(study, trial);
+                        return null;
+                    });
+                }
+            }
+        };
     }
 
     /** Uses a connection someone else owns (e.g. the store's); closing the storage leaves it open. */

@@ -101,7 +101,7 @@ class UpdateWorkerTest {
     @Test
     void aMissingModelDirectoryIsAnError() {
         assertThatThrownBy(() -> new UpdateWorker(db, tmp.resolve("no-model"), incoming, Duration.ZERO,
-                TrainingContext.singleThreaded(1), Algorithms.discover(), Trainer.DEFAULT_WEIGHTING, Clock.systemUTC()))
+                TrainingContext.singleThreaded(1), Algorithms.discover(), Clock.systemUTC()))
                 .isInstanceOf(CorruptModelException.class).hasMessageContaining("model.json is missing");
     }
 
@@ -134,7 +134,7 @@ class UpdateWorkerTest {
 
     private UpdateWorker worker(Duration retrainEvery, Clock clock) throws IOException {
         return new UpdateWorker(db, modelDir, incoming, retrainEvery, TrainingContext.singleThreaded(1),
-                Algorithms.discover(), Trainer.DEFAULT_WEIGHTING, clock);
+                Algorithms.discover(), clock);
     }
 
     private void ingest(String name, String values) throws IOException, SQLException {
