@@ -129,7 +129,7 @@ public final class RecSys implements AutoCloseable {
             if (user < 0) {
                 return new Recommendations(userId, false, join(m, popular(m, k, options)));
             }
-            ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+            ItemFilter business = m.filters.compile(options);
             ScoredItems top;
             if (m.index != null && options.useIndex() && m.model instanceof EmbeddingModel em) {
                 ItemFilter filter = options.excludeSeen() ? business.and(ItemFilter.deny(em.seenItems(user))) : business;
@@ -148,7 +148,7 @@ public final class RecSys implements AutoCloseable {
             if (recent.length == 0) {
                 return new Recommendations(null, false, join(m, popular(m, k, options)));
             }
-            ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+            ItemFilter business = m.filters.compile(options);
             return new Recommendations(null, true,
                     join(m, m.model.recommendFor(recent, new RecommendRequest(k, options.excludeSeen(), business))));
         });
@@ -161,7 +161,7 @@ public final class RecSys implements AutoCloseable {
             if (item < 0) {
                 throw new NotFoundException("Item '" + itemId + "' not found");
             }
-            ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+            ItemFilter business = m.filters.compile(options);
             return join(m, m.model.similarItems(item, new RecommendRequest(k, true, business)));
         });
     }
@@ -349,7 +349,7 @@ public final class RecSys implements AutoCloseable {
     }
 
     private static ScoredItems popular(LiveModel m, int k, RecommendOptions options) {
-        ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+        ItemFilter business = m.filters.compile(options);
         List<Integer> picked = new ArrayList<>(k);
         for (int r = 0; r < m.popular.size() && picked.size() < k; r++) {
             if (business.accept(m.popular.item(r))) {
