@@ -9,6 +9,7 @@ import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.EmbeddingModel;
+import io.recsyslite.core.spi.ProgressListener;
 import io.recsyslite.core.store.RecsysStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +43,7 @@ public final class RecSys implements AutoCloseable {
     private static final java.time.Duration STORE_BUSY_WAIT = java.time.Duration.ofSeconds(10);
 
     private final RecSysConfig config;
+    private final ItemIndexes indexes;
     private final ModelLoader loader;
     private final AtomicReference<LiveModel> live = new AtomicReference<>();
     private final AtomicLong generations = new AtomicLong();
@@ -57,6 +59,7 @@ public final class RecSys implements AutoCloseable {
 
     private RecSys(RecSysConfig config, Algorithms algorithms, ItemIndexes indexes) {
         this.config = config;
+        this.indexes = indexes;
         this.loader = new ModelLoader(config, algorithms, indexes);
         this.cache = new ResultCache<>(config.cacheExpiry().toNanos(), 10_000);
         long flushMillis = config.accessAuditInterval().toMillis();
@@ -164,6 +167,31 @@ public final class RecSys implements AutoCloseable {
             ItemFilter business = m.filters.compile(options);
             return join(m, m.model.similarItems(item, new RecommendRequest(k, true, business)));
         });
+    }
+
+    /**
+     * Writes every user's top {@code k} items under {@code options} (seen items excluded unless
+     * turned off; always exact scoring) to a Parquet file with the columns {@code user_id, rank,
+     * item_id, score}, one row per recommended item, users in model order. Memory does not grow
+     * with the number of users; the file is replaced only when complete.
+     *
+     * @return the number of users
+     */
+    public long recommendAll(int k, RecommendOptions options, Path output, ProgressListener progress)
+            throws IOException {
+        checkK(k);
+        LiveModel m = acquire();
+        try {
+            long users = new BatchRecommender(m, indexes, config.indexOptions().threads())
+                    .writeAll(k, options, output, progress);
+            withStore(store -> {
+                store.audit(ACTOR, "recommend_all", m.manifest.algorithm(), users + " users, k=" + k + ", " + output);
+                return null;
+            });
+            return users;
+        } finally {
+            m.release();
+        }
     }
 
     /** Everything stored about a user (audited as an export), e.g. to answer over HTTP. */
