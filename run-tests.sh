@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project: system packages, the launcher's rebuild check, the Maven reactor (unit and integration tests,
-# including the native Faiss binding and its Python cross-check), the widget (type check, build,
+# including the native Faiss binding and its Python cross-check), a smoke run of every benchmark
+# runner at a tiny size (scripts/bench-smoke.sh), the widget (type check, build,
 # unit tests, package check, browser test against the mock API), and finally the widget in
 # Chromium against the real REST server serving a freshly trained model.
 set -euo pipefail
@@ -9,5 +10,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 bash scripts/setup-system.sh
 bash scripts/launcher-test.sh
 mvn -B verify
+bash scripts/bench-smoke.sh
 bash scripts/widget-test.sh
 bash scripts/e2e-server.sh

@@ -1,17 +1,15 @@
 #!/usr/bin/env bash
 # Runs the Faiss benchmark (Java) and the same measurement from Python's faiss on the same files.
-# From the repository root, after `mvn -B install -DskipTests`:
-#   benchmarks/faiss/run.sh <items> [exact,faiss-ivf-flat,faiss-hnsw]
-# Index files, queries.fvecs and groundtruth.ivecs go to benchmarks/target/faiss-<items>/.
+# From the repository root, after `mvn -B package -DskipTests` (builds the benchmarks jar):
+#   benchmarks/faiss/run.sh <items> [exact,faiss-ivf-flat,faiss-hnsw] [out-dir]
+# Index files, queries.fvecs and groundtruth.ivecs go to out-dir (benchmarks/target/faiss-<items>/).
 set -euo pipefail
 items=$1
 indexes=${2:-exact,faiss-ivf-flat,faiss-hnsw}
-out=benchmarks/target/faiss-$items
+out=${3:-benchmarks/target/faiss-$items}
 
-# -am resolves recsys-core and recsys-faiss from this checkout's target/classes, not ~/.m2
-mvn -B -q -o -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile=target/faiss-bench.cp
-java -Xmx6g -cp "benchmarks/target/classes:$(cat benchmarks/target/faiss-bench.cp)" \
-  io.recsyslite.benchmarks.faiss.FaissBenchmark "$items" "$out" "$indexes"
+JAVA_OPTS="${JAVA_OPTS:--Xmx6g}" REPORT_MAIN=io.recsyslite.benchmarks.faiss.FaissBenchmark \
+  benchmarks/run-report.sh "$items" "$out" "$indexes"
 
 for name in ${indexes//,/ }; do
   if [ "$name" != exact ]; then

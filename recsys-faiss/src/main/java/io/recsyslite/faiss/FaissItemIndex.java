@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntFunction;
 import java.util.stream.LongStream;
 import org.bytedeco.javacpp.BytePointer;
 import org.slf4j.Logger;
@@ -194,6 +195,16 @@ public final class FaissItemIndex implements ItemIndex {
 
     @Override
     public List<ScoredItems> searchBatch(float[] queries, int k, ItemFilter accept) {
+        return search(queries, k, q -> accept, accept == null || accept == ItemFilter.ALL);
+    }
+
+    /** Over-fetches {@code 2k} for the whole batch and filters each query's hits with its own filter. */
+    @Override
+    public List<ScoredItems> searchBatchPerQuery(float[] queries, int k, IntFunction<ItemFilter> acceptOfQuery) {
+        return search(queries, k, acceptOfQuery, false);
+    }
+
+    private List<ScoredItems> search(float[] queries, int k, IntFunction<ItemFilter> acceptOfQuery, boolean acceptsAll) {
         if (queries.length % dim != 0) {
             throw new IllegalArgumentException("query array of " + queries.length + " is not a multiple of dim " + dim);
         }
@@ -202,7 +213,7 @@ public final class FaissItemIndex implements ItemIndex {
         }
         int nq = queries.length / dim;
         float[] x = metric == Metric.COSINE ? normalisedRows(queries, dim) : queries;
-        ItemFilter filter = effectiveFilter(accept);
+        boolean unfiltered = acceptsAll && deleted.isEmpty();
         lock.readLock().lock();
         try {
             Index idx = open();
@@ -210,10 +221,11 @@ public final class FaissItemIndex implements ItemIndex {
             if (k == 0 || total == 0) {
                 return Collections.nCopies(nq, ScoredItems.empty());
             }
-            int fetch = (int) Math.min(total, filter == null ? k : (long) FIRST_OVERFETCH * k);
+            int fetch = (int) Math.min(total, unfiltered ? k : (long) FIRST_OVERFETCH * k);
             FaissHits hits = run(idx, x, nq, fetch, defaultParams);
             List<ScoredItems> out = new ArrayList<>(nq);
             for (int q = 0; q < nq; q++) {
+                ItemFilter filter = unfiltered ? null : effectiveFilter(acceptOfQuery.apply(q));
                 ScoredItems found = hits.accepted(q, k, filter);
                 if (found.size() < k && filter != null && hits.mayHaveMore(q, total)) {
                     found = searchSelective(idx, row(x, q), k, fetch, filter);

@@ -10,6 +10,7 @@ import io.recsyslite.core.spi.EmbeddingModel;
 import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@value FaissBenchmark#DIM} factors on an in-memory sample shop ({@value #EVENTS_PER_ITEM} events per
  * item, 100,000 items unless given), item vectors as the index and the vectors of {@value #QUERIES} users
  * (evenly spaced over the user ids) as queries, inner product, as the REST server serves ALS through an
- * index.
+ * index. Writes the item vectors to {@code items.fvecs} beside the benchmark's query and ground-truth files.
  *
  * <p>Usage: {@code AlsEmbeddingBenchmark <outDir> [exact,faiss-ivf-flat,faiss-hnsw] [items]}
  */
@@ -46,8 +47,11 @@ public final class AlsEmbeddingBenchmark {
         for (int q = 0; q < QUERIES; q++) {
             System.arraycopy(model.userVector((int) ((long) q * users / QUERIES)), 0, queries, q * model.dim(), model.dim());
         }
-        new FaissBenchmark(model.items().size(), Path.of(args[0]), model.metric())
-                .measure(model.itemVectors(), queries, types);
+        Path out = Path.of(args[0]);
+        Files.createDirectories(out);
+        // the trained item vectors too, so that calibration and Python's auto-tuning can reuse them
+        VecsFiles.writeFvecs(out.resolve("items.fvecs"), model.itemVectors(), model.dim());
+        new FaissBenchmark(model.items().size(), out, model.metric()).measure(model.itemVectors(), queries, types);
     }
 
     private static EmbeddingModel trainAls(int items) {

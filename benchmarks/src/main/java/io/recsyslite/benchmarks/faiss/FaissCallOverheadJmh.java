@@ -29,15 +29,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of one single-query search through our JavaCPP binding, where the search itself is tiny
- * so the per-call cost shows: IVF-Flat over {@value #ITEMS} random unit vectors with {@code nprobe}
+ * so the per-call cost shows: IVF-Flat over {@code items} (100,000) random unit vectors with {@code nprobe}
  * 1 (about 80 vectors scanned) and 16, one thread, k = 10, cycling over {@value #QUERIES} queries.
- * Setup writes the index and the queries to {@code benchmarks/target/faiss-jmh/} so that
+ * Setup writes the index and the queries to {@code benchmarks/target/faiss-jmh-<items>/} so that
  * {@code benchmarks/faiss/faiss_call_overhead.py} times the same calls from Python's faiss on the
  * same file: the ratio of the two is the Java call overhead.
  *
  * <pre>
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/faiss-bench.cp)" org.openjdk.jmh.Main FaissCallOverheadJmh
- * /usr/bin/python3 benchmarks/faiss/faiss_call_overhead.py benchmarks/target/faiss-jmh
+ * /usr/bin/python3 benchmarks/faiss/faiss_call_overhead.py benchmarks/target/faiss-jmh-100000
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -47,13 +47,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class FaissCallOverheadJmh {
-    static final int ITEMS = 100_000;
     static final int QUERIES = 1000;
-    static final Path DIR = Path.of("benchmarks/target/faiss-jmh");
     private static final String TYPE = "faiss-ivf-flat";
 
     @Param({"1", "16"})
     public int nprobe;
+
+    /** The catalogue size; the smoke run (benchmarks/smoke-runs.txt) passes a tiny one. */
+    @Param("100000")
+    public int items;
 
     private ItemIndex index;
     private float[][] queries;
@@ -61,17 +63,18 @@ public class FaissCallOverheadJmh {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Files.createDirectories(DIR);
-        Path file = DIR.resolve(TYPE + ".faiss");
+        Path dir = Path.of("benchmarks/target/faiss-jmh-" + items);
+        Files.createDirectories(dir);
+        Path file = dir.resolve(TYPE + ".faiss");
         ItemIndexProvider provider = ItemIndexes.discover().get(TYPE);
         if (!Files.exists(file)) { // built once, shared by both nprobe values and by the Python script
-            float[] vectors = FaissBenchmark.randomUnit(ITEMS, 1);
+            float[] vectors = FaissBenchmark.randomUnit(items, 1);
             try (ItemIndex built = provider.build(vectors, FaissBenchmark.DIM, Metric.COSINE, IndexOptions.defaults())) {
                 built.save(file);
             }
         }
         float[] flat = FaissBenchmark.randomUnit(QUERIES, 2);
-        VecsFiles.writeFvecs(DIR.resolve("queries.fvecs"), flat, FaissBenchmark.DIM);
+        VecsFiles.writeFvecs(dir.resolve("queries.fvecs"), flat, FaissBenchmark.DIM);
         queries = new float[QUERIES][];
         for (int q = 0; q < QUERIES; q++) {
             queries[q] = Arrays.copyOfRange(flat, q * FaissBenchmark.DIM, (q + 1) * FaissBenchmark.DIM);

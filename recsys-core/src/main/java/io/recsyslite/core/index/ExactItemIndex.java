@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * Brute-force top-k over all item vectors with a bounded heap per thread. Exact, so it is the
@@ -110,16 +111,15 @@ public final class ExactItemIndex implements ItemIndex {
     }
 
     @Override
-    public List<ScoredItems> searchBatch(float[] queries, int k, ItemFilter accept) {
+    public List<ScoredItems> searchBatchPerQuery(float[] queries, int k, IntFunction<ItemFilter> acceptOfQuery) {
         if (queries.length % dim != 0) {
             throw new IllegalArgumentException("query array of " + queries.length + " is not a multiple of dim " + dim);
         }
         int nq = queries.length / dim;
-        ItemFilter filter = withDeletions(accept);
         ScoredItems[] out = new ScoredItems[nq];
         if (pool == null || nq == 1) {
             for (int q = 0; q < nq; q++) {
-                out[q] = scan(prepareQuery(row(queries, q)), 0, size, k, filter).drain();
+                out[q] = scan(prepareQuery(row(queries, q)), 0, size, k, withDeletions(acceptOfQuery.apply(q))).drain();
             }
         } else {
             AtomicInteger next = new AtomicInteger();
@@ -127,6 +127,7 @@ public final class ExactItemIndex implements ItemIndex {
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     for (int q = next.getAndIncrement(); q < nq; q = next.getAndIncrement()) {
+                        ItemFilter filter = withDeletions(acceptOfQuery.apply(q));
                         out[q] = scan(prepareQuery(row(queries, q)), 0, size, k, filter).drain();
                     }
                 }));

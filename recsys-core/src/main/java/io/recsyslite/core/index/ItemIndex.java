@@ -5,6 +5,7 @@ import io.recsyslite.core.rank.ScoredItems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Top-k search over item vectors whose ids are the dense item ints {@code 0..size-1}.
@@ -28,7 +29,16 @@ public interface ItemIndex extends AutoCloseable {
     ScoredItems search(float[] query, int k, ItemFilter accept);
 
     /** {@code queries} is row-major {@code n x dim}; one result per query, in order. */
-    List<ScoredItems> searchBatch(float[] queries, int k, ItemFilter accept);
+    default List<ScoredItems> searchBatch(float[] queries, int k, ItemFilter accept) {
+        return searchBatchPerQuery(queries, k, q -> accept);
+    }
+
+    /**
+     * As {@link #searchBatch} with a filter of its own per query (e.g. each
+     * user's seen items): {@code acceptOfQuery} gets the query's row number and may be called from
+     * several threads.
+     */
+    List<ScoredItems> searchBatchPerQuery(float[] queries, int k, IntFunction<ItemFilter> acceptOfQuery);
 
     /** Removes items from the index (retired items, deleted users' vectors); unknown ids are ignored. */
     void remove(int... ids);

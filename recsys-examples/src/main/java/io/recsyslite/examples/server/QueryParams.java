@@ -80,6 +80,7 @@ final class QueryParams {
                 .withExcludeSeen(bool(ctx, "exclude_seen", true))
                 .withUseIndex(bool(ctx, "use_faiss", true))
                 .withCategories(list(ctx, "category"))
+                .withBrands(list(ctx, "brand"))
                 .withPriceRange(minPrice, maxPrice)
                 .withInStockOnly(bool(ctx, "in_stock", false))
                 .withDenyIds(list(ctx, "exclude"));

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A model being served, with what serving needs beside it: the item metadata aligned with the
- * model's item ints, the ANN index (when one is configured and the model has embeddings), and the
+ * model's item ints (indexed for business filters), the ANN index (when one is configured and the model has embeddings), and the
  * popular items used as fallback. Reference counted, so a swapped-out model is closed only when
  * the last request using it has finished. Immutable apart from the count; thread-safe.
  */
@@ -20,6 +20,8 @@ final class LiveModel {
     final Recommender model;
     final ModelManifest manifest;
     final ItemMetadata metadata;
+    /** The catalogue indexed for compiling business rules. */
+    final BusinessFilter filters;
     /** Null when the model is served by its own exact scoring. */
     final ItemIndex index;
     /** Most popular items (model item ints), best first. */
@@ -33,6 +35,7 @@ final class LiveModel {
         this.model = model;
         this.manifest = manifest;
         this.metadata = metadata;
+        this.filters = BusinessFilter.index(model.items(), metadata);
         this.index = index;
         this.popular = popular;
     }

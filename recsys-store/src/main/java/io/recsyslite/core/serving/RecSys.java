@@ -13,6 +13,7 @@ import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.ScoringRecommender;
 import io.recsyslite.core.store.LiveEvent;
 import io.recsyslite.core.store.LiveEventContract;
+import io.recsyslite.core.spi.ProgressListener;
 import io.recsyslite.core.store.RecsysStore;
 import io.recsyslite.core.store.StoreBusyException;
 import java.io.IOException;
@@ -58,6 +59,7 @@ public final class RecSys implements AutoCloseable {
     static final int AUDIT_ROWS_PER_FLUSH = 20_000;
 
     private final RecSysConfig config;
+    private final ItemIndexes indexes;
     private final ModelLoader loader;
     private final AtomicReference<LiveModel> live = new AtomicReference<>();
     private final AtomicLong generations = new AtomicLong();
@@ -75,6 +77,7 @@ public final class RecSys implements AutoCloseable {
 
     private RecSys(RecSysConfig config, Algorithms algorithms, ItemIndexes indexes) {
         this.config = config;
+        this.indexes = indexes;
         this.loader = new ModelLoader(config, algorithms, indexes);
         this.cache = new ResultCache<>(config.cacheExpiry().toNanos(), 10_000);
         long flushMillis = config.accessAuditInterval().toMillis();
@@ -225,7 +228,7 @@ public final class RecSys implements AutoCloseable {
         if (user < 0) {
             return new Recommendations(userId, false, join(m, popular(m, k, options)));
         }
-        ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+        ItemFilter business = m.filters.compile(options);
         ScoredItems top;
         if (m.index != null && options.useIndex() && model instanceof EmbeddingModel em) {
             ItemFilter filter = options.excludeSeen() ? business.and(ItemFilter.deny(em.seenItems(user))) : business;
@@ -248,7 +251,7 @@ public final class RecSys implements AutoCloseable {
         if (recent.length == 0) {
             return new Recommendations(userId, false, join(m, popular(m, k, options)));
         }
-        ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+        ItemFilter business = m.filters.compile(options);
         return new Recommendations(userId, true,
                 join(m, m.model.recommendFor(recent, new RecommendRequest(k, options.excludeSeen(), business))));
     }
@@ -274,9 +277,34 @@ public final class RecSys implements AutoCloseable {
             if (item < 0) {
                 throw new NotFoundException("Item '" + itemId + "' not found");
             }
-            ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+            ItemFilter business = m.filters.compile(options);
             return join(m, m.model.similarItems(item, new RecommendRequest(k, true, business)));
         });
+    }
+
+    /**
+     * Writes every user's top {@code k} items under {@code options} (seen items excluded unless
+     * turned off; always exact scoring) to a Parquet file with the columns {@code user_id, rank,
+     * item_id, score}, one row per recommended item, users in model order. Memory does not grow
+     * with the number of users; the file is replaced only when complete.
+     *
+     * @return the number of users
+     */
+    public long recommendAll(int k, RecommendOptions options, Path output, ProgressListener progress)
+            throws IOException {
+        checkK(k);
+        LiveModel m = acquire();
+        try {
+            long users = new BatchRecommender(m, indexes, config.indexOptions().threads())
+                    .writeAll(k, options, output, progress);
+            withStore(store -> {
+                store.audit(ACTOR, "recommend_all", m.manifest.algorithm(), users + " users, k=" + k + ", " + output);
+                return null;
+            });
+            return users;
+        } finally {
+            m.release();
+        }
     }
 
     /** Everything stored about a user (audited as an export), e.g. to answer over HTTP. */
@@ -457,7 +485,7 @@ public final class RecSys implements AutoCloseable {
     }
 
     private static ScoredItems popular(LiveModel m, int k, RecommendOptions options) {
-        ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+        ItemFilter business = m.filters.compile(options);
         List<Integer> picked = new ArrayList<>(k);
         for (int r = 0; r < m.popular.size() && picked.size() < k; r++) {
             if (business.accept(m.popular.item(r))) {
