@@ -52,6 +52,11 @@ timed() { local t0=$SECONDS; "$@"; say "  ($((SECONDS - t0)) s)"; }
 
 [ "$(id -u)" -eq 0 ] || fail "needs root (apt-get, debootstrap, mount, chroot)"
 
+# One run at a time on this machine: the runs share the cache, the image tags and podman's storage.
+mkdir -p "$cache"
+exec 9>"$cache/.lock"
+flock -w 1800 9 || fail "another container test still holds $cache/.lock after 30 min"
+
 step="tools"
 tools=(podman debootstrap docker-compose curl python3)
 missing=()
