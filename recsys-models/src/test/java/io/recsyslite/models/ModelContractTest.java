@@ -5,6 +5,7 @@ import static io.recsyslite.models.PlantedData.clusterOfItem;
 import static io.recsyslite.models.PlantedData.clusterOfUser;
 import static io.recsyslite.models.PlantedData.clusters;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -190,6 +191,34 @@ public abstract class ModelContractTest {
         assertSame(actual.recommendFor(recent, all), expected.recommendFor(recent, all));
         for (int i = 0; i < PlantedData.ITEMS; i += 11) {
             assertSame(actual.similarItems(i, all), expected.similarItems(i, all));
+        }
+    }
+
+    /**
+     * Every item's score within {@code tolerance} of the other model's, for the same users, recent
+     * items and similar-item queries as {@link #assertSameResults} (order may differ on near ties).
+     */
+    protected static void assertCloseResults(Recommender actual, Recommender expected, double tolerance) {
+        RecommendRequest all = RecommendRequest.top(PlantedData.ITEMS).includingSeen();
+        for (int u = 0; u < expected.users().size(); u += 7) {
+            assertClose(actual.recommend(u, all), expected.recommend(u, all), tolerance);
+        }
+        int[] recent = {1, 2, 30};
+        assertClose(actual.recommendFor(recent, all), expected.recommendFor(recent, all), tolerance);
+        for (int i = 0; i < PlantedData.ITEMS; i += 11) {
+            assertClose(actual.similarItems(i, all), expected.similarItems(i, all), tolerance);
+        }
+    }
+
+    private static void assertClose(ScoredItems actual, ScoredItems expected, double tolerance) {
+        assertThat(actual.items()).containsExactlyInAnyOrder(expected.items());
+        float[] byItem = new float[PlantedData.ITEMS];
+        for (int k = 0; k < actual.items().length; k++) {
+            byItem[actual.items()[k]] = actual.scores()[k];
+        }
+        for (int k = 0; k < expected.items().length; k++) {
+            assertThat((double) byItem[expected.items()[k]]).as("item %d", expected.items()[k])
+                    .isCloseTo(expected.scores()[k], within(tolerance));
         }
     }
 

@@ -1,26 +1,38 @@
 package io.recsyslite.benchmarks.models;
 
+import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.spi.Algorithms;
+import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
+import io.recsyslite.models.common.FloatKernels;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Training and serving speed of the matrix models on a synthetic shop (default 200k users x 50k
- * items x 10M interactions). Usage: {@code ModelSpeedBenchmark als|bpr|latency|heap [users items
- * interactions]}. {@code als}/{@code bpr}: seconds per iteration/epoch at 64 factors, 1 and 2
- * threads alternating, medians. {@code latency}: single-threaded recommend() p50/p99 on the exact
- * path. {@code heap}: peak heap of one ALS fit (run with a small -Xmx to prove the bound).
+ * items x 10M interactions). Usage: {@code ModelSpeedBenchmark als|bpr|ease|latency|heap [users
+ * items interactions [csr-dir]]}. {@code als}/{@code bpr}: seconds per iteration/epoch at 64
+ * factors, 1 and 2 threads alternating, medians, and process CPU per interaction. {@code ease}: two
+ * fits with lambda 500 on 2 threads; with {@code csr-dir} it first writes the matrix there for
+ * {@code benchmarks/training/ease_numpy.py}. {@code latency}: single-threaded recommend() p50/p99
+ * on the exact path. {@code heap}: peak heap of one ALS fit (run with a small -Xmx to prove the
+ * bound). See {@code benchmarks/training/run.sh}.
  */
 public final class ModelSpeedBenchmark {
     private static final int ROUNDS = 2;
@@ -29,7 +41,7 @@ public final class ModelSpeedBenchmark {
     private ModelSpeedBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         String mode = args.length > 0 ? args[0] : "als";
         int users = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int items = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
@@ -41,9 +53,10 @@ public final class ModelSpeedBenchmark {
         switch (mode) {
             case "als" -> epochTimes("als", data, Map.of("factors", 64, "iterations", EPOCHS_PER_FIT));
             case "bpr" -> epochTimes("bpr", data, Map.of("factors", 64, "epochs", EPOCHS_PER_FIT));
+            case "ease" -> ease(data, args.length > 4 ? Path.of(args[4]) : null);
             case "latency" -> latency(data);
             case "heap" -> heap(data);
-            default -> throw new IllegalArgumentException("mode must be als, bpr, latency or heap: " + mode);
+            default -> throw new IllegalArgumentException("mode must be als, bpr, ease, latency or heap: " + mode);
         }
     }
 
@@ -78,8 +91,38 @@ public final class ModelSpeedBenchmark {
                     algorithm, params, threadCounts[t], median(times.get(t)), median(cpuTimes.get(t)),
                     times.get(t).size());
         }
-        System.out.printf("%s speed-up 2 threads vs 1: %.2fx%n", algorithm,
-                median(times.get(0)) / median(times.get(1)));
+        System.out.printf("%s speed-up 2 threads vs 1: %.2fx; process CPU per interaction and epoch, 2 threads: "
+                + "%.2f us (%s)%n", algorithm, median(times.get(0)) / median(times.get(1)),
+                median(cpuTimes.get(1)) * 1e6 / data.interactions().nnz(),
+                FloatKernels.best().getClass().getSimpleName());
+    }
+
+    /** Two EASE fits (lambda 500, 2 threads), wall and process CPU; the CSR matrix for numpy first. */
+    private static void ease(TrainingData data, Path csrDir) throws IOException {
+        CsrMatrix matrix = data.interactions().userItems();
+        if (csrDir != null) {
+            Files.createDirectories(csrDir);
+            writeInts(csrDir.resolve("indptr.i32"), matrix.rows() + 1, matrix::start);
+            writeInts(csrDir.resolve("indices.i32"), matrix.nnz(), matrix::col);
+        }
+        RecommenderProvider ease = Algorithms.discover().get("ease");
+        Params params = ease.paramSpace().resolve(Map.of("lambda", 500, "max_items", data.numItems()));
+        for (int round = 1; round <= ROUNDS; round++) {
+            long wall = System.nanoTime();
+            long cpu = processCpuNanos();
+            ease.fit(data, params, TrainingContext.singleThreaded(42).withThreads(2));
+            System.out.printf("ease fit %d items, lambda 500, 2 threads, round %d: %.2f s wall, %.2f s cpu%n",
+                    data.numItems(), round, (System.nanoTime() - wall) / 1e9, (processCpuNanos() - cpu) / 1e9);
+        }
+    }
+
+    /** {@code n} little-endian int32 values, for numpy's {@code fromfile(dtype='<i4')}. */
+    private static void writeInts(Path file, int n, IntUnaryOperator value) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+        for (int k = 0; k < n; k++) {
+            buffer.putInt(value.applyAsInt(k));
+        }
+        Files.write(file, buffer.array());
     }
 
     /** recommend() latency, single caller thread, exact scoring over every item. */

@@ -3,6 +3,7 @@ package io.recsyslite.models.als;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.models.common.FactorModel;
+import io.recsyslite.models.common.FloatKernels;
 import io.recsyslite.models.common.WorkerPool;
 
 /**
@@ -16,7 +17,7 @@ final class AlsModel extends FactorModel {
         super(AlsProvider.NAME, params, data, dim, userFactors, itemFactors);
         try (WorkerPool inline = new WorkerPool(1, AlsProvider.NAME)) {
             this.itemSide = new AlsSolver(itemFactors, dim, params.getDouble(AlsProvider.REGULARIZATION),
-                    params.getDouble(AlsProvider.ALPHA), inline);
+                    params.getDouble(AlsProvider.ALPHA), inline, FloatKernels.best());
         }
     }
 

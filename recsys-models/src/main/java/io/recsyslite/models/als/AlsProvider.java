@@ -11,8 +11,10 @@ import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.models.common.FactorModel;
+import io.recsyslite.models.common.FloatKernels;
 import io.recsyslite.models.common.WorkerPool;
 import java.io.IOException;
+import java.util.function.Supplier;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,17 @@ public final class AlsProvider implements RecommenderProvider {
     static final String CG_STEPS = "cg_steps";
     static final String SOLVER = "solver";
     private static final Logger LOG = LoggerFactory.getLogger(AlsProvider.class);
+
+    private final Supplier<FloatKernels> kernels;
+
+    /** The provider {@code ServiceLoader} finds: the fastest kernels this JVM offers, chosen at the first fit. */
+    public AlsProvider() {
+        this(FloatKernels::best);
+    }
+
+    AlsProvider(Supplier<FloatKernels> kernels) {
+        this.kernels = kernels;
+    }
 
     @Override
     public String name() {
@@ -73,9 +86,9 @@ public final class AlsProvider implements RecommenderProvider {
         try (WorkerPool pool = new WorkerPool(context.threads(), NAME)) {
             for (int iter = 1; iter <= iterations; iter++) {
                 long start = System.nanoTime();
-                new AlsSolver(items, f, reg, alpha, pool)
+                new AlsSolver(items, f, reg, alpha, pool, kernels.get())
                         .solveAll(interactions.userItems(), users, exact, cgSteps, pool);
-                new AlsSolver(users, f, reg, alpha, pool)
+                new AlsSolver(users, f, reg, alpha, pool, kernels.get())
                         .solveAll(interactions.itemUsers(), items, exact, cgSteps, pool);
                 LOG.debug("als iteration {}/{} took {} ms", iter, iterations, (System.nanoTime() - start) / 1_000_000);
                 context.progress().update(NAME + ": iteration", iter, iterations);

@@ -1,7 +1,8 @@
 package io.recsyslite.models.als;
 
 import io.recsyslite.core.data.CsrMatrix;
-import io.recsyslite.models.common.Vectors;
+import io.recsyslite.models.common.FloatKernels;
+import io.recsyslite.models.common.QuietOjAlgo;
 import io.recsyslite.models.common.WorkerPool;
 import java.util.Arrays;
 import org.ojalgo.matrix.decomposition.Cholesky;
@@ -19,19 +20,22 @@ import org.ojalgo.matrix.store.R064Store;
  */
 final class AlsSolver {
     private static final float CG_EPS = 1e-20f;
+    private static final int GRAM_BLOCK = 256;
 
     private final float[] y;
     private final int f;
     private final float alpha;
     private final float[] gram;
     private final double[] gramExact;
+    private final FloatKernels kernels;
 
     /** {@code y}: the fixed factors, row-major {@code n x f}. */
-    AlsSolver(float[] y, int f, double regularization, double alpha, WorkerPool pool) {
+    AlsSolver(float[] y, int f, double regularization, double alpha, WorkerPool pool, FloatKernels kernels) {
+        this.kernels = kernels;
         this.y = y;
         this.f = f;
         this.alpha = (float) alpha;
-        this.gramExact = gram(y, f, regularization, pool);
+        this.gramExact = gram(y, f, regularization, pool, kernels);
         this.gram = new float[f * f];
         for (int k = 0; k < gram.length; k++) {
             gram[k] = (float) gramExact[k];
@@ -43,9 +47,19 @@ final class AlsSolver {
         private final float[] r = new float[f];
         private final float[] p = new float[f];
         private final float[] ap = new float[f];
-        private final R064Store a = R064Store.FACTORY.make(f, f);
-        private final R064Store b = R064Store.FACTORY.make(f, 1);
-        private final Cholesky<Double> cholesky = Cholesky.R064.make(f, f);
+        private R064Store a;
+        private R064Store b;
+        private Cholesky<Double> cholesky;
+
+        /** The exact solver's buffers, made on first use so the CG path never touches ojAlgo. */
+        private void ensureExact() {
+            if (cholesky == null) {
+                QuietOjAlgo.ensure();
+                a = R064Store.FACTORY.make(f, f);
+                b = R064Store.FACTORY.make(f, 1);
+                cholesky = Cholesky.R064.make(f, f);
+            }
+        }
     }
 
     Workspace workspace() {
@@ -75,44 +89,35 @@ final class AlsSolver {
         float[] p = ws.p;
         float[] ap = ws.ap;
         // r = b - A x
-        multiplyGram(x, off, r);
+        kernels.symmetricMultiply(gram, x, off, r, f);
         for (int k = 0; k < f; k++) {
             r[k] = -r[k];
         }
         for (int q = rows.start(row); q < rows.end(row); q++) {
             float c = 1f + alpha * rows.value(q);
             int yo = rows.col(q) * f;
-            float yx = dot(y, yo, x, off);
-            float w = c - (c - 1f) * yx;
-            for (int k = 0; k < f; k++) {
-                r[k] += w * y[yo + k];
-            }
+            float yx = kernels.dot(y, yo, x, off, f);
+            kernels.axpy(c - (c - 1f) * yx, y, yo, r, 0, f);
         }
         System.arraycopy(r, 0, p, 0, f);
-        float rsOld = dot(r, 0, r, 0);
+        float rsOld = kernels.dot(r, 0, r, 0, f);
         if (rsOld < CG_EPS) {
             return;
         }
         for (int step = 0; step < steps; step++) {
-            multiplyGram(p, 0, ap);
+            kernels.symmetricMultiply(gram, p, 0, ap, f);
             for (int q = rows.start(row); q < rows.end(row); q++) {
-                float c = 1f + alpha * rows.value(q);
                 int yo = rows.col(q) * f;
-                float w = (c - 1f) * dot(y, yo, p, 0);
-                for (int k = 0; k < f; k++) {
-                    ap[k] += w * y[yo + k];
-                }
+                kernels.axpy(alpha * rows.value(q) * kernels.dot(y, yo, p, 0, f), y, yo, ap, 0, f);
             }
-            float pAp = dot(p, 0, ap, 0);
+            float pAp = kernels.dot(p, 0, ap, 0, f);
             if (!(pAp > 0f)) {
                 return;
             }
             float a = rsOld / pAp;
-            for (int k = 0; k < f; k++) {
-                x[off + k] += a * p[k];
-                r[k] -= a * ap[k];
-            }
-            float rsNew = dot(r, 0, r, 0);
+            kernels.axpy(a, p, 0, x, off, f);
+            kernels.axpy(-a, ap, 0, r, 0, f);
+            float rsNew = kernels.dot(r, 0, r, 0, f);
             if (rsNew < CG_EPS) {
                 return;
             }
@@ -137,6 +142,7 @@ final class AlsSolver {
     }
 
     void exact(int[] items, float[] values, float[] x, int off, Workspace ws) {
+        ws.ensureExact();
         // A is symmetric, so filling ojalgo's column-major array in row-major order is the same.
         double[] a = ws.a.data;
         double[] b = ws.b.data;
@@ -162,34 +168,29 @@ final class AlsSolver {
         }
     }
 
-    private void multiplyGram(float[] v, int off, float[] out) {
-        for (int i = 0; i < f; i++) {
-            out[i] = dot(gram, i * f, v, off);
-        }
-    }
-
-    private float dot(float[] a, int ao, float[] b, int bo) {
-        return Vectors.dot(a, ao, b, bo, f);
-    }
-
     /**
-     * {@code Y^T Y + reg I} in double precision. Each worker sums a fixed slice of rows and the
-     * slices are added in worker order, so the result is deterministic for a given thread count.
+     * {@code Y^T Y + reg I}: float rank-one updates over blocks of {@value #GRAM_BLOCK} rows, each
+     * block added into double sums. Each worker sums a fixed slice of rows and the slices are added
+     * in worker order, so the result is deterministic for a given thread count.
      */
-    static double[] gram(float[] y, int f, double regularization, WorkerPool pool) {
+    static double[] gram(float[] y, int f, double regularization, WorkerPool pool, FloatKernels kernels) {
         int n = y.length / f;
         int workers = pool.threads();
         double[][] partial = new double[workers][];
         pool.onEachWorker(w -> {
             double[] g = new double[f * f];
-            for (int row = (int) ((long) n * w / workers); row < (long) n * (w + 1) / workers; row++) {
-                int o = row * f;
-                for (int i = 0; i < f; i++) {
-                    double yi = y[o + i];
-                    int go = i * f;
-                    for (int j = i; j < f; j++) {
-                        g[go + j] += yi * y[o + j];
+            float[] block = new float[f * f];
+            int to = (int) ((long) n * (w + 1) / workers);
+            for (int start = (int) ((long) n * w / workers); start < to; start += GRAM_BLOCK) {
+                Arrays.fill(block, 0f);
+                for (int row = start; row < Math.min(to, start + GRAM_BLOCK); row++) {
+                    int o = row * f;
+                    for (int i = 0; i < f; i++) {
+                        kernels.axpy(y[o + i], y, o, block, i * f, f);
                     }
+                }
+                for (int k = 0; k < g.length; k++) {
+                    g[k] += block[k];
                 }
             }
             partial[w] = g;
@@ -202,9 +203,6 @@ final class AlsSolver {
         }
         for (int i = 0; i < f; i++) {
             g[i * f + i] += regularization;
-            for (int j = 0; j < i; j++) {
-                g[i * f + j] = g[j * f + i];
-            }
         }
         return g;
     }

@@ -12,20 +12,30 @@ import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
 import java.io.IOException;
-import org.ojalgo.matrix.decomposition.Cholesky;
-import org.ojalgo.matrix.store.MatrixStore;
-import org.ojalgo.matrix.store.R064Store;
+import java.util.function.Supplier;
 
 /**
  * EASE (Steck 2019): a closed-form item-item linear model. With {@code P = (X^T X + lambda I)^-1},
  * {@code B = I - P diag(1/diag(P))}, i.e. {@code B_ij = -P_ij / P_jj} and a zero diagonal. Memory
- * and time grow with the square and cube of the catalogue, so catalogues above {@code max_items}
- * are refused with a clear error instead of running out of memory. Stateless.
+ * and time grow with the square and cube of the catalogue (two {@code n x n} float matrices with
+ * native LAPACK, see {@link SpdInverse}), so catalogues above {@code max_items} are refused with a
+ * clear error instead of running out of memory. Immutable.
  */
 public final class EaseProvider implements RecommenderProvider {
     public static final String NAME = "ease";
     static final String LAMBDA = "lambda";
     static final String MAX_ITEMS = "max_items";
+
+    private final Supplier<SpdInverse> inverse;
+
+    /** The provider {@code ServiceLoader} finds: native LAPACK where it loads, else ojAlgo, chosen at the first fit. */
+    public EaseProvider() {
+        this(SpdInverse::best);
+    }
+
+    EaseProvider(Supplier<SpdInverse> inverse) {
+        this.inverse = inverse;
+    }
 
     @Override
     public String name() {
@@ -50,33 +60,38 @@ public final class EaseProvider implements RecommenderProvider {
         int maxItems = params.getInt(MAX_ITEMS, 1);
         int n = data.numItems();
         if (n > maxItems) {
-            long gigabytes = Math.max(1, 3L * 8 * n * n / 1_000_000_000L);
+            long gigabytes = Math.max(1, 2L * 4 * n * n / 1_000_000_000L);
             throw new InvalidParameterException("EASE needs a dense " + n + " x " + n + " item matrix (about "
-                    + gigabytes + " GB while training) but parameter '" + MAX_ITEMS + "' is " + maxItems
+                    + gigabytes + " GB while training with native LAPACK) but parameter '" + MAX_ITEMS + "' is " + maxItems
                     + "; use als, bpr or itemknn for this catalogue, or raise " + MAX_ITEMS
                     + " if the heap allows");
         }
         if (lambda <= 0) {
             throw new InvalidParameterException("parameter '" + LAMBDA + "' must be > 0, was " + lambda);
         }
-        R064Store gram = gram(data.interactions().userItems());
+        float[] matrix = gram(data.interactions().userItems());
         for (int i = 0; i < n; i++) {
-            gram.add(i, i, lambda);
+            matrix[i * n + i] += (float) lambda;
         }
         context.progress().update(NAME + ": gram matrix", 1, 3);
-        Cholesky<Double> cholesky = Cholesky.R064.make(n, n);
-        cholesky.decompose(gram);
-        MatrixStore<Double> inverse = cholesky.getInverse();
+        inverse.get().invert(matrix, n, context.threads());
         context.progress().update(NAME + ": inverse", 2, 3);
-        float[] weights = new float[n * n];
+        toWeights(matrix, n);
+        context.progress().update(NAME + ": weights", 3, 3);
+        return new EaseModel(params, ModelData.of(data), matrix);
+    }
+
+    /** {@code P -> B} in place: {@code B_ij = -P_ij / P_jj}, zero diagonal. */
+    private static void toWeights(float[] p, int n) {
+        float[] diagonal = new float[n];
         for (int j = 0; j < n; j++) {
-            double pjj = inverse.doubleValue(j, j);
-            for (int i = 0; i < n; i++) {
-                weights[i * n + j] = i == j ? 0f : (float) (-inverse.doubleValue(i, j) / pjj);
+            diagonal[j] = p[j * n + j];
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                p[i * n + j] = i == j ? 0f : -p[i * n + j] / diagonal[j];
             }
         }
-        context.progress().update(NAME + ": weights", 3, 3);
-        return new EaseModel(params, ModelData.of(data), weights);
     }
 
     @Override
@@ -88,19 +103,18 @@ public final class EaseProvider implements RecommenderProvider {
     }
 
     /** {@code X^T X} from the user rows: every pair of a user's items adds the product of confidences. */
-    private static R064Store gram(CsrMatrix userItems) {
+    private static float[] gram(CsrMatrix userItems) {
         int n = userItems.cols();
-        double[] g = new double[n * n];
+        float[] g = new float[n * n];
         for (int u = 0; u < userItems.rows(); u++) {
             for (int p = userItems.start(u); p < userItems.end(u); p++) {
                 int io = userItems.col(p) * n;
-                double xi = userItems.value(p);
+                float xi = userItems.value(p);
                 for (int q = userItems.start(u); q < userItems.end(u); q++) {
                     g[io + userItems.col(q)] += xi * userItems.value(q);
                 }
             }
         }
-        // Symmetric, so the row-major array reads the same as ojalgo's column-major layout.
-        return R064Store.wrap(g, n);
+        return g;
     }
 }

@@ -8,6 +8,8 @@ import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.models.ModelContractTest;
+import io.recsyslite.models.common.FloatKernels;
+import io.recsyslite.models.common.JavaFloatKernels;
 import io.recsyslite.models.common.WorkerPool;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -39,7 +41,7 @@ class AlsProviderTest extends ModelContractTest {
         }
         CsrMatrix row = new CsrMatrix(1, 20, new int[] {0, 3}, new int[] {2, 7, 11}, new float[] {1f, 2f, 1f});
         try (WorkerPool pool = new WorkerPool(1, "test")) {
-            AlsSolver solver = new AlsSolver(y, f, 0.1, 3.0, pool);
+            AlsSolver solver = new AlsSolver(y, f, 0.1, 3.0, pool, FloatKernels.best());
             float[] exact = new float[f];
             solver.exact(row, 0, exact, 0, solver.workspace());
             float[] cg = new float[f];
@@ -69,5 +71,13 @@ class AlsProviderTest extends ModelContractTest {
             }
         }
         assertThat((double) agree / total).isGreaterThan(0.8);
+    }
+
+    @Test
+    void plainJavaKernelsTrainTheSameModelAsTheVectorApi() {
+        assertThat(FloatKernels.best()).isNotInstanceOf(JavaFloatKernels.class);
+        AlsProvider plain = new AlsProvider(JavaFloatKernels::new);
+        Recommender javaModel = plain.fit(data, plain.paramSpace().resolve(params()), TrainingContext.singleThreaded(42));
+        assertCloseResults(javaModel, model, 1e-3);
     }
 }

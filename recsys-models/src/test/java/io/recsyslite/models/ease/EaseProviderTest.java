@@ -1,8 +1,10 @@
 package io.recsyslite.models.ease;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.models.ModelContractTest;
 import io.recsyslite.models.PlantedData;
@@ -31,5 +33,18 @@ class EaseProviderTest extends ModelContractTest {
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("max_items")
                 .hasMessageContaining(PlantedData.ITEMS + " x " + PlantedData.ITEMS);
+    }
+
+    @Test
+    void nativeLapackIsUsedHereAndOjAlgoOnlyWhenAskedOrMissing() {
+        assertThat(SpdInverse.best()).isInstanceOf(LapackInverse.class);
+        assertThat(SpdInverseChoice.choose("java")).isInstanceOf(OjAlgoInverse.class);
+    }
+
+    @Test
+    void theJavaFallbackTrainsTheSameModelAsNativeLapack() {
+        EaseProvider plain = new EaseProvider(OjAlgoInverse::new);
+        Recommender javaModel = plain.fit(data, plain.paramSpace().resolve(params()), TrainingContext.singleThreaded(1));
+        assertCloseResults(javaModel, model, 1e-4);
     }
 }
