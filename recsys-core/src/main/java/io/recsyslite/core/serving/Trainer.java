@@ -11,6 +11,7 @@ import io.recsyslite.core.eval.EvaluationReport;
 import io.recsyslite.core.eval.Evaluator;
 import io.recsyslite.core.eval.Split;
 import io.recsyslite.core.eval.Splitter;
+import io.recsyslite.core.eval.UserScores;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
@@ -20,7 +21,9 @@ import io.recsyslite.core.store.RecsysStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,12 +31,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a model from the store and saves it: optionally holds out a random {@code testSize}
- * of each user's items to measure the model, then fits on all data for the saved model, whose
- * model.json records params, metrics, data fingerprint and seed. Stateless.
+ * of each user's items to measure the model beside the popularity baseline on the same split (and
+ * warns when the model ranks below it), then fits on all data for the saved model, whose model.json
+ * records params, metrics (the baseline's prefixed {@value #BASELINE_PREFIX}), data fingerprint and
+ * seed. Stateless.
  */
 public final class Trainer {
     /** How events become confidences unless told otherwise: each event counts its quantity. */
     public static final ConfidenceWeighting DEFAULT_WEIGHTING = ConfidenceWeighting.byQuantity();
+    /** The algorithm every model is measured against. */
+    public static final String BASELINE = "popularity";
+    /** Prefix of the baseline's metrics in model.json. */
+    public static final String BASELINE_PREFIX = "popularity_";
+    /** The metric that decides whether a model is below the baseline. */
+    public static final String DECIDING_METRIC = "ndcg@10";
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     private final Algorithms algorithms;
@@ -44,9 +55,16 @@ public final class Trainer {
 
     /**
      * @param evaluation    the held-out metrics, when {@code testSize > 0}
+     * @param baseline      the popularity baseline's metrics on the same split, when measured
      * @param fitSeconds    seconds of the final fit
      */
-    public record Result(ModelManifest manifest, Optional<EvaluationReport> evaluation, double fitSeconds) {
+    public record Result(ModelManifest manifest, Optional<EvaluationReport> evaluation,
+                         Optional<EvaluationReport> baseline, double fitSeconds) {
+        /** True when the held-out measurement found the model below popularity by {@link #DECIDING_METRIC}. */
+        public boolean belowBaseline() {
+            return evaluation.isPresent() && baseline.isPresent()
+                    && evaluation.get().get(DECIDING_METRIC) < baseline.get().get(DECIDING_METRIC);
+        }
     }
 
     public Result train(RecsysStore store, String algorithm, Map<String, ?> params, double testSize,
@@ -57,19 +75,36 @@ public final class Trainer {
         TrainingData data = load(store, weighting, context);
         String fingerprint = store.dataFingerprint(); // now, not after a long fit that ingests may overlap
         Optional<EvaluationReport> evaluation = Optional.empty();
+        Optional<EvaluationReport> baseline = Optional.empty();
+        Map<String, Double> metrics = new LinkedHashMap<>();
         if (testSize > 0) {
-            evaluation = Optional.of(evaluate(provider, resolved, data, Splitter.randomHoldout(testSize, context.seed()), context));
-            LOG.info("{} on a {} holdout: {}", algorithm, testSize, evaluation.get());
+            Split split = Splitter.randomHoldout(testSize, context.seed()).split(data);
+            Evaluator evaluator = Evaluator.of(context.threads(), BenchmarkProtocol.DEFAULT_METRICS);
+            evaluation = Optional.of(evaluator.evaluate(provider.fit(split.train(), resolved, context), split));
+            LOG.debug("{} on a {} holdout: {}", algorithm, testSize, evaluation.get());
+            metrics.putAll(evaluation.get().values());
+            if (!algorithm.equals(BASELINE) && algorithms.names().contains(BASELINE)) {
+                RecommenderProvider popularity = algorithms.get(BASELINE);
+                baseline = Optional.of(evaluator.evaluate(popularity.fit(split.train(),
+                        popularity.paramSpace().defaults(), context), split));
+                baseline.get().values().forEach((name, value) -> metrics.put(BASELINE_PREFIX + name, value));
+            }
         }
         long start = System.nanoTime();
         Recommender model = provider.fit(data, resolved, context);
         double fitSeconds = (System.nanoTime() - start) / 1e9;
-        Provenance provenance = new Provenance(evaluation.map(EvaluationReport::values).orElse(Map.of()),
-                fingerprint, context.seed(), readAt.toString());
+        Provenance provenance = new Provenance(metrics, fingerprint, context.seed(), readAt.toString());
         ModelManifest manifest = ModelArtifacts.save(model, output, provenance);
         store.audit("trainer", "train", algorithm, "output=" + output + " users=" + data.numUsers()
                 + " items=" + data.numItems() + " params=" + resolved);
-        return new Result(manifest, evaluation, fitSeconds);
+        Result result = new Result(manifest, evaluation, baseline, fitSeconds);
+        if (result.belowBaseline()) {
+            LOG.warn("{} ranks below the popularity baseline on the held-out split ({} {} vs {}): this data does "
+                    + "not suit it; compare algorithms with evaluate a,b,c or let train auto choose", algorithm,
+                    DECIDING_METRIC, String.format(Locale.ROOT, "%.4f", evaluation.get().get(DECIDING_METRIC)),
+                    String.format(Locale.ROOT, "%.4f", baseline.get().get(DECIDING_METRIC)));
+        }
+        return result;
     }
 
     /**
@@ -82,6 +117,27 @@ public final class Trainer {
         RecommenderProvider provider = algorithms.get(algorithm);
         Params resolved = provider.paramSpace().resolve(params);
         return evaluate(provider, resolved, load(store, weighting, context), splitter, evaluator, context);
+    }
+
+    /**
+     * Fits each of {@code names} on the training part of one split of the store's data and keeps
+     * every test user's value of {@code metrics}, in the order given: the raw material of a
+     * comparison with confidence intervals. {@code params} holds overrides per algorithm name.
+     * Names are checked before data is loaded.
+     */
+    public Map<String, UserScores> compare(RecsysStore store, List<String> names, Map<String, Map<String, String>> params,
+                                           Splitter splitter, List<String> metrics, ConfidenceWeighting weighting,
+                                           TrainingContext context) {
+        Evaluator evaluator = Evaluator.of(context.threads(), metrics);
+        Map<String, Params> resolved = new LinkedHashMap<>();
+        for (String name : names) {
+            resolved.put(name, algorithms.get(name).paramSpace().resolve(params.getOrDefault(name, Map.of())));
+        }
+        Split split = splitter.split(load(store, weighting, context));
+        Map<String, UserScores> scores = new LinkedHashMap<>();
+        resolved.forEach((name, p) -> scores.put(name,
+                evaluator.perUser(algorithms.get(name).fit(split.train(), p, context), split.test())));
+        return scores;
     }
 
     /** Fits on the training part of a split and measures the report metrics on its test part. */

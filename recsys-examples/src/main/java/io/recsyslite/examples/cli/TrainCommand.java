@@ -49,6 +49,13 @@ final class TrainCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         result.evaluation().ifPresent(report -> out.println("Held-out " + testSize + " of each user's items: "
                 + MetricsTable.line(report.values())));
+        result.baseline().ifPresent(report -> out.println("Popularity on the same split:   "
+                + MetricsTable.line(report.values())));
+        if (result.belowBaseline()) {
+            out.printf("WARNING: %s ranks below popularity on this data (%s); a best-seller list would serve "
+                    + "better. Compare with: recsys-lite evaluate %s,popularity,als,itemknn%n", algorithm,
+                    Trainer.DECIDING_METRIC, algorithm);
+        }
         out.printf("Trained %s in %.1f s with %s%nSaved to %s%n", algorithm, result.fitSeconds(),
                 result.manifest().params(), dir);
         return 0;
