@@ -73,6 +73,9 @@ public final class ModelArtifacts {
             json.put("data_fingerprint", provenance.dataFingerprint());
             json.put("seed", provenance.seed());
             json.put("data_read_at", provenance.dataReadAt());
+            if (!provenance.selection().isEmpty()) {
+                json.set("selection", JSON.valueToTree(provenance.selection()));
+            }
             json.put("created_at", Instant.now().toString());
             json.set("files", JSON.valueToTree(files));
             json.set("model", JSON.valueToTree(writer.meta()));
@@ -143,8 +146,11 @@ public final class ModelArtifacts {
                 throw new CorruptModelException(where + " lists an illegal file name: " + name);
             }
         }
+        Map<String, Object> selection = json.has("selection")
+                ? JSON.convertValue(json.get("selection"), new TypeReference<Map<String, Object>>() { }) : Map.of();
         Provenance provenance = new Provenance(metrics == null ? Map.of() : metrics,
-                json.path("data_fingerprint").asText(""), json.path("seed").asLong(), json.path("data_read_at").asText(""));
+                json.path("data_fingerprint").asText(""), json.path("seed").asLong(), json.path("data_read_at").asText(""),
+                selection);
         return new ModelManifest(version, json.get("algorithm").asText(), json.path("library_version").asText(),
                 params == null ? Map.of() : params, provenance, json.path("created_at").asText(), files,
                 json.path("model"));

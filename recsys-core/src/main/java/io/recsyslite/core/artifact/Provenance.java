@@ -2,6 +2,8 @@ package io.recsyslite.core.artifact;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,12 +18,21 @@ import java.util.Optional;
  *                        clock), or empty when unknown (e.g. trained from files by the Spark job).
  *                        GDPR: a user deleted at or after this time is scrubbed before the model is
  *                        served; with no time, every user ever deleted is.
+ * @param selection       how the algorithm was chosen when it was chosen automatically (every
+ *                        candidate's validation score and why the winner won); empty otherwise
  */
-public record Provenance(Map<String, Double> metrics, String dataFingerprint, long seed, String dataReadAt) {
+public record Provenance(Map<String, Double> metrics, String dataFingerprint, long seed, String dataReadAt,
+                         Map<String, Object> selection) {
     public Provenance {
         metrics = Map.copyOf(metrics);
         dataFingerprint = dataFingerprint == null ? "" : dataFingerprint;
         dataReadAt = dataReadAt == null ? "" : dataReadAt;
+        selection = selection == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(selection));
+    }
+
+    /** A provenance of a model whose algorithm was given, not chosen. */
+    public Provenance(Map<String, Double> metrics, String dataFingerprint, long seed, String dataReadAt) {
+        this(metrics, dataFingerprint, seed, dataReadAt, Map.of());
     }
 
     /** A provenance that does not know when its data was read. */

@@ -20,6 +20,7 @@ import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.store.RecsysStore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,31 @@ public final class Trainer {
         Instant readAt = store.now();
         TrainingData data = load(store, weighting, context);
         String fingerprint = store.dataFingerprint(); // now, not after a long fit that ingests may overlap
+        return train(store, data, readAt, fingerprint, provider, resolved, testSize, output, context, Map.of());
+    }
+
+    /**
+     * Lets {@link AutoSelection} choose among {@code candidates} (default parameters) on a validation
+     * split of the store's data within {@code budget}, then trains the winner as {@link #train} does;
+     * model.json's {@code selection} records every candidate's validation score and the reason.
+     */
+    public Result trainAuto(RecsysStore store, List<String> candidates, Duration budget, double testSize,
+                            ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
+        candidates.forEach(algorithms::get); // unknown names fail before data is loaded
+        Instant readAt = store.now();
+        TrainingData data = load(store, weighting, context);
+        String fingerprint = store.dataFingerprint();
+        AutoSelection.Choice choice = new AutoSelection(algorithms).choose(data, candidates, budget, context);
+        LOG.info("auto: {}", choice.reason());
+        RecommenderProvider provider = algorithms.get(choice.algorithm());
+        return train(store, data, readAt, fingerprint, provider, provider.paramSpace().defaults(), testSize, output,
+                context, choice.asMap());
+    }
+
+    private Result train(RecsysStore store, TrainingData data, Instant readAt, String fingerprint,
+                         RecommenderProvider provider, Params resolved, double testSize, Path output,
+                         TrainingContext context, Map<String, Object> selection) throws IOException {
+        String algorithm = provider.name();
         Optional<EvaluationReport> evaluation = Optional.empty();
         Optional<EvaluationReport> baseline = Optional.empty();
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -93,7 +119,7 @@ public final class Trainer {
         long start = System.nanoTime();
         Recommender model = provider.fit(data, resolved, context);
         double fitSeconds = (System.nanoTime() - start) / 1e9;
-        Provenance provenance = new Provenance(metrics, fingerprint, context.seed(), readAt.toString());
+        Provenance provenance = new Provenance(metrics, fingerprint, context.seed(), readAt.toString(), selection);
         ModelManifest manifest = ModelArtifacts.save(model, output, provenance);
         store.audit("trainer", "train", algorithm, "output=" + output + " users=" + data.numUsers()
                 + " items=" + data.numItems() + " params=" + resolved);

@@ -1,5 +1,7 @@
 package io.recsyslite.examples.cli;
 
+import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.serving.AutoSelection;
 import io.recsyslite.core.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.store.RecsysStore;
@@ -26,8 +28,11 @@ final class TrainCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Parameters(index = "0", completionCandidates = ModelOptions.AlgorithmNames.class,
-            description = "Algorithm: ${COMPLETION-CANDIDATES}.")
+            description = "Algorithm: ${COMPLETION-CANDIDATES}, or auto to choose one on a validation split.")
     String algorithm;
+
+    @Mixin
+    AutoOptions auto;
 
     @Option(names = "--output", description = "Model directory to write (default: MODEL_DIR or model_artifacts/als).")
     Path output;
@@ -41,9 +46,18 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = output != null ? output : common.settings().modelDir();
         ConsoleProgress progress = common.progress();
         Trainer.Result result;
+        Trainer trainer = new Trainer(Algorithms.discover());
+        boolean automatic = algorithm.equals(AutoSelection.AUTO);
+        if (automatic && !model.params.isEmpty()) {
+            throw new InvalidParameterException("train auto chooses among default parameters; drop --param "
+                    + model.params.keySet() + " or name an algorithm");
+        }
         try (RecsysStore store = RecsysStore.open(common.existingDb())) {
-            result = new Trainer(Algorithms.discover()).train(store, algorithm, model.params, testSize,
-                    model.weighting(), dir, common.context(progress));
+            result = automatic
+                    ? trainer.trainAuto(store, auto.candidates(), auto.budget(), testSize, model.weighting(), dir,
+                            common.context(progress))
+                    : trainer.train(store, algorithm, model.params, testSize, model.weighting(), dir,
+                            common.context(progress));
         }
         progress.finish();
         var out = spec.commandLine().getOut();
@@ -53,10 +67,13 @@ final class TrainCommand implements Callable<Integer> {
                 + MetricsTable.line(report.values())));
         if (result.belowBaseline()) {
             out.printf("WARNING: %s ranks below popularity on this data (%s); a best-seller list would serve "
-                    + "better. Compare with: recsys-lite evaluate %s,popularity,als,itemknn%n", algorithm,
-                    Trainer.DECIDING_METRIC, algorithm);
+                    + "better. Compare with: recsys-lite evaluate %s,popularity,als,itemknn%n",
+                    result.manifest().algorithm(), Trainer.DECIDING_METRIC, result.manifest().algorithm());
         }
-        out.printf("Trained %s in %.1f s with %s%nSaved to %s%n", algorithm, result.fitSeconds(),
+        if (automatic) {
+            AutoOptions.print(out, result.manifest().provenance().selection());
+        }
+        out.printf("Trained %s in %.1f s with %s%nSaved to %s%n", result.manifest().algorithm(), result.fitSeconds(),
                 result.manifest().params(), dir);
         return 0;
     }

@@ -96,6 +96,19 @@ class CliWorkflowTest {
         assertThat(measured.out()).as("a model that ranks by item number is worse than best-sellers")
                 .contains("Popularity on the same split").contains("WARNING: test-constant ranks below popularity");
         assertThat(Files.readString(below.resolve("model.json"))).contains("\"popularity_ndcg@10\"");
+
+        Path auto = tmp.resolve("models/auto");
+        Run chosen = run("train", "auto", "--db", db.toString(), "--output", auto.toString(), "--candidates",
+                "test-constant", "--budget", "5m", "--threads", "1");
+        assertThat(chosen.exit()).as(chosen.err()).isZero();
+        assertThat(chosen.out()).as("popularity always competes and beats ranking by item number")
+                .contains("Automatic choice on a validation split").contains("test-constant").contains("Chose popularity")
+                .contains("Trained popularity");
+        assertThat(Files.readString(auto.resolve("model.json"))).contains("\"selection\"")
+                .contains("\"winner\" : \"popularity\"").contains("\"test-constant\" : 0.");
+        Run badBudget = run("train", "auto", "--db", db.toString(), "--output", auto.toString(), "--budget", "soon");
+        assertThat(badBudget.exit()).isEqualTo(1);
+        assertThat(badBudget.err()).contains("--budget must be a number with s, m or h");
         assertThat(Files.readString(constant.resolve("model.json"))).contains("\"weight\" : 2.0")
                 .contains("\"mode\" : \"b\"").contains("\"seed\" : 7");
 
