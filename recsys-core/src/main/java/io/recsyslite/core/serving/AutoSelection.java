@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses an algorithm for a dataset: fits each candidate with its default parameters on a
  * validation split carved from the data (each user's last event held out when timestamps order a
- * user's events, one random item per user when they do not) and picks the best by NDCG@10. The
+ * user's events, one random item per user when they do not) and picks the best by a metric
+ * (NDCG@10 for {@code train auto}, the study's metric for {@code optimize}). The
  * popularity baseline is always tried first, so the choice is never below it on validation.
  * Candidates are tried in the order given until {@code budget} has passed; the budget is checked
  * before each fit, so one fit that runs long is not cut off (give the cheap ones first). Stateless
@@ -31,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class AutoSelection {
     /** The pseudo-algorithm name that asks for an automatic choice. */
     public static final String AUTO = "auto";
-    /** The metric candidates are ranked by. */
-    public static final String METRIC = Trainer.DECIDING_METRIC;
     private static final Logger LOG = LoggerFactory.getLogger(AutoSelection.class);
 
     private final Algorithms algorithms;
@@ -46,11 +45,11 @@ public final class AutoSelection {
     }
 
     /** The winner, every candidate, how validation was split, and why the winner won. */
-    public record Choice(String algorithm, List<Candidate> candidates, String split, String reason) {
+    public record Choice(String algorithm, String metric, List<Candidate> candidates, String split, String reason) {
         /** The record kept in model.json. */
         public Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
-            map.put("method", "auto: default parameters, validation " + METRIC);
+            map.put("method", "auto: default parameters, validation " + metric);
             map.put("split", split);
             Map<String, Object> scores = new LinkedHashMap<>();
             for (Candidate c : candidates) {
@@ -63,7 +62,8 @@ public final class AutoSelection {
         }
     }
 
-    public Choice choose(TrainingData data, List<String> candidates, Duration budget, TrainingContext context) {
+    public Choice choose(TrainingData data, List<String> candidates, String metric, Duration budget,
+                         TrainingContext context) {
         if (candidates.isEmpty()) {
             throw new InvalidParameterException("auto needs at least one candidate algorithm");
         }
@@ -77,7 +77,7 @@ public final class AutoSelection {
         String splitName = timeOrdered ? "each user's last event held out of the training data"
                 : "one random item per user held out of the training data (timestamps do not order events)";
         Split validation = splitter.split(data);
-        Evaluator evaluator = Evaluator.of(context.threads(), List.of(METRIC));
+        Evaluator evaluator = Evaluator.of(context.threads(), List.of(metric));
         long deadline = System.nanoTime() + budget.toNanos();
         List<Candidate> results = new ArrayList<>();
         for (String name : order) {
@@ -89,9 +89,9 @@ public final class AutoSelection {
             long start = System.nanoTime();
             try {
                 double score = evaluator.evaluate(provider.fit(validation.train(), provider.paramSpace().defaults(),
-                        context), validation).get(METRIC);
+                        context), validation).get(metric);
                 results.add(new Candidate(name, score, (System.nanoTime() - start) / 1e9, ""));
-                LOG.info("auto: {} scores {} {} on validation", name, METRIC, format(score));
+                LOG.info("auto: {} scores {} {} on validation", name, metric, format(score));
             } catch (RuntimeException e) { // a candidate that cannot fit this data is not chosen
                 results.add(new Candidate(name, Double.NaN, (System.nanoTime() - start) / 1e9, "failed: " + e.getMessage()));
                 LOG.info("auto: {} failed on validation: {}", name, e.getMessage());
@@ -105,8 +105,8 @@ public final class AutoSelection {
         Candidate best = ranked.get(0);
         String reason = ranked.size() == 1 ? best.algorithm() + " was the only candidate measured"
                 : String.format(Locale.ROOT, "%s has the highest validation %s, %.4f, against %.4f for the runner-up %s",
-                        best.algorithm(), METRIC, best.score(), ranked.get(1).score(), ranked.get(1).algorithm());
-        return new Choice(best.algorithm(), List.copyOf(results), splitName, reason);
+                        best.algorithm(), metric, best.score(), ranked.get(1).score(), ranked.get(1).algorithm());
+        return new Choice(best.algorithm(), metric, List.copyOf(results), splitName, reason);
     }
 
     /** True unless every user's events share one timestamp (then the order of events means nothing). */

@@ -89,7 +89,8 @@ public final class Trainer {
         Instant readAt = store.now();
         TrainingData data = load(store, weighting, context);
         String fingerprint = store.dataFingerprint();
-        AutoSelection.Choice choice = new AutoSelection(algorithms).choose(data, candidates, budget, context);
+        AutoSelection.Choice choice = new AutoSelection(algorithms).choose(data, candidates, DECIDING_METRIC, budget,
+                context);
         LOG.info("auto: {}", choice.reason());
         RecommenderProvider provider = algorithms.get(choice.algorithm());
         return train(store, data, readAt, fingerprint, provider, provider.paramSpace().defaults(), testSize, output,

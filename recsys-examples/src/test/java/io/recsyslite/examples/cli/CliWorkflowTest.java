@@ -106,6 +106,13 @@ class CliWorkflowTest {
                 .contains("Trained popularity");
         assertThat(Files.readString(auto.resolve("model.json"))).contains("\"selection\"")
                 .contains("\"winner\" : \"popularity\"").contains("\"test-constant\" : 0.");
+        Path tuned = tmp.resolve("models/auto-tuned");
+        Run optimized = run("optimize", "--model-type", "auto", "--db", db.toString(), "--output", tuned.toString(),
+                "--candidates", "test-constant", "--trials", "2", "--metric", "ndcg@10", "--threads", "1");
+        assertThat(optimized.exit()).as(optimized.err()).isZero();
+        assertThat(optimized.out()).contains("Best ndcg@10 on validation");
+        assertThat(Files.readString(tuned.resolve("model/model.json"))).contains("\"winner\" : \"popularity\"")
+                .contains("validation ndcg@10");
         Run badBudget = run("train", "auto", "--db", db.toString(), "--output", auto.toString(), "--budget", "soon");
         assertThat(badBudget.exit()).isEqualTo(1);
         assertThat(badBudget.err()).contains("--budget must be a number with s, m or h");
