@@ -1,5 +1,6 @@
 package io.recsyslite.benchmarks.tuning;
 
+import io.recsyslite.core.eval.UserStatistics;
 import io.recsyslite.core.tuning.Direction;
 import io.recsyslite.core.tuning.Pruner;
 import io.recsyslite.core.tuning.RandomSampler;
@@ -13,7 +14,6 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.function.LongFunction;
 
 /**
@@ -173,17 +173,8 @@ public final class SamplerComparison {
 
     /** The 2.5% and 97.5% quantiles of the mean over {@code resamples} seeded bootstrap resamples. */
     static double[] bootstrapMeanInterval(double[] values, int resamples, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] means = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
-            double sum = 0;
-            for (int i = 0; i < values.length; i++) {
-                sum += values[random.nextInt(values.length)];
-            }
-            means[r] = sum / values.length;
-        }
-        Arrays.sort(means);
-        return new double[] {means[(int) (0.025 * resamples)], means[(int) (0.975 * resamples) - 1]};
+        UserStatistics.Interval interval = UserStatistics.bootstrap(values, resamples, seed);
+        return new double[] {interval.low(), interval.high()};
     }
 
     private static double meanBestAfter(List<Run> runs, int trials) {

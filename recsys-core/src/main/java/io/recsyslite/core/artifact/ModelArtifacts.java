@@ -77,6 +77,9 @@ public final class ModelArtifacts {
         json.put("seed", provenance.seed());
         json.put("data_read_at", provenance.dataReadAt());
         provenance.weighting().ifPresent(w -> json.set("weighting", weightingJson(w)));
+        if (!provenance.selection().isEmpty()) {
+            json.set("selection", JSON.valueToTree(provenance.selection()));
+        }
         json.put("created_at", Instant.now().toString());
         json.set("files", JSON.valueToTree(files));
         json.set("model", JSON.valueToTree(writer.meta()));
@@ -169,9 +172,11 @@ public final class ModelArtifacts {
         if (version >= 2 && (filesDir.isEmpty() || isIllegal(filesDir))) {
             throw new CorruptModelException(where + " names no valid " + ModelDirectory.FILES_DIR + ": '" + filesDir + "'");
         }
+        Map<String, Object> selection = json.has("selection")
+                ? JSON.convertValue(json.get("selection"), new TypeReference<Map<String, Object>>() { }) : Map.of();
         Provenance provenance = new Provenance(metrics == null ? Map.of() : metrics,
                 json.path("data_fingerprint").asText(""), json.path("seed").asLong(), json.path("data_read_at").asText(""),
-                weighting(json.path("weighting"), where));
+                weighting(json.path("weighting"), where), selection);
         return new ModelManifest(version, json.get("algorithm").asText(), json.path("library_version").asText(),
                 params == null ? Map.of() : params, provenance, json.path("created_at").asText(), files,
                 json.path("model"), version >= 2 ? filesDir : "");

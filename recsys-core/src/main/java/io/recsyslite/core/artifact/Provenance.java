@@ -3,6 +3,8 @@ package io.recsyslite.core.artifact;
 import io.recsyslite.core.data.ConfidenceWeighting;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,18 +22,22 @@ import java.util.Optional;
  * @param weighting       how events became the training confidences, so that fold-in and
  *                        retraining weight new events the same way; empty when unknown (models
  *                        saved before it was recorded, or trained outside the store)
+ * @param selection       how the algorithm was chosen when it was chosen automatically (every
+ *                        candidate's validation score and why the winner won); empty otherwise
  */
 public record Provenance(Map<String, Double> metrics, String dataFingerprint, long seed, String dataReadAt,
-                         Optional<ConfidenceWeighting> weighting) {
+                         Optional<ConfidenceWeighting> weighting, Map<String, Object> selection) {
     public Provenance {
         metrics = Map.copyOf(metrics);
         dataFingerprint = dataFingerprint == null ? "" : dataFingerprint;
         dataReadAt = dataReadAt == null ? "" : dataReadAt;
+        weighting = weighting == null ? Optional.empty() : weighting;
+        selection = selection == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(selection));
     }
 
-    /** A provenance that does not know its weighting. */
+    /** A provenance without a known weighting, of a model whose algorithm was given, not chosen. */
     public Provenance(Map<String, Double> metrics, String dataFingerprint, long seed, String dataReadAt) {
-        this(metrics, dataFingerprint, seed, dataReadAt, Optional.empty());
+        this(metrics, dataFingerprint, seed, dataReadAt, Optional.empty(), Map.of());
     }
 
     /** A provenance that does not know when its data was read. */

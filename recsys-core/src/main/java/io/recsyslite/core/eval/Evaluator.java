@@ -48,6 +48,14 @@ public final class Evaluator {
 
     /** Evaluates {@code model} against {@code test} (users x items over the model's id indexes). */
     public EvaluationReport evaluate(Recommender model, CsrMatrix test) {
+        return perUser(model, test).report();
+    }
+
+    /**
+     * As {@link #evaluate(Recommender, CsrMatrix)}, keeping each user's value of every per-user
+     * metric, for confidence intervals and paired tests over users.
+     */
+    public UserScores perUser(Recommender model, CsrMatrix test) {
         int numItems = model.items().size();
         if (test.rows() != model.users().size() || test.cols() != numItems) {
             throw new IllegalArgumentException("test matrix " + test + " does not match the model's "
@@ -56,25 +64,43 @@ public final class Evaluator {
         int maxK = metrics.stream().mapToInt(m -> Math.min(m.k(), numItems)).max().orElseThrow();
         RecommendRequest request = RecommendRequest.top(Math.max(1, maxK));
         int[] users = usersWithTestItems(test);
-        List<Partial> partials = UserChunks.map(threads, users, (chunk, from, to) -> {
-            Partial partial = new Partial(metrics.size(), numItems);
+        double[][] values = new double[metrics.size()][users.length];
+        List<BitSet[]> partials = UserChunks.map(threads, users, (chunk, from, to) -> {
+            BitSet[] recommended = new BitSet[metrics.size()];
             for (int i = from; i < to; i++) {
                 int user = chunk[i];
-                partial.add(model.recommend(user, request), test, user);
+                ScoredItems ranked = model.recommend(user, request);
+                for (int m = 0; m < metrics.size(); m++) {
+                    RankingMetric metric = metrics.get(m);
+                    if (metric.perUser()) {
+                        values[m][i] = metric.userValue(ranked, item -> test.contains(user, item), test.rowLength(user));
+                    } else {
+                        recommended[m] = recommended[m] == null ? new BitSet(numItems) : recommended[m];
+                        for (int r = 0; r < Math.min(metric.k(), ranked.size()); r++) {
+                            recommended[m].set(ranked.item(r));
+                        }
+                    }
+                }
             }
-            return partial;
+            return recommended;
         });
-        Partial total = new Partial(metrics.size(), numItems);
-        partials.forEach(total::merge);
-        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, double[]> perUser = new LinkedHashMap<>();
+        Map<String, Double> coverage = new LinkedHashMap<>();
         for (int m = 0; m < metrics.size(); m++) {
             RankingMetric metric = metrics.get(m);
-            double value = metric.perUser()
-                    ? (users.length == 0 ? 0 : total.sums[m] / users.length)
-                    : total.recommended[m].cardinality() / (double) Math.max(1, numItems);
-            values.put(metric.name(), value);
+            if (metric.perUser()) {
+                perUser.put(metric.name(), values[m]);
+            } else {
+                BitSet all = new BitSet(numItems);
+                for (BitSet[] partial : partials) {
+                    if (partial[m] != null) {
+                        all.or(partial[m]);
+                    }
+                }
+                coverage.put(metric.name(), all.cardinality() / (double) Math.max(1, numItems));
+            }
         }
-        return new EvaluationReport(values, users.length);
+        return new UserScores(users, perUser, coverage, metrics.stream().map(RankingMetric::name).toList());
     }
 
     private static int[] usersWithTestItems(CsrMatrix test) {
@@ -86,41 +112,5 @@ public final class Evaluator {
             }
         }
         return Arrays.copyOf(users, n);
-    }
-
-    /** Sums of per-user values and, for coverage, the set of recommended items, for some users. */
-    private final class Partial {
-        final double[] sums;
-        final BitSet[] recommended;
-
-        Partial(int numMetrics, int numItems) {
-            sums = new double[numMetrics];
-            recommended = new BitSet[numMetrics];
-            for (int m = 0; m < numMetrics; m++) {
-                recommended[m] = metrics.get(m).perUser() ? null : new BitSet(numItems);
-            }
-        }
-
-        void add(ScoredItems ranked, CsrMatrix test, int user) {
-            for (int m = 0; m < sums.length; m++) {
-                RankingMetric metric = metrics.get(m);
-                if (metric.perUser()) {
-                    sums[m] += metric.userValue(ranked, item -> test.contains(user, item), test.rowLength(user));
-                } else {
-                    for (int r = 0; r < Math.min(metric.k(), ranked.size()); r++) {
-                        recommended[m].set(ranked.item(r));
-                    }
-                }
-            }
-        }
-
-        void merge(Partial other) {
-            for (int m = 0; m < sums.length; m++) {
-                sums[m] += other.sums[m];
-                if (recommended[m] != null) {
-                    recommended[m].or(other.recommended[m]);
-                }
-            }
-        }
     }
 }

@@ -37,30 +37,29 @@ public final class SequenceEvaluator {
 
     /** Recall@k and MRR@k of predicting each user's last item from the ones before it. */
     public EvaluationReport evaluate(Recommender model, Sequences sequences) {
+        return perUser(model, sequences).report();
+    }
+
+    /** As {@link #evaluate}, keeping each user's Recall@k and MRR@k. */
+    public UserScores perUser(Recommender model, Sequences sequences) {
         RecommendRequest request = RecommendRequest.top(recall.k()).includingSeen();
         int[] users = IntStream.range(0, sequences.numUsers())
                 .filter(u -> sequences.length(u) >= 2).toArray();
-        List<double[]> partials = UserChunks.map(threads, users, (chunk, from, to) -> {
-            double[] sums = new double[2];
+        double[] recalls = new double[users.length];
+        double[] ranks = new double[users.length];
+        UserChunks.map(threads, users, (chunk, from, to) -> {
             for (int i = from; i < to; i++) {
                 int[] items = sequences.items(chunk[i]);
                 int target = items[items.length - 1];
                 ScoredItems ranked = model.recommendFor(Arrays.copyOf(items, items.length - 1), request);
-                sums[0] += recall.userValue(ranked, item -> item == target, 1);
-                sums[1] += mrr.userValue(ranked, item -> item == target, 1);
+                recalls[i] = recall.userValue(ranked, item -> item == target, 1);
+                ranks[i] = mrr.userValue(ranked, item -> item == target, 1);
             }
-            return sums;
+            return null;
         });
-        double recallSum = 0;
-        double mrrSum = 0;
-        for (double[] sums : partials) {
-            recallSum += sums[0];
-            mrrSum += sums[1];
-        }
-        int n = Math.max(1, users.length);
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put(recall.name(), recallSum / n);
-        values.put(mrr.name(), mrrSum / n);
-        return new EvaluationReport(values, users.length);
+        Map<String, double[]> values = new LinkedHashMap<>();
+        values.put(recall.name(), recalls);
+        values.put(mrr.name(), ranks);
+        return new UserScores(users, values, Map.of(), List.copyOf(values.keySet()));
     }
 }

@@ -9,6 +9,7 @@ import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.error.InvalidParameterException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Splits training data into a training part and held-out test interactions. The factories here
@@ -64,7 +65,22 @@ public interface Splitter {
             throw new InvalidParameterException("testSize must be in (0, 1), was " + testSize);
         }
         return data -> {
-            CsrMatrix chosen = choosePairs(data.interactions().userItems(), testSize, new SplittableRandom(seed));
+            CsrMatrix chosen = choosePairs(data.interactions().userItems(),
+                    items -> (int) Math.min(Math.round(items * testSize), Math.max(0, items - 1)),
+                    new SplittableRandom(seed));
+            Sequences seq = data.sequences();
+            return byEvent(data, (user, pos) -> chosen.contains(user, seq.item(pos)));
+        };
+    }
+
+    /**
+     * Holds out one random distinct item (all its events) of each user with two or more distinct
+     * items: the protocol for data whose event order carries no signal. Deterministic for a seed.
+     */
+    static Splitter randomOneOut(long seed) {
+        return data -> {
+            CsrMatrix chosen = choosePairs(data.interactions().userItems(), items -> items >= 2 ? 1 : 0,
+                    new SplittableRandom(seed));
             Sequences seq = data.sequences();
             return byEvent(data, (user, pos) -> chosen.contains(user, seq.item(pos)));
         };
@@ -78,23 +94,23 @@ public interface Splitter {
         };
     }
 
-    /** Per user, round(testSize * items) of its distinct items (at most all but one), chosen at random. */
-    private static CsrMatrix choosePairs(CsrMatrix seen, double testSize, SplittableRandom random) {
+    /** Per user, {@code take(distinct items)} of its distinct items, chosen at random. */
+    private static CsrMatrix choosePairs(CsrMatrix seen, IntUnaryOperator take, SplittableRandom random) {
         int[] indptr = new int[seen.rows() + 1];
         int[] indices = new int[seen.nnz()];
         int nnz = 0;
         for (int u = 0; u < seen.rows(); u++) {
             int[] items = seen.rowIndices(u);
-            int take = (int) Math.min(Math.round(items.length * testSize), Math.max(0, items.length - 1));
-            for (int j = 0; j < take; j++) { // partial Fisher-Yates
+            int taken = take.applyAsInt(items.length);
+            for (int j = 0; j < taken; j++) { // partial Fisher-Yates
                 int pick = j + random.nextInt(items.length - j);
                 int swap = items[pick];
                 items[pick] = items[j];
                 items[j] = swap;
             }
-            Arrays.sort(items, 0, take);
-            System.arraycopy(items, 0, indices, nnz, take);
-            nnz += take;
+            Arrays.sort(items, 0, taken);
+            System.arraycopy(items, 0, indices, nnz, taken);
+            nnz += taken;
             indptr[u + 1] = nnz;
         }
         return new CsrMatrix(seen.rows(), seen.cols(), indptr, Arrays.copyOf(indices, nnz), new float[nnz]);

@@ -37,6 +37,24 @@ class SplitterTest {
     }
 
     @Test
+    void randomOneOutHoldsOutOneDistinctItemOfEveryUserWithTwoOrMore() {
+        Split split = Splitter.randomOneOut(3).split(data());
+        assertThat(split.test().rowLength(0)).isEqualTo(1);
+        assertThat(split.test().rowLength(1)).as("a single item stays for training").isZero();
+        assertThat(split.test().rowLength(2)).isEqualTo(1);
+        int held = row(split.test(), 2)[0];
+        assertThat(split.train().interactions().userItems().contains(2, held))
+                .as("every event of the held-out item leaves training").isFalse();
+        assertThat(split.train().interactions().userItems().rowLength(0)).isEqualTo(3);
+        assertThat(row(Splitter.randomOneOut(3).split(data()).test(), 0)).as("deterministic").isEqualTo(row(split.test(), 0));
+        boolean anotherPick = false;
+        for (long seed = 4; seed < 20 && !anotherPick; seed++) {
+            anotherPick = !Arrays.equals(row(Splitter.randomOneOut(seed).split(data()).test(), 0), row(split.test(), 0));
+        }
+        assertThat(anotherPick).as("the seed chooses the item").isTrue();
+    }
+
+    @Test
     void leaveLastOutHoldsOutTheLatestEventsWithTiesInInputOrder() {
         Split split = Splitter.leaveLastOut(1).split(data());
         assertThat(row(split.test(), 0)).containsExactly(2);

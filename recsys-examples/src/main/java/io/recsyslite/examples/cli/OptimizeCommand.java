@@ -1,5 +1,6 @@
 package io.recsyslite.examples.cli;
 
+import io.recsyslite.core.serving.AutoSelection;
 import io.recsyslite.core.serving.Optimizer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.tuning.RecommenderTuner;
@@ -35,7 +36,7 @@ final class OptimizeCommand implements Callable<Integer> {
     String algorithmArgument;
 
     @Option(names = "--model-type", completionCandidates = ModelOptions.AlgorithmNames.class,
-            description = "Algorithm to tune: ${COMPLETION-CANDIDATES}.")
+            description = "Algorithm to tune: ${COMPLETION-CANDIDATES}, or auto to choose one first (see --budget).")
     String modelType;
 
     @Option(names = "--trials", defaultValue = "20", description = "Trials in the study (default: ${DEFAULT-VALUE}).")
@@ -51,6 +52,9 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the study stored in the database.")
     boolean resume;
 
+    @Mixin
+    AutoOptions auto;
+
     @Override
     public Integer call() throws Exception {
         String algorithm = modelType != null ? modelType : algorithmArgument;
@@ -59,8 +63,12 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         Path out = output != null ? output : Path.of("model_artifacts", algorithm + "-tuned");
         ConsoleProgress progress = common.progress();
-        RecommenderTuner.Result result = new Optimizer(Algorithms.discover()).optimize(common.existingDb(), algorithm,
-                metric, trials, resume, model.weighting(), model.params, out, training.context(progress));
+        Optimizer optimizer = new Optimizer(Algorithms.discover());
+        RecommenderTuner.Result result = algorithm.equals(AutoSelection.AUTO)
+                ? optimizer.optimizeAuto(common.existingDb(), auto.candidates(), auto.budget(), metric, trials, resume,
+                        model.weighting(), model.params, out, training.context(progress))
+                : optimizer.optimize(common.existingDb(), algorithm, metric, trials, resume, model.weighting(),
+                        model.params, out, training.context(progress));
         progress.finish();
         var o = spec.commandLine().getOut();
         o.printf("Best %s on validation: %.4f (trial %d) with %s%n", metric, result.best().value(),

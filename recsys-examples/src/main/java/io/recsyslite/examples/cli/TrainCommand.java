@@ -1,5 +1,7 @@
 package io.recsyslite.examples.cli;
 
+import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.serving.AutoSelection;
 import io.recsyslite.core.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import java.nio.file.Path;
@@ -31,8 +33,11 @@ final class TrainCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Parameters(index = "0", completionCandidates = ModelOptions.AlgorithmNames.class,
-            description = "Algorithm: ${COMPLETION-CANDIDATES}.")
+            description = "Algorithm: ${COMPLETION-CANDIDATES}, or auto to choose one on a validation split.")
     String algorithm;
+
+    @Mixin
+    AutoOptions auto;
 
     @Option(names = "--output", description = "Model directory to write (default: MODEL_DIR or model_artifacts/<algorithm>).")
     Path output;
@@ -65,14 +70,33 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = output != null ? output : common.settings().modelDirFor(algorithm);
         ConsoleProgress progress = common.progress();
+        Trainer trainer = new Trainer(Algorithms.discover());
+        boolean automatic = algorithm.equals(AutoSelection.AUTO);
+        if (automatic && !model.params.isEmpty()) {
+            throw new InvalidParameterException("train auto chooses among default parameters; drop --param "
+                    + model.params.keySet() + " or name an algorithm");
+        }
         // holds the store only to read it: a serve process sharing the store keeps recording events
-        Trainer.Result result = new Trainer(Algorithms.discover()).train(common.existingDb(), algorithm, model.params,
-                testSize, model.weighting(), dir, training.context(progress));
+        Trainer.Result result = automatic
+                ? trainer.trainAuto(common.existingDb(), auto.candidates(), auto.budget(), testSize, model.weighting(),
+                        dir, training.context(progress))
+                : trainer.train(common.existingDb(), algorithm, model.params, testSize, model.weighting(), dir,
+                        training.context(progress));
         progress.finish();
         var out = spec.commandLine().getOut();
         result.evaluation().ifPresent(report -> out.println("Held-out " + testSize + " of each user's items: "
                 + MetricsTable.line(report.values())));
-        out.printf("Trained %s in %.1f s with %s%nSaved to %s%n", algorithm, result.fitSeconds(),
+        result.baseline().ifPresent(report -> out.println("Popularity on the same split:   "
+                + MetricsTable.line(report.values())));
+        if (result.belowBaseline()) {
+            out.printf("WARNING: %s ranks below popularity on this data (%s); a best-seller list would serve "
+                    + "better. Compare with: recsys-lite evaluate %s,popularity,als,itemknn%n",
+                    result.manifest().algorithm(), Trainer.DECIDING_METRIC, result.manifest().algorithm());
+        }
+        if (automatic) {
+            AutoOptions.print(out, result.manifest().provenance().selection());
+        }
+        out.printf("Trained %s in %.1f s with %s%nSaved to %s%n", result.manifest().algorithm(), result.fitSeconds(),
                 result.manifest().params(), dir);
         return 0;
     }

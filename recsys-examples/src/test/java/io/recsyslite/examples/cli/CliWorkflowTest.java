@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -88,6 +89,33 @@ class CliWorkflowTest {
                 "--threads", "1", "--seed", "7");
         assertThat(train.exit()).as(train.err()).isZero();
         assertThat(train.out()).doesNotContain("Held-out").contains("Saved to " + constant);
+        Path below = tmp.resolve("models/below");
+        Run measured = run("train", "test-constant", "--db", db.toString(), "--output", below.toString(),
+                "--test-size", "0.2", "--threads", "1");
+        assertThat(measured.exit()).as(measured.err()).isZero();
+        assertThat(measured.out()).as("a model that ranks by item number is worse than best-sellers")
+                .contains("Popularity on the same split").contains("WARNING: test-constant ranks below popularity");
+        assertThat(Files.readString(below.resolve("model.json"))).contains("\"popularity_ndcg@10\"");
+
+        Path auto = tmp.resolve("models/auto");
+        Run chosen = run("train", "auto", "--db", db.toString(), "--output", auto.toString(), "--candidates",
+                "test-constant", "--budget", "5m", "--threads", "1");
+        assertThat(chosen.exit()).as(chosen.err()).isZero();
+        assertThat(chosen.out()).as("popularity always competes and beats ranking by item number")
+                .contains("Automatic choice on a validation split").contains("test-constant").contains("Chose popularity")
+                .contains("Trained popularity");
+        assertThat(Files.readString(auto.resolve("model.json"))).contains("\"selection\"")
+                .contains("\"winner\" : \"popularity\"").contains("\"test-constant\" : 0.");
+        Path tuned = tmp.resolve("models/auto-tuned");
+        Run optimized = run("optimize", "--model-type", "auto", "--db", db.toString(), "--output", tuned.toString(),
+                "--candidates", "test-constant", "--trials", "2", "--metric", "ndcg@10", "--threads", "1");
+        assertThat(optimized.exit()).as(optimized.err()).isZero();
+        assertThat(optimized.out()).contains("Best ndcg@10 on validation");
+        assertThat(Files.readString(tuned.resolve("model/model.json"))).contains("\"winner\" : \"popularity\"")
+                .contains("validation ndcg@10");
+        Run badBudget = run("train", "auto", "--db", db.toString(), "--output", auto.toString(), "--budget", "soon");
+        assertThat(badBudget.exit()).isEqualTo(1);
+        assertThat(badBudget.err()).contains("--budget must be a number with s, m or h");
         assertThat(Files.readString(constant.resolve("model.json"))).contains("\"weight\" : 2.0")
                 .contains("\"mode\" : \"b\"").contains("\"seed\" : 7");
 
@@ -115,16 +143,29 @@ class CliWorkflowTest {
 
     @Test
     @Order(4)
-    void evaluateAndAlgorithms() {
-        Run eval = run("evaluate", "popularity", "--db", db.toString(), "--metrics", "hr@10,ndcg@10");
+    void evaluateAndAlgorithms() throws Exception {
+        Path chart = tmp.resolve("charts/evaluation.html");
+        Run eval = run("evaluate", "popularity,test-constant", "--db", db.toString(), "--metrics", "hr@10,ndcg@10",
+                "--chart", chart.toString());
         assertThat(eval.exit()).as(eval.err()).isZero();
-        assertThat(eval.out()).contains("held out each user's last 1 event(s)").contains("hr@10").contains("ndcg@10")
+        assertThat(eval.out()).contains("Held out each user's last 1 event(s)").contains("hr@10").contains("ndcg@10")
                 .contains("test users").doesNotContain("recall@20");
+        List<String> lines = eval.out().strip().lines().toList();
+        assertThat(lines).as("one table: header, then one row per algorithm, then the chart")
+                .hasSize(5).satisfies(l -> {
+                    assertThat(l.get(1)).startsWith("algorithm").contains("hr@10").contains("ndcg@10");
+                    assertThat(l.get(2)).startsWith("popularity ").matches(".*\\[0\\.\\d{4}, 0\\.\\d{4}\\].*");
+                    assertThat(l.get(3)).startsWith("test-constant ");
+                });
+        assertThat(lines.get(4)).isEqualTo("Chart: " + chart.toAbsolutePath());
+        assertThat(Files.readString(chart)).contains("<svg").contains("popularity").contains("test-constant");
         Run holdout = run("evaluate", "test-constant", "--db", db.toString(), "--test-size", "0.3", "--param", "weight=2",
-                "--metrics", "mrr");
+                "--metrics", "mrr", "--chart", chart.toString());
         assertThat(holdout.exit()).as(holdout.err()).isZero();
-        assertThat(holdout.out()).contains("test-constant {weight=2}, held out a random 0.3 of each user's items")
-                .contains("mrr");
+        assertThat(holdout.out()).contains("Held out a random 0.3 of each user's items").contains("mrr");
+        Run badParam = run("evaluate", "popularity,test-constant", "--db", db.toString(), "--param", "weight=2",
+                "--chart", chart.toString());
+        assertThat(badParam.err()).contains("with several algorithms write ALGO.NAME=VALUE");
         assertThat(run("evaluate", "popularity", "--db", db.toString(), "--test-size", "0.2", "--leave-last", "1").exit())
                 .as("splits are exclusive").isEqualTo(2);
         assertThat(run("algorithms").out()).contains("popularity").contains("als").contains("factors")

@@ -16,8 +16,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Trained item2vec: item vectors, and per user the query vector of their latest training items.
- * Scores are cosine similarities; items without a vector score negative infinity. Fold-in keeps item
+ * Trained item2vec: item vectors, and per user the query vector of their training items (the
+ * recent ones or all, see {@link Query}). Scores are cosine similarities; items without a vector
+ * score negative infinity. An item seen by {@code n} users has its positive scores for users and
+ * recent items multiplied by {@code n / (n + rare_shrinkage)}: a vector trained on one or two users
+ * is mostly noise, and without the shrinkage such items crowd the top of every long-tail list. Fold-in keeps item
  * vectors untouched; its rows carry no time order, so it reconstructs recency as far as it can: when a
  * known user's history only grew, the items new since training count as the newest positions (in
  * equal, confidence-scaled weight, their order being unknown) and the trained user vector stands for
@@ -27,6 +30,13 @@ import java.util.List;
 final class Item2VecModel extends ScoringRecommender implements EmbeddingModel, FoldIn {
     /** How recent items become a query: the last {@code lastN}, weights decaying by {@code decay}. */
     record Query(int lastN, double decay) {
+        /** The whole history, every item weighing the same. */
+        static final Query ALL = new Query(Integer.MAX_VALUE, 1.0);
+
+        String history() {
+            return this.equals(ALL) ? Item2VecProvider.ALL : Item2VecProvider.RECENT;
+        }
+
         float[] of(float[] itemVectors, int dim, int[] recentItems) {
             return DenseVectors.recencyWeightedMean(itemVectors, dim, recentItems, lastN, decay);
         }
@@ -55,6 +65,8 @@ final class Item2VecModel extends ScoringRecommender implements EmbeddingModel, 
     private final float[] itemNorms;
     private final float[] userVectors;
     private final Query query;
+    /** Per item, {@code users / (users + rare_shrinkage)}: cosine scores of rarely seen items shrink. */
+    private final float[] shrink;
 
     Item2VecModel(Params params, ModelData data, int dim, float[] itemVectors, float[] userVectors, Query query) {
         super(Item2VecProvider.NAME, params, data);
@@ -63,16 +75,35 @@ final class Item2VecModel extends ScoringRecommender implements EmbeddingModel, 
         this.itemNorms = DenseVectors.rowNorms(itemVectors, dim);
         this.userVectors = userVectors;
         this.query = query;
+        this.shrink = shrinkage(data.seen(), params.getDouble(Item2VecProvider.RARE_SHRINKAGE, 0));
+    }
+
+    private static float[] shrinkage(CsrMatrix seen, double beta) {
+        float[] users = new float[seen.cols()];
+        for (int p = 0; p < seen.nnz(); p++) {
+            users[seen.col(p)]++;
+        }
+        for (int i = 0; i < users.length; i++) {
+            users[i] = (float) (users[i] / (users[i] + beta));
+        }
+        return users;
     }
 
     @Override
     protected void scoreUser(int user, float[] scores) {
-        DenseVectors.cosineAll(itemVectors, itemNorms, dim, DenseVectors.row(userVectors, dim, user), scores);
+        score(DenseVectors.row(userVectors, dim, user), scores);
     }
 
     @Override
     protected void scoreRecent(int[] recentItems, float[] scores) {
-        DenseVectors.cosineAll(itemVectors, itemNorms, dim, queryFor(recentItems), scores);
+        score(queryFor(recentItems), scores);
+    }
+
+    private void score(float[] queryVector, float[] scores) {
+        DenseVectors.cosineAll(itemVectors, itemNorms, dim, queryVector, scores);
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = scores[i] > 0 ? scores[i] * shrink[i] : scores[i];
+        }
     }
 
     @Override
@@ -116,7 +147,8 @@ final class Item2VecModel extends ScoringRecommender implements EmbeddingModel, 
         for (int r = 0; r < merged.users().length; r++) {
             int u = merged.users()[r];
             int offset = u * dim;
-            boolean appended = u < data.users().size() && containsRow(rows, r, data.seen(), u);
+            // Under the whole-history query every user is the plain mean of the new row, as a new user.
+            boolean appended = !query.equals(Query.ALL) && u < data.users().size() && containsRow(rows, r, data.seen(), u);
             int fresh = 0;
             float[] freshMean = new float[dim];
             float total = 0f;
@@ -154,6 +186,7 @@ final class Item2VecModel extends ScoringRecommender implements EmbeddingModel, 
     @Override
     protected void writeModel(ArtifactWriter out) throws IOException {
         out.putMeta("vector_size", dim);
+        out.putMeta(Item2VecProvider.HISTORY, query.history());
         out.putFloats("item_vectors", itemVectors, data.items().size(), dim);
         out.putFloats("user_vectors", userVectors, data.users().size(), dim);
     }

@@ -34,7 +34,7 @@ class Item2VecProviderTest {
 
     @BeforeAll
     static void train() {
-        model = fit(Map.of("vector_size", 16, "epochs", 5, "window", 10), 1);
+        model = fit(Map.of("vector_size", 16, "epochs", 5, "window", 10, "history", "recent"), 1);
     }
 
     private static Recommender fit(Map<String, ?> params, int threads) {

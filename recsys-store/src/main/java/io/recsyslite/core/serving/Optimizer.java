@@ -18,10 +18,13 @@ import io.recsyslite.core.tuning.TrialStorage;
 import io.recsyslite.core.tuning.RecommenderTuner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tunes an algorithm on the store's data without leaking the test split: each user's last event
@@ -42,6 +45,8 @@ public final class Optimizer {
      */
     public static final Splitter VALIDATION = Splitter.leaveLastFraction(0.2);
 
+    private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
+
     private final Algorithms algorithms;
 
     public Optimizer(Algorithms algorithms) {
@@ -51,7 +56,29 @@ public final class Optimizer {
     public RecommenderTuner.Result optimize(Path db, String algorithm, String metric, int trials, boolean resume,
                                             ConfidenceWeighting weighting, Map<String, ?> fixedParams,
                                             Path outputDir, TrainingContext context) throws IOException {
+        return optimize(db, List.of(algorithm), null, metric, trials, resume, weighting, fixedParams, outputDir,
+                context);
+    }
+
+    /**
+     * First lets {@link AutoSelection} choose among {@code candidates} (default parameters, within
+     * {@code budget}) on the training part, so the test split stays untouched, then tunes the
+     * winner as {@link #optimize} does; the best model's model.json records the choice.
+     */
+    public RecommenderTuner.Result optimizeAuto(Path db, List<String> candidates, Duration budget, String metric,
+                                                int trials, boolean resume, ConfidenceWeighting weighting,
+                                                Map<String, ?> fixedParams, Path outputDir, TrainingContext context)
+            throws IOException {
+        return optimize(db, candidates, budget, metric, trials, resume, weighting, fixedParams, outputDir, context);
+    }
+
+    /** Tunes {@code candidates.get(0)}, or with a {@code budget} the candidate {@link AutoSelection} chooses. */
+    private RecommenderTuner.Result optimize(Path db, List<String> candidates, Duration budget, String metric,
+                                             int trials, boolean resume, ConfidenceWeighting weighting,
+                                             Map<String, ?> fixedParams, Path outputDir, TrainingContext context)
+            throws IOException {
         RankingMetric.parse(metric); // fail early on a bad metric name
+        candidates.forEach(algorithms::get);
         TrainingData data;
         String fingerprint;
         Instant readAt;
@@ -65,6 +92,16 @@ public final class Optimizer {
             throw new InvalidDataException("The store at " + db + " has too little history to tune on: no user has"
                     + " the 3 or more events a training, a validation and a test item need");
         }
+        Map<String, Object> selection = Map.of();
+        String algorithm = candidates.get(0);
+        if (budget != null) {
+            AutoSelection.Choice choice = new AutoSelection(algorithms).choose(outer.train(), candidates, metric, budget,
+                    context);
+            algorithm = choice.algorithm();
+            selection = choice.asMap();
+            LOG.info("auto: {}; tuning it", choice.reason());
+        }
+        Map<String, Object> chosen = selection;
         RecommenderTuner.Result result;
         try (TrialStorage storage = DuckDbTrialStorage.inStore(db)) {
             result = RecommenderTuner.builder(algorithms.get(algorithm), metric)
@@ -79,7 +116,7 @@ public final class Optimizer {
                     .outputDir(outputDir)
                     .bestModelSink((model, best, metrics) -> ModelArtifacts.save(model, outputDir.resolve(MODEL_SUBDIR),
                             new Provenance(metrics, fingerprint, context.seed(), readAt.toString(),
-                                    Optional.of(weighting))))
+                                    Optional.of(weighting), chosen)))
                     .build()
                     .tune(outer.train());
         }

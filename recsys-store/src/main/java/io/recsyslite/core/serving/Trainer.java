@@ -11,6 +11,7 @@ import io.recsyslite.core.eval.EvaluationReport;
 import io.recsyslite.core.eval.Evaluator;
 import io.recsyslite.core.eval.Split;
 import io.recsyslite.core.eval.Splitter;
+import io.recsyslite.core.eval.UserScores;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
@@ -19,8 +20,11 @@ import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.store.RecsysStore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,12 +32,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a model from the store and saves it: optionally holds out a random {@code testSize}
- * of each user's items to measure the model, then fits on all data for the saved model, whose
- * model.json records params, metrics, data fingerprint and seed. Stateless.
+ * of each user's items to measure the model beside the popularity baseline on the same split (and
+ * warns when the model ranks below it), then fits on all data for the saved model, whose model.json
+ * records params, metrics (the baseline's prefixed {@value #BASELINE_PREFIX}), data fingerprint and
+ * seed. Stateless.
  */
 public final class Trainer {
     /** How events become confidences unless told otherwise: each event counts its quantity. */
     public static final ConfidenceWeighting DEFAULT_WEIGHTING = ConfidenceWeighting.byQuantity();
+    /** The algorithm every model is measured against. */
+    public static final String BASELINE = "popularity";
+    /** Prefix of the baseline's metrics in model.json. */
+    public static final String BASELINE_PREFIX = "popularity_";
+    /** The metric that decides whether a model is below the baseline. */
+    public static final String DECIDING_METRIC = "ndcg@10";
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     private final Algorithms algorithms;
@@ -44,12 +56,18 @@ public final class Trainer {
 
     /**
      * @param evaluation    the held-out metrics, when {@code testSize > 0}
+     * @param baseline      the popularity baseline's metrics on the same split, when measured
      * @param fitSeconds    seconds of the final fit
      * @param users         users in the training data
      * @param items         items in the training data
      */
-    public record Result(ModelManifest manifest, Optional<EvaluationReport> evaluation, double fitSeconds, int users,
-                         int items) {
+    public record Result(ModelManifest manifest, Optional<EvaluationReport> evaluation,
+                         Optional<EvaluationReport> baseline, double fitSeconds, int users, int items) {
+        /** True when the held-out measurement found the model below popularity by {@link #DECIDING_METRIC}. */
+        public boolean belowBaseline() {
+            return evaluation.isPresent() && baseline.isPresent()
+                    && evaluation.get().get(DECIDING_METRIC) < baseline.get().get(DECIDING_METRIC);
+        }
     }
 
     /** Training data read from the store in one go, with when it was read and its fingerprint. */
@@ -59,14 +77,22 @@ public final class Trainer {
             TrainingData data = load(store, weighting, context);
             return new Snapshot(data, readAt, store.dataFingerprint()); // now, not after a long fit that ingests may overlap
         }
+
+        /** Holds the store file only while reading: a serving process sharing it keeps working. */
+        static Snapshot read(Path db, ConfidenceWeighting weighting, TrainingContext context) {
+            try (RecsysStore store = RecsysStore.open(db)) {
+                return read(store, weighting, context);
+            }
+        }
     }
 
     /** Trains with {@code store} open throughout (the caller's process keeps the file meanwhile). */
     public Result train(RecsysStore store, String algorithm, Map<String, ?> params, double testSize,
                         ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
-        Params resolved = algorithms.get(algorithm).paramSpace().resolve(params);
-        Result result = fitAndSave(Snapshot.read(store, weighting, context), algorithm, resolved, testSize, weighting,
-                output, context);
+        RecommenderProvider provider = algorithms.get(algorithm);
+        Params resolved = provider.paramSpace().resolve(params);
+        Result result = fitAndSave(Snapshot.read(store, weighting, context), provider, resolved, testSize, weighting,
+                output, context, Map.of());
         audit(store, algorithm, output, result, resolved);
         return result;
     }
@@ -77,16 +103,38 @@ public final class Trainer {
      */
     public Result train(Path db, String algorithm, Map<String, ?> params, double testSize,
                         ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
-        Params resolved = algorithms.get(algorithm).paramSpace().resolve(params);
-        Snapshot snapshot;
-        try (RecsysStore store = RecsysStore.open(db)) {
-            snapshot = Snapshot.read(store, weighting, context);
-        }
-        Result result = fitAndSave(snapshot, algorithm, resolved, testSize, weighting, output, context);
-        try (RecsysStore store = RecsysStore.open(db)) {
-            audit(store, algorithm, output, result, resolved);
-        }
+        RecommenderProvider provider = algorithms.get(algorithm);
+        Params resolved = provider.paramSpace().resolve(params);
+        Result result = fitAndSave(Snapshot.read(db, weighting, context), provider, resolved, testSize, weighting,
+                output, context, Map.of());
+        audit(db, algorithm, output, result, resolved);
         return result;
+    }
+
+    /**
+     * Lets {@link AutoSelection} choose among {@code candidates} (default parameters) on a validation
+     * split of the store's data within {@code budget}, then trains the winner as {@link #train} does
+     * (holding the store file only to read and audit); model.json's {@code selection} records every
+     * candidate's validation score and the reason.
+     */
+    public Result trainAuto(Path db, List<String> candidates, Duration budget, double testSize,
+                            ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
+        candidates.forEach(algorithms::get); // unknown names fail before data is loaded
+        Snapshot snapshot = Snapshot.read(db, weighting, context);
+        AutoSelection.Choice choice = new AutoSelection(algorithms).choose(snapshot.data(), candidates,
+                DECIDING_METRIC, budget, context);
+        LOG.info("auto: {}", choice.reason());
+        RecommenderProvider provider = algorithms.get(choice.algorithm());
+        Params defaults = provider.paramSpace().defaults();
+        Result result = fitAndSave(snapshot, provider, defaults, testSize, weighting, output, context, choice.asMap());
+        audit(db, provider.name(), output, result, defaults);
+        return result;
+    }
+
+    private static void audit(Path db, String algorithm, Path output, Result result, Params params) {
+        try (RecsysStore store = RecsysStore.open(db)) {
+            audit(store, algorithm, output, result, params);
+        }
     }
 
     private static void audit(RecsysStore store, String algorithm, Path output, Result result, Params params) {
@@ -94,22 +142,41 @@ public final class Trainer {
                 + " items=" + result.items() + " params=" + params);
     }
 
-    private Result fitAndSave(Snapshot snapshot, String algorithm, Params resolved, double testSize,
-                              ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
-        RecommenderProvider provider = algorithms.get(algorithm);
+    private Result fitAndSave(Snapshot snapshot, RecommenderProvider provider, Params resolved, double testSize,
+                              ConfidenceWeighting weighting, Path output, TrainingContext context,
+                              Map<String, Object> selection) throws IOException {
+        String algorithm = provider.name();
         TrainingData data = snapshot.data();
         Optional<EvaluationReport> evaluation = Optional.empty();
+        Optional<EvaluationReport> baseline = Optional.empty();
+        Map<String, Double> metrics = new LinkedHashMap<>();
         if (testSize > 0) {
-            evaluation = Optional.of(evaluate(provider, resolved, data, Splitter.randomHoldout(testSize, context.seed()), context));
-            LOG.info("{} on a {} holdout: {}", algorithm, testSize, evaluation.get());
+            Split split = Splitter.randomHoldout(testSize, context.seed()).split(data);
+            Evaluator evaluator = Evaluator.of(context.threads(), BenchmarkProtocol.DEFAULT_METRICS);
+            evaluation = Optional.of(evaluator.evaluate(provider.fit(split.train(), resolved, context), split));
+            LOG.debug("{} on a {} holdout: {}", algorithm, testSize, evaluation.get());
+            metrics.putAll(evaluation.get().values());
+            if (!algorithm.equals(BASELINE) && algorithms.names().contains(BASELINE)) {
+                RecommenderProvider popularity = algorithms.get(BASELINE);
+                baseline = Optional.of(evaluator.evaluate(popularity.fit(split.train(),
+                        popularity.paramSpace().defaults(), context), split));
+                baseline.get().values().forEach((name, value) -> metrics.put(BASELINE_PREFIX + name, value));
+            }
         }
         long start = System.nanoTime();
         Recommender model = provider.fit(data, resolved, context);
         double fitSeconds = (System.nanoTime() - start) / 1e9;
-        Provenance provenance = new Provenance(evaluation.map(EvaluationReport::values).orElse(Map.of()),
-                snapshot.fingerprint(), context.seed(), snapshot.readAt().toString(), Optional.of(weighting));
+        Provenance provenance = new Provenance(metrics, snapshot.fingerprint(), context.seed(),
+                snapshot.readAt().toString(), Optional.of(weighting), selection);
         ModelManifest manifest = ModelArtifacts.save(model, output, provenance);
-        return new Result(manifest, evaluation, fitSeconds, data.numUsers(), data.numItems());
+        Result result = new Result(manifest, evaluation, baseline, fitSeconds, data.numUsers(), data.numItems());
+        if (result.belowBaseline()) {
+            LOG.warn("{} ranks below the popularity baseline on the held-out split ({} {} vs {}): this data does "
+                    + "not suit it; compare algorithms with evaluate a,b,c or let train auto choose", algorithm,
+                    DECIDING_METRIC, String.format(Locale.ROOT, "%.4f", evaluation.get().get(DECIDING_METRIC)),
+                    String.format(Locale.ROOT, "%.4f", baseline.get().get(DECIDING_METRIC)));
+        }
+        return result;
     }
 
     /**
@@ -122,6 +189,27 @@ public final class Trainer {
         RecommenderProvider provider = algorithms.get(algorithm);
         Params resolved = provider.paramSpace().resolve(params);
         return evaluate(provider, resolved, load(store, weighting, context), splitter, evaluator, context);
+    }
+
+    /**
+     * Fits each of {@code names} on the training part of one split of the store's data and keeps
+     * every test user's value of {@code metrics}, in the order given: the raw material of a
+     * comparison with confidence intervals. {@code params} holds overrides per algorithm name.
+     * Names are checked before data is loaded.
+     */
+    public Map<String, UserScores> compare(RecsysStore store, List<String> names, Map<String, Map<String, String>> params,
+                                           Splitter splitter, List<String> metrics, ConfidenceWeighting weighting,
+                                           TrainingContext context) {
+        Evaluator evaluator = Evaluator.of(context.threads(), metrics);
+        Map<String, Params> resolved = new LinkedHashMap<>();
+        for (String name : names) {
+            resolved.put(name, algorithms.get(name).paramSpace().resolve(params.getOrDefault(name, Map.of())));
+        }
+        Split split = splitter.split(load(store, weighting, context));
+        Map<String, UserScores> scores = new LinkedHashMap<>();
+        resolved.forEach((name, p) -> scores.put(name,
+                evaluator.perUser(algorithms.get(name).fit(split.train(), p, context), split.test())));
+        return scores;
     }
 
     /** Fits on the training part of a split and measures the report metrics on its test part. */

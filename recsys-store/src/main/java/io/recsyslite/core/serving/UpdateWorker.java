@@ -206,8 +206,9 @@ public final class UpdateWorker {
      * touch still carry what the store held then, so users deleted since must still be scrubbed.
      */
     private void save(RecsysStore store, Recommender model, ModelManifest previous) throws IOException {
-        Provenance provenance = new Provenance(previous.provenance().metrics(), store.dataFingerprint(),
-                previous.provenance().seed(), previous.provenance().dataReadAt(), previous.provenance().weighting());
+        Provenance p = previous.provenance();
+        Provenance provenance = new Provenance(p.metrics(), store.dataFingerprint(), p.seed(), p.dataReadAt(),
+                p.weighting(), p.selection());
         ModelArtifacts.save(model, modelDir, provenance);
     }
 
