@@ -53,7 +53,10 @@ public final class SparkItem2Vec implements SparkTrainer {
             ParamSpec.fixedInt("min_count", 1),
             ParamSpec.fixedFloat("learning_rate", 0.025),
             ParamSpec.fixedFloat("recency_decay", 0.8),
-            ParamSpec.fixedInt("recent_items", 10));
+            ParamSpec.fixedInt("recent_items", 10),
+            // Spark's top-k query: the recent items, cosine without the rare-item shrinkage
+            ParamSpec.fixedFloat("rare_shrinkage", 0),
+            ParamSpec.fixedCategorical("history", "recent", "recent"));
 
     /** More than one partition trains faster but averages the partitions' vectors, which costs quality. */
     private static final ParamSpace SPARK_ONLY = ParamSpace.of(
