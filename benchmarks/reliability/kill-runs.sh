@@ -5,7 +5,8 @@
 #   ingest   - `ingest --events NEW`: the store opens and holds the events of before, or of before plus
 #              the whole file (the count after running the ingest again to its end); never a part;
 #   save     - `train als --output M` over the served model: M loads (it is the old or the new model);
-#   optimize - `optimize --model-type als`: the store opens with its events unchanged; a best model loads;
+#   optimize - `optimize --model-type als` (later runs `--resume` the study): the store opens with its
+#              events unchanged; the best model, once written, loads;
 #   worker   - `worker --once` with a new file in its incoming directory: store and model open, the
 #              file is not lost (still incoming, or processed), its events are in whole or not at all.
 # "lost" = events or the model gone, a file vanished; "corrupt" = the store or model does not open.
@@ -99,12 +100,16 @@ for run in $(seq 1 "$runs"); do
       fi
       ;;
     optimize)
-      kill_at_random $(( job_ms * 3 )) optimize --model-type als --trials 3 --db "$db" --output "$work/study-$run"
+      # one study across the runs: the first starts it, later ones resume it (and add trials)
+      resume=(); if [ -n "${study_started:-}" ]; then resume=(--resume); fi
+      study_started=yes
+      kill_at_random $(( job_ms * 3 )) optimize --model-type als --trials $(( run / 4 + 2 )) "${resume[@]}" \
+        --db "$db" --output "$work/study"
       after="$(event_count || true)"
       if [ -z "$after" ]; then fail corrupt "the store does not open after the kill"
       elif [ "$after" != "$before" ]; then fail lost "$after events, $before before"; fi
-      if [ -f "$work/study-$run/model/model.json" ] \
-          && ! cli recommend --model-dir "$work/study-$run/model" --db "$db" --user-id user_1 >/dev/null 2>&1; then
+      if [ -f "$work/study/model/model.json" ] \
+          && ! cli recommend --model-dir "$work/study/model" --db "$db" --user-id user_1 >/dev/null 2>&1; then
         fail corrupt "the study's best model does not load"
       fi
       ;;
