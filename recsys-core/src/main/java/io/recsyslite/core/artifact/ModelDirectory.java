@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -139,20 +140,31 @@ final class ModelDirectory implements AutoCloseable {
      * version is current, and the siblings earlier library versions left after a crash.
      */
     void removeLeftovers() throws IOException {
-        String current;
-        try {
-            current = ModelArtifacts.verify(dir).filesDir();
-        } catch (io.recsyslite.core.error.CorruptModelException noModel) {
-            current = null; // nothing here is known to be current: only the siblings go
-        }
-        if (current != null) {
-            removeLeftovers(current);
-        } else {
-            removeOldSiblings();
+        for (Path p : leftovers(dir)) {
+            deleteRecursively(p);
         }
     }
 
     private void removeLeftovers(String currentFilesDir) throws IOException {
+        for (Path p : leftovers(dir, currentFilesDir)) {
+            deleteRecursively(p);
+        }
+    }
+
+    /** What {@link #removeLeftovers()} would remove; looking needs no lock (nor a writable directory). */
+    static List<Path> leftovers(Path dir) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        Path files;
+        try {
+            files = ModelArtifacts.filesDir(target);
+        } catch (io.recsyslite.core.error.CorruptModelException noModel) {
+            return oldSiblings(target); // nothing here is known to be current: only the siblings go
+        }
+        return leftovers(target, files.equals(target) ? "" : files.getFileName().toString());
+    }
+
+    private static List<Path> leftovers(Path dir, String currentFilesDir) throws IOException {
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.toList()) {
                 String n = p.getFileName().toString();
@@ -160,23 +172,19 @@ final class ModelDirectory implements AutoCloseable {
                         || (currentFilesDir.isEmpty() ? !n.startsWith(VERSION_PREFIX) && !n.equals(PENDING_MANIFEST)
                                                       : n.equals(currentFilesDir));
                 if (!keep) {
-                    deleteRecursively(p);
+                    found.add(p);
                 }
             }
         }
-        removeOldSiblings();
+        found.addAll(oldSiblings(dir));
+        return found;
     }
 
-    private void removeOldSiblings() throws IOException {
-        Path parent = dir.getParent();
+    private static List<Path> oldSiblings(Path dir) throws IOException {
         String own = "." + dir.getFileName();
-        try (Stream<Path> siblings = Files.list(parent)) {
-            for (Path p : siblings.toList()) {
-                String n = p.getFileName().toString();
-                if (OLD_SIBLING_KINDS.stream().anyMatch(kind -> n.startsWith(own + kind))) {
-                    deleteRecursively(p);
-                }
-            }
+        try (Stream<Path> siblings = Files.list(dir.getParent())) {
+            return siblings.filter(p -> OLD_SIBLING_KINDS.stream()
+                    .anyMatch(kind -> p.getFileName().toString().startsWith(own + kind))).toList();
         }
     }
 

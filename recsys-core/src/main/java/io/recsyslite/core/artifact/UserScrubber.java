@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,10 @@ public final class UserScrubber {
      * @return the ids that were in the model (and are now erased); empty when nothing changed
      */
     public static Set<String> forget(Path dir, Set<String> userIds) throws IOException {
-        ModelArtifacts.verify(dir); // before locking, which would create a missing directory
+        ModelManifest manifest = ModelArtifacts.verify(dir);
+        if (Collections.disjoint(readUsers(dir, manifest), userIds) && ModelDirectory.leftovers(dir).isEmpty()) {
+            return Set.of(); // nothing to write: a read-only model directory stays servable
+        }
         try (ModelDirectory locked = ModelDirectory.lock(dir)) {
             return forget(locked, dir, userIds);
         }
@@ -55,7 +59,7 @@ public final class UserScrubber {
     private static Set<String> forget(ModelDirectory locked, Path dir, Set<String> userIds) throws IOException {
         ModelManifest manifest = ModelArtifacts.verify(dir);
         Path current = ModelDirectory.filesOf(dir, manifest);
-        List<String> users = JSON.readValue(current.resolve("users.json").toFile(), new TypeReference<List<String>>() { });
+        List<String> users = readUsers(dir, manifest);
         BitSet rows = new BitSet(users.size());
         Set<String> erased = new TreeSet<>();
         for (int u = 0; u < users.size(); u++) {
@@ -86,6 +90,11 @@ public final class UserScrubber {
             return withChecksums(json, version, manifest.files().keySet());
         }, ModelDirectory.Steps.NONE);
         return erased;
+    }
+
+    private static List<String> readUsers(Path dir, ModelManifest manifest) throws IOException {
+        Path users = ModelDirectory.filesOf(dir, manifest).resolve("users.json");
+        return new ArrayList<>(JSON.readValue(users.toFile(), new TypeReference<List<String>>() { }));
     }
 
     /** Empties the erased users' rows of every per-user CSR; returns the files that belong to one. */

@@ -5,6 +5,8 @@ import io.recsyslite.core.store.IngestReport;
 import io.recsyslite.core.store.RecsysStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,11 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--items", description = "Items CSV: item_id, category, brand, price, img_url[, title, ...].")
     Path items;
 
+    @Option(names = "--event-key", split = ",", defaultValue = "user_id,item_id,ts",
+            description = "Columns identifying an event; a row whose key is stored already is skipped "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<String> eventKey;
+
     @Override
     public Integer call() {
         if (events == null && items == null) {
@@ -41,7 +48,7 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         ConsoleProgress progress = common.progress();
-        try (RecsysStore store = RecsysStore.open(common.db())) {
+        try (RecsysStore store = RecsysStore.open(common.db(), Clock.systemUTC(), eventKey)) {
             // Items first, so the catalogue is there when events refer to it.
             if (items != null) {
                 print(store.ingestItems(items, progress), progress);
