@@ -116,8 +116,9 @@ public final class RestServer implements AutoCloseable {
 
     /**
      * For a user ({@code user_id}), a visitor's session ({@code session_id}, from its recorded
-     * events) or a list of items just viewed ({@code recent_items=a,b,c}), in that order of
-     * precedence.
+     * events, else from {@code recent_items}) or a list of items just viewed
+     * ({@code recent_items=a,b,c}), in that order of precedence; with none of them and
+     * {@code fallback=popular}, the popular items.
      */
     private void recommend(Context ctx) {
         String userId = QueryParams.optionalId(ctx, "user_id");
@@ -132,8 +133,12 @@ public final class RestServer implements AutoCloseable {
             who = "User '" + userId + "' not found";
         } else if (sessionId != null) {
             result = recSys.recommendForSession(sessionId, k, QueryParams.options(ctx));
+            if (!result.personalized() && !recentItems.isEmpty()) { // the shop did not record the visitor's events
+                result = recSys.recommendForItems(recentItems, k, QueryParams.options(ctx));
+            }
             who = "Session '" + sessionId + "' has no recorded events of known items";
-        } else if (!recentItems.isEmpty()) {
+        } else if (!recentItems.isEmpty() || fallback) {
+            // nobody in particular with fallback=popular: a visitor the shop does not track
             result = recSys.recommendForItems(recentItems, k, QueryParams.options(ctx));
             who = "None of the recent_items is a known item";
         } else {
