@@ -51,7 +51,7 @@ export function ItemCarousel(props: ItemCarouselProps) {
 }
 
 function LoadingCarousel(props: ItemCarouselProps) {
-  const state = useCarouselItems(props.url, { fetchDetails: props.fetchItemDetails, onError: props.onError });
+  const state = useCarouselItems(props.url, props.refreshKey, { fetchDetails: props.fetchItemDetails, onError: props.onError });
   return <CarouselView {...props} state={state} />;
 }
 

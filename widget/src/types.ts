@@ -37,6 +37,8 @@ export interface CarouselOptions {
   locale?: string;
   /** ISO 4217 currency code for price formatting. */
   currency?: string;
+  /** Reloads the items whenever it changes, e.g. a counter of events the page recorded. */
+  refreshKey?: string | number;
   /** Inject the default stylesheet into document.head once. Set false to ship `carouselStyles` yourself. */
   injectStyles?: boolean;
 }

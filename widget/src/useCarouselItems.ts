@@ -24,8 +24,8 @@ async function loadItems(url: string, callbacks: Callbacks, signal: AbortSignal)
   }
 }
 
-/** Loads the carousel's items; the request is aborted on unmount and whenever the url changes. */
-export function useCarouselItems(url: string, callbacks: Callbacks): LoadState {
+/** Loads the carousel's items; the request is aborted on unmount and whenever the url or refresh key changes. */
+export function useCarouselItems(url: string, refreshKey: string | number | undefined, callbacks: Callbacks): LoadState {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   // Hosts often pass inline functions; keeping them in a ref avoids refetching on every render.
   // The ref is updated after rendering, never during it.
@@ -48,7 +48,7 @@ export function useCarouselItems(url: string, callbacks: Callbacks): LoadState {
       },
     );
     return () => controller.abort();
-  }, [url]);
+  }, [url, refreshKey]);
 
   return state;
 }

@@ -99,6 +99,8 @@ public final class RestServer implements AutoCloseable {
         app.get("/similar-items", ctx -> ctx.json(recSys.similarItems(QueryParams.requiredId(ctx, "item_id"),
                 QueryParams.k(ctx), QueryParams.options(ctx))));
         app.get("/health", this::health);
+        app.get("/img/{name}", ctx -> ctx.contentType("image/svg+xml").header("Cache-Control", "max-age=86400")
+                .result(DemoImages.svg(ctx.pathParam("name"))));
         app.get("/metrics", ctx -> ctx.json(MetricsResponse.of(recSys.metrics())));
         app.post("/events", ctx -> {
             if (!options.publicEvents() && options.apiKey().isPresent()) {
