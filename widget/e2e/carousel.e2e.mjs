@@ -56,15 +56,7 @@ async function recommendationsRender(context, target) {
 
   const titles = await region.locator('.rsl-card__title').allTextContents();
   assert(titles.length > 0 && titles.every((title) => title.trim() !== ''), `cards need titles, got ${JSON.stringify(titles)}`);
-  if (target.mock) {
-    assert(titles[0] === 'Trail Running Shoe', `unexpected first title ${titles[0]}`);
-    // The mock's sku-7 image url is broken and sku-8 has none: both must show the placeholder.
-    const similar = page.getByRole('region', { name: 'Similar Items' });
-    await similar.getByText('Headlamp 300lm').waitFor({ timeout: TIMEOUT_MS });
-    await similar.locator('img[src$="missing.svg"]').waitFor({ state: 'detached', timeout: TIMEOUT_MS });
-    const placeholders = await similar.locator('.rsl-card__placeholder').count();
-    assert(placeholders === 2, `expected 2 image placeholders, got ${placeholders}`);
-  }
+  if (target.mock) assert(titles[0] === 'Trail Running Shoe', `unexpected first title ${titles[0]}`);
 
   await cards.first().click();
   await cards.first().press('ArrowRight');
@@ -77,10 +69,65 @@ async function recommendationsRender(context, target) {
   if (target.mock) assert(clicks.join() === 'sku-1,sku-2', `clicked ${clicks}`);
   const lastClicked = await page.getByTestId('last-clicked').textContent();
   assert(lastClicked === `Last clicked: ${titles[1]}`, `demo shows "${lastClicked}"`);
+  if (target.mock) {
+    // Opening a product shows its similar items. The mock's sku-7 image url is broken and sku-8 has
+    // none: both must show the placeholder.
+    await page.locator('[data-item-id="sku-1"]').click();
+    const similar = page.getByRole('region', { name: 'Similar items' });
+    await similar.getByText('Headlamp 300lm').waitFor({ timeout: TIMEOUT_MS });
+    await similar.locator('img[src$="missing.svg"]').waitFor({ state: 'detached', timeout: TIMEOUT_MS });
+    const placeholders = await similar.locator('.rsl-card__placeholder').count();
+    assert(placeholders === 2, `expected 2 image placeholders, got ${placeholders}`);
+  }
   assert(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
   await page.screenshot({ path: join(RESULTS_DIR, 'carousel.png'), fullPage: true });
   await page.close();
   return `${titles.length} cards, clicks ${clicks.join(', ')}`;
+}
+
+/** The body of the next /recommend answer whose url passes `matches`. */
+async function nextRecommendation(page, matches) {
+  const response = await page.waitForResponse((r) => r.url().includes('/recommend?') && matches(new URL(r.url())),
+    { timeout: TIMEOUT_MS });
+  return { url: new URL(response.url()), body: await response.json() };
+}
+
+/** A new visitor sees popular items; after viewing two items, recommendations from their session. */
+async function newVisitorGetsSessionRecommendations(context, target) {
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  await page.addInitScript(() => localStorage.clear()); // a visitor never seen before
+  const visitorPage = new URL(target.page);
+  visitorPage.searchParams.delete('user');
+  const first = nextRecommendation(page, (url) => url.searchParams.has('session_id'));
+  await page.goto(visitorPage.toString(), { timeout: TIMEOUT_MS });
+  const popular = await first;
+  assert(popular.body.personalized === false, `a new visitor should get popular items, got ${JSON.stringify(popular.body)}`);
+  const region = page.getByRole('region', { name: 'Recommended For You' });
+  await region.getByRole('list').getByRole('button').first().waitFor({ timeout: TIMEOUT_MS });
+
+  const products = page.getByRole('region', { name: 'Browse the shop' }).getByRole('button');
+  await products.nth(1).waitFor({ timeout: TIMEOUT_MS });
+  const viewedIds = [await products.nth(0).getAttribute('data-item-id'), await products.nth(1).getAttribute('data-item-id')];
+  const session = nextRecommendation(page, (url) => (url.searchParams.get('recent_items') ?? '').split(',').length === 2);
+  await products.nth(0).click();
+  await products.nth(1).click();
+  const fresh = await session;
+  assert(fresh.body.personalized === true, `after two views the visitor should get personal items, got ${JSON.stringify(fresh.body)}`);
+  const freshIds = fresh.body.recommendations.map((item) => item.item_id);
+  assert(!freshIds.some((id) => viewedIds.includes(id)), `viewed items ${viewedIds} came back: ${freshIds}`);
+  const expectedTitle = fresh.body.recommendations[0].title ?? freshIds[0];
+  await region.locator('.rsl-card__title').first().filter({ hasText: expectedTitle }).waitFor({ timeout: TIMEOUT_MS });
+  const viewedList = await page.getByTestId('viewed').locator('li').count();
+  assert(viewedList === 2, `the page should list 2 viewed items, lists ${viewedList}`);
+  assert(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(RESULTS_DIR, `demo-${width}.png`), fullPage: true });
+  }
+  await page.close();
+  return `popular first, then ${freshIds.length} items for the session (viewed ${viewedIds.join(', ')})`;
 }
 
 async function apiDownShowsError(context, target) {
@@ -118,7 +165,7 @@ async function main() {
   let passed = 0;
   let failed = 0;
   try {
-    for (const scenario of [recommendationsRender, apiDownShowsError]) {
+    for (const scenario of [recommendationsRender, newVisitorGetsSessionRecommendations, apiDownShowsError]) {
       try {
         console.log(`ok - ${scenario.name}: ${await scenario(context, target)}`);
         passed += 1;

@@ -26,9 +26,21 @@ const CATALOGUE = [
 
 const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, Accept',
+};
+
 function sendJson(res, status, body) {
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+  res.writeHead(status, { 'Content-Type': 'application/json', ...CORS });
   res.end(JSON.stringify(body));
+}
+
+async function readJson(req) {
+  let text = '';
+  for await (const chunk of req) text += chunk;
+  return JSON.parse(text);
 }
 
 function parseK(params) {
@@ -60,12 +72,28 @@ async function serveStatic(pathname, res) {
 async function handle(req, res) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const params = url.searchParams;
+  if (req.method === 'OPTIONS') return res.writeHead(204, CORS).end();
+  if (url.pathname === '/events' && req.method === 'POST') {
+    const body = await readJson(req).catch(() => null);
+    if (body === null) return sendJson(res, 400, { error: 'malformed JSON' });
+    return sendJson(res, 200, { stored: Array.isArray(body) ? body.length : 1 });
+  }
   if (url.pathname === '/recommend') {
+    // Like the real API: a user, else a visitor's recent items; popular items only with fallback=popular.
     const userId = params.get('user_id');
+    const recent = (params.get('recent_items') ?? '').split(',').filter(Boolean);
+    const fallback = params.get('fallback') === 'popular';
     const k = parseK(params);
-    if (!userId || k === null) return sendJson(res, 400, { error: 'user_id and a k between 1 and 100 are required' });
-    if (!KNOWN_USERS.has(userId)) return sendJson(res, 404, { error: `unknown user: ${userId}` });
-    return sendJson(res, 200, { user_id: userId, recommendations: CATALOGUE.slice(0, k), personalized: true });
+    if (k === null) return sendJson(res, 400, { error: 'k must be between 1 and 100' });
+    if (userId && KNOWN_USERS.has(userId)) {
+      return sendJson(res, 200, { user_id: userId, recommendations: CATALOGUE.slice(0, k), personalized: true });
+    }
+    if (!userId && recent.length > 0) {
+      const unseen = CATALOGUE.filter((item) => !recent.includes(item.item_id)).reverse();
+      return sendJson(res, 200, { user_id: null, recommendations: unseen.slice(0, k), personalized: true });
+    }
+    if (fallback) return sendJson(res, 200, { user_id: userId, recommendations: CATALOGUE.slice(0, k), personalized: false });
+    return sendJson(res, userId ? 404 : 400, { error: userId ? `unknown user: ${userId}` : 'user_id is required' });
   }
   if (url.pathname === '/similar-items') {
     const itemId = params.get('item_id');

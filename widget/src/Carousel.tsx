@@ -51,7 +51,7 @@ export function ItemCarousel(props: ItemCarouselProps) {
 }
 
 function LoadingCarousel(props: ItemCarouselProps) {
-  const state = useCarouselItems(props.url, { fetchDetails: props.fetchItemDetails, onError: props.onError });
+  const state = useCarouselItems(props.url, props.refreshKey, { fetchDetails: props.fetchItemDetails, onError: props.onError });
   return <CarouselView {...props} state={state} />;
 }
 
@@ -90,6 +90,7 @@ function CarouselView({ state, ...props }: CarouselViewProps) {
           cardClassName={props.cardClassName}
           formatPrice={formatPrice}
           onItemClick={props.onItemClick}
+          itemHref={props.itemHref}
         />
       )}
     </CarouselFrame>
@@ -123,6 +124,7 @@ interface ItemTrackProps {
   cardClassName?: string;
   formatPrice: (price: number) => string;
   onItemClick?: (item: Item) => void;
+  itemHref?: (item: Item) => string | undefined;
 }
 
 const KEY_STEPS: Record<string, (index: number, last: number) => number> = {
@@ -132,10 +134,16 @@ const KEY_STEPS: Record<string, (index: number, last: number) => number> = {
   End: (_, last) => last,
 };
 
-function ItemTrack({ items, containerClassName, cardClassName, formatPrice, onItemClick }: ItemTrackProps) {
+/**
+ * The cards. The track is one Tab stop (roving tabindex): only the active card is tabbable, and
+ * arrow keys, Home and End move the active card.
+ */
+function ItemTrack({ items, containerClassName, cardClassName, formatPrice, onItemClick, itemHref }: ItemTrackProps) {
   const trackId = useId();
   const trackRef = useRef<HTMLUListElement>(null);
   const edges = useScrollEdges(trackRef);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const active = Math.min(activeIndex, items.length - 1);
 
   const scrollPage = (direction: 1 | -1) => {
     const track = trackRef.current;
@@ -150,7 +158,9 @@ function ItemTrack({ items, containerClassName, cardClassName, formatPrice, onIt
     const index = cards.indexOf(event.target as HTMLElement);
     if (index < 0) return;
     event.preventDefault();
-    const next = cards[step(index, cards.length - 1)];
+    const nextIndex = step(index, cards.length - 1);
+    const next = cards[nextIndex];
+    setActiveIndex(nextIndex);
     next.focus({ preventScroll: true });
     next.scrollIntoView?.({ block: 'nearest', inline: 'nearest', behavior: 'smooth' });
   };
@@ -169,9 +179,10 @@ function ItemTrack({ items, containerClassName, cardClassName, formatPrice, onIt
       </div>
       <ul id={trackId} role="list" ref={trackRef} className={cx('rsl-carousel__track', containerClassName)}
         onKeyDown={handleKeyDown} onScroll={edges.update}>
-        {items.map((item) => (
+        {items.map((item, index) => (
           <li key={item.item_id} role="listitem" className="rsl-carousel__slide">
-            <ItemCard item={item} className={cardClassName} formatPrice={formatPrice} onItemClick={onItemClick} />
+            <ItemCard item={item} className={cardClassName} formatPrice={formatPrice} onItemClick={onItemClick}
+              href={itemHref?.(item)} tabIndex={index === active ? 0 : -1} onFocus={() => setActiveIndex(index)} />
           </li>
         ))}
       </ul>
@@ -180,7 +191,7 @@ function ItemTrack({ items, containerClassName, cardClassName, formatPrice, onIt
 }
 
 /** Tracks whether the track is scrolled to its start or end, to mark the nav buttons as disabled. */
-function useScrollEdges(trackRef: RefObject<HTMLUListElement>) {
+function useScrollEdges(trackRef: RefObject<HTMLUListElement | null>) {
   const [edges, setEdges] = useState({ atStart: true, atEnd: true });
   const update = useCallback(() => {
     const track = trackRef.current;

@@ -21,19 +21,27 @@ interface ItemCardProps {
   className?: string;
   formatPrice: (price: number) => string;
   onItemClick?: (item: Item) => void;
+  /** The item's page: the card is a link to it, else a button. */
+  href?: string;
+  tabIndex: number;
+  onFocus: () => void;
 }
 
-export function ItemCard({ item, className, formatPrice, onItemClick }: ItemCardProps) {
-  return (
-    <button type="button" className={cx('rsl-card', className)} data-rsl-card="" onClick={() => onItemClick?.(item)}>
+export function ItemCard({ item, className, formatPrice, onItemClick, href, tabIndex, onFocus }: ItemCardProps) {
+  const content = (
+    <>
       <ItemImage url={item.img_url} />
       <span className="rsl-card__body">
         {item.brand && <span className="rsl-card__brand">{item.brand}</span>}
         <span className="rsl-card__title">{item.title || item.item_id}</span>
         {typeof item.price === 'number' && <span className="rsl-card__price">{formatPrice(item.price)}</span>}
       </span>
-    </button>
+    </>
   );
+  const shared = {
+    className: cx('rsl-card', className), 'data-rsl-card': '', tabIndex, onFocus, onClick: () => onItemClick?.(item),
+  };
+  return href ? <a {...shared} href={href}>{content}</a> : <button type="button" {...shared}>{content}</button>;
 }
 
 export function SkeletonCard({ className }: { className?: string }) {

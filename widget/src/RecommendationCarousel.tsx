@@ -1,16 +1,43 @@
 import { recommendUrl } from './api.js';
 import { ItemCarousel } from './Carousel.js';
-import type { CarouselOptions } from './types.js';
+import { recordItemEvent } from './tracking.js';
+import type { CarouselOptions, Item } from './types.js';
+import { useVisitor } from './visitor.js';
 
 export interface RecommendationCarouselProps extends CarouselOptions {
   /** Base url of the RecSys-Lite REST API, e.g. "https://shop.example/api" or "" for the same origin. */
   apiUrl: string;
-  userId: string;
+  /** The logged-in user; leave out for a visitor. */
+  userId?: string;
   /** Number of items to request. */
   count?: number;
+  /**
+   * Keep a visitor (session) id and the recently viewed items in localStorage and recommend from
+   * them for visitors without a user id. Personal data: off unless the shop enables it.
+   */
+  tracking?: boolean;
+  /** Post a "click" event to POST /events when a card is activated (off unless the shop enables it). */
+  recordEvents?: boolean;
+  /** What a user or visitor without usable history gets: popular items (default) or the error state. */
+  fallback?: 'popular' | 'none';
 }
 
-/** Personalised recommendations for one user (falls back to popular items on the server side). */
-export function RecommendationCarousel({ apiUrl, userId, count = 10, title = 'Recommended For You', ...options }: RecommendationCarouselProps) {
-  return <ItemCarousel {...options} url={recommendUrl(apiUrl, userId, count)} title={title} count={count} />;
+/**
+ * Recommendations for a user, or for a visitor from their session and recently viewed items;
+ * popular items (marked not personalised by the API) when there is no usable history.
+ */
+export function RecommendationCarousel({
+  apiUrl, userId, count = 10, title = 'Recommended For You', tracking = false, recordEvents = false,
+  fallback = 'popular', ...options
+}: RecommendationCarouselProps) {
+  const visitor = useVisitor(tracking);
+  const url = recommendUrl(apiUrl, {
+    userId, sessionId: visitor?.sessionId, recentItems: visitor?.recentItems, k: count, fallback,
+  });
+  const { onItemClick, onError } = options;
+  const handleClick = (item: Item) => {
+    recordItemEvent({ apiUrl, userId, tracking, recordEvents }, item.item_id, 'click').catch((error: unknown) => onError?.(error));
+    onItemClick?.(item);
+  };
+  return <ItemCarousel {...options} url={url} title={title} count={count} onItemClick={handleClick} />;
 }

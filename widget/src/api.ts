@@ -13,8 +13,48 @@ function endpoint(apiUrl: string, path: string, params: Record<string, string>):
   return `${apiUrl.replace(/\/+$/, '')}/${path}?${new URLSearchParams(params).toString()}`;
 }
 
-export function recommendUrl(apiUrl: string, userId: string, k: number): string {
-  return endpoint(apiUrl, 'recommend', { user_id: userId, k: String(k) });
+/** Who recommendations are for: a user, else a visitor's session and recently viewed items. */
+export interface RecommendQuery {
+  userId?: string;
+  sessionId?: string;
+  recentItems?: string[];
+  k: number;
+  /** 'popular': the server answers a user or visitor without usable history with popular items. */
+  fallback: 'popular' | 'none';
+}
+
+export function recommendUrl(apiUrl: string, query: RecommendQuery): string {
+  const params: Record<string, string> = {};
+  if (query.userId) params.user_id = query.userId;
+  if (!query.userId && query.sessionId) params.session_id = query.sessionId;
+  if (!query.userId && query.recentItems?.length) params.recent_items = query.recentItems.join(',');
+  params.k = String(query.k);
+  if (query.fallback === 'popular') params.fallback = 'popular';
+  return endpoint(apiUrl, 'recommend', params);
+}
+
+/** One event for POST /events. */
+export interface RecsysEvent {
+  user_id?: string;
+  session_id?: string;
+  item_id: string;
+  event_type: string;
+  qty?: number;
+}
+
+/** Posts events to the API (keepalive, so a click that navigates away still arrives). */
+export async function postEvents(apiUrl: string, events: RecsysEvent[]): Promise<void> {
+  const response = await fetch(`${apiUrl.replace(/\/+$/, '')}/events`, {
+    method: 'POST',
+    keepalive: true,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(events),
+  });
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
+    throw new RecsysApiError(isRecord(body) && typeof body.error === 'string' ? body.error : `HTTP ${response.status}`,
+      response.status);
+  }
 }
 
 export function similarItemsUrl(apiUrl: string, itemId: string, k: number): string {

@@ -27,6 +27,9 @@ export interface CarouselOptions {
   cardClassName?: string;
   /** Called when a card is activated by click, Enter or Space. */
   onItemClick?: (item: Item) => void;
+  /** The item's page in the shop: cards become real links (open in a new tab, copy link) when given. */
+  itemHref?: (item: Item) => string | undefined;
+  /** Loads details from the shop's backend; a failure reaches onError and the bare items are shown. */
   fetchItemDetails?: ItemDetailsFetcher;
   /** Called when loading or rendering fails, e.g. for logging; the carousel shows its error state either way. */
   onError?: (error: unknown) => void;
@@ -34,6 +37,8 @@ export interface CarouselOptions {
   locale?: string;
   /** ISO 4217 currency code for price formatting. */
   currency?: string;
+  /** Reloads the items whenever it changes, e.g. a counter of events the page recorded. */
+  refreshKey?: string | number;
   /** Inject the default stylesheet into document.head once. Set false to ship `carouselStyles` yourself. */
   injectStyles?: boolean;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { fetchItems, mergeItemDetails } from './api.js';
 import type { Item, ItemDetailsFetcher } from './types.js';
 
@@ -12,28 +12,32 @@ interface Callbacks {
   onError?: (error: unknown) => void;
 }
 
-async function loadItems(url: string, fetchDetails: ItemDetailsFetcher | undefined, signal: AbortSignal) {
+async function loadItems(url: string, callbacks: Callbacks, signal: AbortSignal) {
   const items = await fetchItems(url, signal);
-  if (!fetchDetails || items.length === 0) return items;
+  if (!callbacks.fetchDetails || items.length === 0) return items;
   try {
-    return mergeItemDetails(items, await fetchDetails(items.map((item) => item.item_id), signal));
-  } catch {
-    // Details are an optional enrichment: show the bare recommendations rather than nothing.
+    return mergeItemDetails(items, await callbacks.fetchDetails(items.map((item) => item.item_id), signal));
+  } catch (error) {
+    // Details are an optional enrichment: show the bare recommendations rather than nothing, but say so.
+    if (!signal.aborted) callbacks.onError?.(error);
     return items;
   }
 }
 
-/** Loads the carousel's items; the request is aborted on unmount and whenever the url changes. */
-export function useCarouselItems(url: string, callbacks: Callbacks): LoadState {
+/** Loads the carousel's items; the request is aborted on unmount and whenever the url or refresh key changes. */
+export function useCarouselItems(url: string, refreshKey: string | number | undefined, callbacks: Callbacks): LoadState {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   // Hosts often pass inline functions; keeping them in a ref avoids refetching on every render.
+  // The ref is updated after rendering, never during it.
   const callbacksRef = useRef(callbacks);
-  callbacksRef.current = callbacks;
+  useLayoutEffect(() => {
+    callbacksRef.current = callbacks;
+  });
 
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });
-    loadItems(url, callbacksRef.current.fetchDetails, controller.signal).then(
+    loadItems(url, callbacksRef.current, controller.signal).then(
       (items) => {
         if (!controller.signal.aborted) setState({ status: 'ready', items });
       },
@@ -44,7 +48,7 @@ export function useCarouselItems(url: string, callbacks: Callbacks): LoadState {
       },
     );
     return () => controller.abort();
-  }, [url]);
+  }, [url, refreshKey]);
 
   return state;
 }

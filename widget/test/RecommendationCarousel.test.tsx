@@ -29,7 +29,7 @@ describe('RecommendationCarousel', () => {
     expect(within(region).getByRole('heading').textContent).toBe('Recommended For You');
     await screen.findByText('Trail Running Shoe');
 
-    expect(urls()).toEqual(['https://api.test/recommend?user_id=u1&k=10']);
+    expect(urls()).toEqual(['https://api.test/recommend?user_id=u1&k=10&fallback=popular']);
     expect(within(region).getAllByRole('listitem')).toHaveLength(3);
     expect(screen.getByText('Stride')).toBeTruthy();
     expect(screen.getByText('$99.99')).toBeTruthy();
@@ -66,7 +66,7 @@ describe('RecommendationCarousel', () => {
     );
     const cards = await findCards();
 
-    expect(urls()).toEqual(['https://api.test/recommend?user_id=user+7&k=3']);
+    expect(urls()).toEqual(['https://api.test/recommend?user_id=user+7&k=3&fallback=popular']);
     const region = screen.getByRole('region', { name: 'Picked for you' });
     expect(region.className).toBe('rsl-carousel shop-region');
     expect(screen.getByRole('list').className).toBe('rsl-carousel__track shop-track');
@@ -161,11 +161,43 @@ describe('RecommendationCarousel', () => {
     expect(onItemClick).toHaveBeenCalledWith({ ...ITEMS[0], title: 'Detailed sku-1', price: 10 });
   });
 
-  it('still shows the recommendations when fetchItemDetails fails', async () => {
+  it('still shows the recommendations when fetchItemDetails fails, and reports the failure to onError', async () => {
     mockRecommendations();
-    render(<RecommendationCarousel apiUrl={API} userId="u1" fetchItemDetails={() => Promise.reject(new Error('down'))} />);
+    const onError = vi.fn();
+    const failure = new Error('down');
+    render(<RecommendationCarousel apiUrl={API} userId="u1" onError={onError} fetchItemDetails={() => Promise.reject(failure)} />);
     await screen.findByText('Trail Running Shoe');
     expect(screen.getByRole('status').textContent).toBe('');
+    expect(onError).toHaveBeenCalledWith(failure);
+  });
+
+  it('is one Tab stop: only the active card is tabbable', async () => {
+    mockRecommendations();
+    const user = userEvent.setup();
+    render(<RecommendationCarousel apiUrl={API} userId="u1" />);
+    const cards = await findCards();
+    expect(cards.map((card) => card.tabIndex)).toEqual([0, -1, -1]);
+
+    cards[0].focus();
+    await user.keyboard('{ArrowRight}');
+    expect(cards.map((card) => card.tabIndex)).toEqual([-1, 0, -1]);
+    await user.tab();
+    expect(cards).not.toContain(document.activeElement);
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(cards[1]);
+  });
+
+  it('renders cards as links when the shop gives item urls', async () => {
+    mockRecommendations();
+    const onItemClick = vi.fn();
+    render(<RecommendationCarousel apiUrl={API} userId="u1" onItemClick={onItemClick}
+      itemHref={(item) => `/products/${item.item_id}`} />);
+    const links = within(await screen.findByRole('list')).getAllByRole('link');
+
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/products/sku-1', '/products/sku-2', '/products/sku-3']);
+    links[0].addEventListener('click', (event) => event.preventDefault()); // jsdom would try to navigate
+    fireEvent.click(links[0]);
+    expect(onItemClick).toHaveBeenCalledWith(ITEMS[0]);
   });
 
   it('shows an empty state when there are no recommendations', async () => {
@@ -251,7 +283,7 @@ describe('RecommendationCarousel', () => {
 
     expect(signal(0).aborted).toBe(true);
     expect(signal(1).aborted).toBe(false);
-    expect(urls()[1]).toBe('https://api.test/recommend?user_id=u2&k=10');
+    expect(urls()[1]).toBe('https://api.test/recommend?user_id=u2&k=10&fallback=popular');
     await screen.findByText('Wool Socks');
 
     await act(async () => first.resolve(jsonResponse({ recommendations: [ITEMS[0]] })));

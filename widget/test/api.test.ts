@@ -4,9 +4,20 @@ import { ITEMS, jsonResponse, mockFetch } from './fixtures';
 
 describe('endpoint urls', () => {
   it('joins absolute and relative bases without doubling slashes', () => {
-    expect(recommendUrl('https://api.test/v1/', 'u1', 5)).toBe('https://api.test/v1/recommend?user_id=u1&k=5');
-    expect(recommendUrl('', 'u1', 5)).toBe('/recommend?user_id=u1&k=5');
+    expect(recommendUrl('https://api.test/v1/', { userId: 'u1', k: 5, fallback: 'none' }))
+      .toBe('https://api.test/v1/recommend?user_id=u1&k=5');
+    expect(recommendUrl('', { userId: 'u1', k: 5, fallback: 'popular' })).toBe('/recommend?user_id=u1&k=5&fallback=popular');
     expect(similarItemsUrl('/api', 'sku 1&x', 3)).toBe('/api/similar-items?item_id=sku+1%26x&k=3');
+  });
+});
+
+describe('recommend urls', () => {
+  it('ask for a visitor by session and recent items, and for nobody in particular with the fallback only', () => {
+    expect(recommendUrl('', { sessionId: 's1', recentItems: ['a', 'b c'], k: 4, fallback: 'popular' }))
+      .toBe('/recommend?session_id=s1&recent_items=a%2Cb+c&k=4&fallback=popular');
+    expect(recommendUrl('', { userId: 'u1', sessionId: 's1', recentItems: ['a'], k: 4, fallback: 'none' }))
+      .toBe('/recommend?user_id=u1&k=4');
+    expect(recommendUrl('', { k: 4, fallback: 'popular' })).toBe('/recommend?k=4&fallback=popular');
   });
 });
 

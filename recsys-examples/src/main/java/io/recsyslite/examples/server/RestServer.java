@@ -113,6 +113,8 @@ public final class RestServer implements AutoCloseable {
         app.get("/similar-items", ctx -> ctx.json(recSys.similarItems(QueryParams.requiredId(ctx, "item_id"),
                 QueryParams.k(ctx), QueryParams.options(ctx))));
         app.get("/health", this::health);
+        app.get("/img/{name}", ctx -> ctx.contentType("image/svg+xml").header("Cache-Control", "max-age=86400")
+                .result(DemoImages.svg(ctx.pathParam("name"))));
         app.get("/metrics", ctx -> ctx.json(MetricsResponse.of(recSys.metrics(), errorResponses.sum())));
         app.post("/events", ctx -> {
             if (!options.publicEvents() && options.apiKey().isPresent()) {
@@ -131,8 +133,9 @@ public final class RestServer implements AutoCloseable {
 
     /**
      * For a user ({@code user_id}), a visitor's session ({@code session_id}, from its recorded
-     * events) or a list of items just viewed ({@code recent_items=a,b,c}), in that order of
-     * precedence.
+     * events, else from {@code recent_items}) or a list of items just viewed
+     * ({@code recent_items=a,b,c}), in that order of precedence; with none of them and
+     * {@code fallback=popular}, the popular items.
      */
     private void recommend(Context ctx) {
         String userId = QueryParams.optionalId(ctx, "user_id");
@@ -147,8 +150,12 @@ public final class RestServer implements AutoCloseable {
             who = "User '" + userId + "' not found";
         } else if (sessionId != null) {
             result = recSys.recommendForSession(sessionId, k, QueryParams.options(ctx));
+            if (!result.personalized() && !recentItems.isEmpty()) { // the shop did not record the visitor's events
+                result = recSys.recommendForItems(recentItems, k, QueryParams.options(ctx));
+            }
             who = "Session '" + sessionId + "' has no recorded events of known items";
-        } else if (!recentItems.isEmpty()) {
+        } else if (!recentItems.isEmpty() || fallback) {
+            // nobody in particular with fallback=popular: a visitor the shop does not track
             result = recSys.recommendForItems(recentItems, k, QueryParams.options(ctx));
             who = "None of the recent_items is a known item";
         } else {

@@ -76,6 +76,14 @@ class EventsEndpointTest {
         assertThat(session.json().get("personalized").asBoolean()).isTrue();
         assertThat(session.json().get("recommendations").findValuesAsText("item_id")).doesNotContain("item_49");
 
+        Reply untracked = http.get("/recommend?session_id=untracked&recent_items=item_48&k=3");
+        assertThat(untracked.json().get("personalized").asBoolean()).isTrue();
+        assertThat(untracked.json().get("recommendations").findValuesAsText("item_id")).doesNotContain("item_48");
+        Reply anybody = http.get("/recommend?k=2&fallback=popular");
+        assertThat(anybody.json().get("personalized").asBoolean()).isFalse();
+        assertThat(anybody.json().get("recommendations")).hasSize(2);
+        assertThat(http.get("/recommend?k=2").status()).isEqualTo(400);
+
         Reply recent = http.get("/recommend?recent_items=item_48,item_47&k=3");
         assertThat(recent.json().get("personalized").asBoolean()).isTrue();
         assertThat(recent.json().get("recommendations").findValuesAsText("item_id"))

@@ -14,9 +14,19 @@ final class AlsModel extends FactorModel {
     private final AlsSolver itemSide;
 
     AlsModel(Params params, ModelData data, int dim, float[] userFactors, float[] itemFactors) {
+        this(params, data, dim, userFactors, itemFactors, itemSolver(params, dim, itemFactors));
+    }
+
+    /** Shares the item-side solver (its Gram matrix of the fixed item factors), e.g. after a fold-in. */
+    private AlsModel(Params params, ModelData data, int dim, float[] userFactors, float[] itemFactors,
+                     AlsSolver itemSide) {
         super(AlsProvider.NAME, params, data, dim, userFactors, itemFactors);
+        this.itemSide = itemSide;
+    }
+
+    private static AlsSolver itemSolver(Params params, int dim, float[] itemFactors) {
         try (WorkerPool inline = new WorkerPool(1, AlsProvider.NAME)) {
-            this.itemSide = new AlsSolver(itemFactors, dim, params.getDouble(AlsProvider.REGULARIZATION),
+            return new AlsSolver(itemFactors, dim, params.getDouble(AlsProvider.REGULARIZATION),
                     params.getDouble(AlsProvider.ALPHA), inline, FloatKernels.best());
         }
     }
@@ -30,6 +40,6 @@ final class AlsModel extends FactorModel {
 
     @Override
     protected FactorModel withUsers(ModelData newData, float[] newUserFactors) {
-        return new AlsModel(params(), newData, dim, newUserFactors, itemFactors);
+        return new AlsModel(params(), newData, dim, newUserFactors, itemFactors, itemSide);
     }
 }

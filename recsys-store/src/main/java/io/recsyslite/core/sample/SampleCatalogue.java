@@ -131,18 +131,22 @@ final class SampleCatalogue {
         return price[item];
     }
 
-    /** E.g. "Nordline Classic Lamp 17"; never contains a comma or quote. */
+    /** E.g. "Nordline Classic Lamp 17" for item_17; never contains a comma or quote. */
     String title(int item) {
         return brandName(item) + " " + ADJECTIVES[item % ADJECTIVES.length] + " "
-                + CATEGORIES[category[item] % CATEGORIES.length][1] + " " + (item + 1);
+                + CATEGORIES[category[item] % CATEGORIES.length][1] + " " + item;
     }
 
-    static String imageUrl(String itemId) {
-        return "https://picsum.photos/seed/" + itemId + "/300/300";
+    /**
+     * A picture of the item's category on the serving host ({@code /img/<category>.svg}, which the
+     * example server draws), so the demo shows images without reaching a third-party host.
+     */
+    String imageUrl(int item) {
+        return "/img/" + categoryName(category[item]).toLowerCase(Locale.ROOT).replace(' ', '-') + ".svg";
     }
 
     /** The catalogue as item metadata, aligned with item ints. */
-    ItemMetadata metadata(String[] itemIds) {
+    ItemMetadata metadata() {
         int n = category.length;
         String[] titles = new String[n];
         String[] categories = new String[n];
@@ -152,7 +156,7 @@ final class SampleCatalogue {
             titles[i] = title(i);
             categories[i] = categoryName(category[i]);
             brands[i] = brandName(i);
-            images[i] = imageUrl(itemIds[i]);
+            images[i] = imageUrl(i);
         }
         return new ItemMetadata(titles, categories, brands, price.clone(), images, Map.of());
     }

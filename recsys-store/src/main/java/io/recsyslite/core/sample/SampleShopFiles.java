@@ -48,7 +48,7 @@ final class SampleShopFiles {
                 String id = SampleShopGenerator.itemId(i);
                 out.write(id + ',' + catalogue.title(i) + ',' + catalogue.categoryName(catalogue.category(i)) + ','
                         + catalogue.brandName(i) + ',' + SampleCatalogue.formatPrice(catalogue.price(i)) + ','
-                        + SampleCatalogue.imageUrl(id) + '\n');
+                        + catalogue.imageUrl(i) + '\n');
             }
         }
     }

@@ -86,7 +86,7 @@ public final class SampleShopGenerator {
         String[] itemIds = IntStream.range(0, config.items()).mapToObj(SampleShopGenerator::itemId)
                 .toArray(String[]::new);
         IdIndex users = IdIndex.of(IntStream.range(0, config.users()).mapToObj(SampleShopGenerator::userId).toList());
-        return TrainingData.build(users, IdIndex.of(itemIds), events, weighting, catalogue.metadata(itemIds));
+        return TrainingData.build(users, IdIndex.of(itemIds), events, weighting, catalogue.metadata());
     }
 
     /**

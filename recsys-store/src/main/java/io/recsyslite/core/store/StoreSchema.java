@@ -34,15 +34,12 @@ public final class StoreSchema {
         CREATE TABLE IF NOT EXISTS ingested_files(id BIGINT NOT NULL, path VARCHAR NOT NULL,
             sha256 VARCHAR NOT NULL, kind VARCHAR NOT NULL, rows BIGINT NOT NULL, "at" TIMESTAMP NOT NULL)""",
         """
-        CREATE TABLE IF NOT EXISTS events(seq BIGINT NOT NULL, user_id VARCHAR NOT NULL,
-            item_id VARCHAR NOT NULL, ts BIGINT NOT NULL, qty INTEGER NOT NULL, ingest_id BIGINT NOT NULL)""",
+        CREATE TABLE IF NOT EXISTS events(seq BIGINT NOT NULL, user_id VARCHAR,
+            item_id VARCHAR NOT NULL, ts BIGINT NOT NULL, qty INTEGER NOT NULL, ingest_id BIGINT NOT NULL,
+            event_type VARCHAR, session_id VARCHAR)""",
         """
         CREATE TABLE IF NOT EXISTS items(item_id VARCHAR PRIMARY KEY, title VARCHAR, category VARCHAR,
             brand VARCHAR, price DOUBLE, img_url VARCHAR, extra JSON, ingest_id BIGINT NOT NULL)""",
-        // version 2: live events (added to version 1 files in place)
-        "ALTER TABLE events ADD COLUMN IF NOT EXISTS event_type VARCHAR",
-        "ALTER TABLE events ADD COLUMN IF NOT EXISTS session_id VARCHAR",
-        "ALTER TABLE events ALTER COLUMN user_id DROP NOT NULL",
         """
         CREATE TABLE IF NOT EXISTS session_links(session_id VARCHAR NOT NULL, user_id VARCHAR NOT NULL,
             "at" TIMESTAMP NOT NULL)""",
@@ -53,6 +50,13 @@ public final class StoreSchema {
         TUNING_TRIALS,
         // the update worker's progress per model directory: events up to seq are folded into it
         "CREATE TABLE IF NOT EXISTS worker_marks(model_dir VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, \"at\" TIMESTAMP NOT NULL)",
+    };
+
+    /** Upgrades a version 1 file's tables to version 2 (live events). */
+    private static final String[] VERSION_1_TO_2 = {
+        "ALTER TABLE events ADD COLUMN event_type VARCHAR",
+        "ALTER TABLE events ADD COLUMN session_id VARCHAR",
+        "ALTER TABLE events ALTER COLUMN user_id DROP NOT NULL",
     };
 
     private StoreSchema() {
@@ -73,7 +77,10 @@ public final class StoreSchema {
                     } else if (version > VERSION) {
                         throw new RecsysException(dbName + " has store schema version " + version
                                 + " but this library reads up to " + VERSION + "; upgrade recsys-lite");
-                    } else if (version < VERSION) {
+                    } else if (version == 1) {
+                        for (String ddl : VERSION_1_TO_2) {
+                            st.execute(ddl);
+                        }
                         st.execute("UPDATE schema_version SET version = " + VERSION);
                     }
                 }

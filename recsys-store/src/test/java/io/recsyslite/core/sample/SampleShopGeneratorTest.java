@@ -59,7 +59,9 @@ class SampleShopGeneratorTest {
         assertThat(daysApart).isPositive();
         assertThat(data.metadata().category(0)).isNotBlank();
         assertThat(data.metadata().price(0)).isPositive();
-        assertThat(data.metadata().imageUrl(3)).isEqualTo("https://picsum.photos/seed/item_3/300/300");
+        assertThat(data.metadata().imageUrl(3)).isEqualTo("/img/"
+                + data.metadata().category(3).toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".svg");
+        assertThat(data.metadata().title(3)).endsWith(" 3"); // titles are numbered like their ids (item_3)
     }
 
     @Test
@@ -145,7 +147,7 @@ class SampleShopGeneratorTest {
             assertThat(single(st, "SELECT count(*) FROM " + items)).isEqualTo(80);
             assertThat(single(st, "SELECT count(*) FROM " + events + " e ANTI JOIN " + items
                     + " i USING (item_id)")).as("events of unknown items").isZero();
-            assertThat(single(st, "SELECT count(*) FROM " + items + " WHERE price <= 0 OR img_url NOT LIKE 'https://%'"))
+            assertThat(single(st, "SELECT count(*) FROM " + items + " WHERE price <= 0 OR img_url NOT LIKE '/img/%.svg'"))
                     .isZero();
 
             TrainingData memory = generator.trainingData(ConfidenceWeighting.byQuantity());

@@ -52,6 +52,24 @@ class EventTypesAndSessionsTest {
     }
 
     @Test
+    void aVersion1StoreIsUpgradedInPlaceKeepingItsEvents() throws Exception {
+        Path db = dir.resolve("old.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE schema_version(version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1)");
+            st.execute("CREATE TABLE events(seq BIGINT NOT NULL, user_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL,"
+                    + " ts BIGINT NOT NULL, qty INTEGER NOT NULL, ingest_id BIGINT NOT NULL)");
+            st.execute("INSERT INTO events VALUES (1, 'u1', 'i1', " + TS + ", 2, 0)");
+        }
+        try (RecsysStore store = RecsysStore.open(db)) {
+            store.ingestEvents(csv(dir.resolve("visit.csv"), "user_id,session_id,item_id,ts,qty,event_type",
+                    ",s1,i2," + TS + ",1,view"));
+            assertThat(store.eventCount()).isEqualTo(2);
+            assertThat(store.userEvents("u1")).containsExactly(new UserEvent("i1", TS, 2, null));
+        }
+    }
+
+    @Test
     void eventsNeedAUserOrASessionAndSaneIdsAndTypes() {
         try (RecsysStore store = RecsysStore.open(dir.resolve("recsys.db"))) {
             assertThatThrownBy(() -> store.ingestEvents(csv(dir.resolve("nobody.csv"), "user_id,session_id,item_id,ts,qty",

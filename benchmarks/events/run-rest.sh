@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# POST /events, one event per request, wrk with 100 connections on loopback, against `serve` over a
+# sample shop; beside it in the same run the peer GET /health (the server's cheapest request).
+# Afterwards the server is stopped (moving its journal into the store) and the stored events are
+# counted against wrk's 2xx answers: lost = answered 200 but not stored.
+# Builds nothing: mvn -B -q package -DskipTests first. Env: DURATION (20s), CONNECTIONS (100),
+# THREADS (wrk threads, 2), PORT (18410). --smoke: 3 s runs.
+set -euo pipefail
+repo_root="$(cd "$(dirname "$0")/../.." && pwd)"
+here="$repo_root/benchmarks/events"
+classpath="$repo_root/recsys-examples/target/classes:$(cat "$repo_root/recsys-examples/target/recsys-lite.classpath")"
+duration="${DURATION:-20s}"; connections="${CONNECTIONS:-100}"; threads="${THREADS:-2}"; port="${PORT:-18410}"
+if [ "${1:-}" = "--smoke" ]; then duration=3s; fi
+work="$(mktemp -d -t recsys-events-rest-XXXXXX)"
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  server_pid=""
+}
+trap 'stop_server; rm -rf "$work"' EXIT INT TERM
+cli() { java -Xmx1g -cp "$classpath" io.recsyslite.examples.cli.RecsysLiteCli "$@"; }
+cli generate-sample --out "$work/data" --events 20000 >/dev/null
+cli ingest --events "$work/data/events.parquet" --items "$work/data/items.csv" --db "$work/recsys.db" >/dev/null
+cli train als --db "$work/recsys.db" --output "$work/model" >/dev/null 2>&1
+before="$(java -cp "$classpath" "$here/CountEvents.java" "$work/recsys.db")"
+
+java -Xmx1g -cp "$classpath" io.recsyslite.examples.cli.RecsysLiteCli serve --model-dir "$work/model" \
+  --db "$work/recsys.db" --host 127.0.0.1 --port "$port" --index exact --no-watch-model >"$work/server.log" 2>&1 &
+server_pid=$!
+api="http://127.0.0.1:$port"
+for _ in $(seq 1 300); do curl -fs "$api/health" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs "$api/health" >/dev/null
+
+echo "== warm-up"
+wrk -t"$threads" -c"$connections" -d3s -s "$here/post-event.lua" "$api" > "$work/warmup.txt"
+echo "== POST /events, one event per request, $connections connections, $duration"
+wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$here/post-event.lua" "$api" | tee "$work/wrk.txt"
+echo "== peer: GET /health, same settings"
+wrk -t"$threads" -c"$connections" -d"$duration" --latency "$api/health"
+stop_server
+
+after="$(java -cp "$classpath" "$here/CountEvents.java" "$work/recsys.db")"
+echo "server log errors: $(grep -c -E 'ERROR|Exception' "$work/server.log" || true)"
+answered() { # requests minus non-2xx answers of one wrk output
+  local total non2xx
+  total="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$1")"
+  non2xx="$(sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' "$1")"
+  echo $(( total - ${non2xx:-0} ))
+}
+ok=$(( $(answered "$work/warmup.txt") + $(answered "$work/wrk.txt") ))
+stored=$(( after - before ))
+echo "answered 200: $ok, stored: $stored, lost: $(( ok > stored ? ok - stored : 0 ))"
