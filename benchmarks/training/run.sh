@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Training speed: ALS and BPR per epoch (Vector API kernels against the plain-Java ones, two JVMs
-# alternating) and EASE fit time against numpy/scipy on Debian's OpenBLAS, on the same synthetic
+# Training speed: ALS per iteration (Vector API kernels against the plain-Java ones, one JVM each),
+# BPR per epoch, and EASE fit time against numpy/scipy on Debian's OpenBLAS, on the same synthetic
 # matrices, in one run. Prints wall and process CPU time. See RESULTS.md.
 #   benchmarks/training/run.sh            # the measurement (about 30 minutes on a loaded box)
 #   benchmarks/training/run.sh --smoke    # every step at a tiny size, seconds
@@ -22,18 +22,17 @@ if ! /usr/bin/python3 -c 'import numpy, scipy' 2>/dev/null; then
 fi
 cp="$bench/target/recsys-benchmarks.jar:$(cat "$bench/target/classpath.txt")"
 vector="--add-modules jdk.incubator.vector"
-for algorithm in als bpr; do
-  for kernels in vector java; do
-    echo "== $algorithm, $kernels kernels, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-    flags=(); [[ $kernels == vector ]] && flags=($vector)
-    java ${JAVA_OPTS:--Xmx6g} "${flags[@]}" -cp "$cp" io.recsyslite.benchmarks.models.ModelSpeedBenchmark \
-      "$algorithm" "${als_size[@]}" 2>&1 | grep -v ' DEBUG '
-  done
+speed() { java ${JAVA_OPTS:--Xmx6g} "$@" 2>&1 | grep -v ' DEBUG '; }
+for kernels in vector java; do
+  echo "== als, $kernels kernels, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  flags=(); [[ $kernels == vector ]] && flags=($vector)
+  speed "${flags[@]}" -cp "$cp" io.recsyslite.benchmarks.models.ModelSpeedBenchmark als "${als_size[@]}"
 done
+echo "== bpr, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+speed -cp "$cp" io.recsyslite.benchmarks.models.ModelSpeedBenchmark bpr "${als_size[@]}"
 csr="$(mktemp -d)"
 trap 'rm -rf "$csr"' EXIT
 echo "== ease, native LAPACK, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-java ${JAVA_OPTS:--Xmx6g} -cp "$cp" io.recsyslite.benchmarks.models.ModelSpeedBenchmark ease "${ease_size[@]}" "$csr" \
-  2>&1 | grep -v ' DEBUG '
+speed -cp "$cp" io.recsyslite.benchmarks.models.ModelSpeedBenchmark ease "${ease_size[@]}" "$csr"
 echo "== ease, numpy on Debian's OpenBLAS, same matrix, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 OPENBLAS_NUM_THREADS=2 /usr/bin/python3 "$here/ease_numpy.py" "$csr" "${ease_size[1]}" 500 2

@@ -8,7 +8,6 @@ import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
-import io.recsyslite.models.common.FloatKernels;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -92,9 +91,8 @@ public final class ModelSpeedBenchmark {
                     times.get(t).size());
         }
         System.out.printf("%s speed-up 2 threads vs 1: %.2fx; process CPU per interaction and epoch, 2 threads: "
-                + "%.2f us (%s)%n", algorithm, median(times.get(0)) / median(times.get(1)),
-                median(cpuTimes.get(1)) * 1e6 / data.interactions().nnz(),
-                FloatKernels.best().getClass().getSimpleName());
+                + "%.2f us%n", algorithm, median(times.get(0)) / median(times.get(1)),
+                median(cpuTimes.get(1)) * 1e6 / data.interactions().nnz());
     }
 
     /** Two EASE fits (lambda 500, 2 threads), wall and process CPU; the CSR matrix for numpy first. */

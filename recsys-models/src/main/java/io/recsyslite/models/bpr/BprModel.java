@@ -3,7 +3,6 @@ package io.recsyslite.models.bpr;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.models.common.FactorModel;
-import io.recsyslite.models.common.FloatKernels;
 
 /**
  * A trained BPR model: vectors are {@code factors + 1} wide (item bias in the last column, 1 in
@@ -16,7 +15,7 @@ final class BprModel extends FactorModel {
 
     BprModel(Params params, ModelData data, int foldInEpochs, float[] userFactors, float[] itemFactors) {
         super(BprProvider.NAME, params, data, params.getInt(BprProvider.FACTORS) + 1, userFactors, itemFactors);
-        this.sgd = BprProvider.sgd(params, FloatKernels.best());
+        this.sgd = BprProvider.sgd(params);
         this.foldInEpochs = foldInEpochs;
     }
 

@@ -12,10 +12,8 @@ import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.models.common.FactorModel;
-import io.recsyslite.models.common.FloatKernels;
 import io.recsyslite.models.common.WorkerPool;
 import java.io.IOException;
-import java.util.function.Supplier;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,23 +59,12 @@ public final class BprProvider implements RecommenderProvider {
                 ParamSpec.fixedInt(FOLD_IN_EPOCHS, 30));
     }
 
-    private final Supplier<FloatKernels> kernels;
-
-    /** The provider {@code ServiceLoader} finds: the fastest kernels this JVM offers, chosen at the first fit. */
-    public BprProvider() {
-        this(FloatKernels::best);
-    }
-
-    BprProvider(Supplier<FloatKernels> kernels) {
-        this.kernels = kernels;
-    }
-
-    static BprSgd sgd(Params params, FloatKernels kernels) {
+    static BprSgd sgd(Params params) {
         double learningRate = params.getDouble(LEARNING_RATE);
         if (!(learningRate > 0)) {
             throw new InvalidParameterException("parameter '" + LEARNING_RATE + "' must be > 0, was " + learningRate);
         }
-        return new BprSgd(params.getInt(FACTORS, 1), learningRate, params.getDouble(REGULARIZATION, 0), kernels);
+        return new BprSgd(params.getInt(FACTORS, 1), learningRate, params.getDouble(REGULARIZATION, 0));
     }
 
     static int foldInEpochs(Params params) {
@@ -86,7 +73,7 @@ public final class BprProvider implements RecommenderProvider {
 
     @Override
     public Recommender fit(TrainingData data, Params params, TrainingContext context) {
-        BprSgd sgd = sgd(params, kernels.get());
+        BprSgd sgd = sgd(params);
         int epochs = params.getInt(EPOCHS, 1);
         int foldInEpochs = foldInEpochs(params);
         int dim = sgd.dim();

@@ -1,7 +1,6 @@
 package io.recsyslite.models.bpr;
 
 import io.recsyslite.core.data.CsrMatrix;
-import io.recsyslite.models.common.FloatKernels;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -14,10 +13,8 @@ final class BprSgd {
     private final int dim;
     private final float learningRate;
     private final float regularization;
-    private final FloatKernels kernels;
 
-    BprSgd(int factors, double learningRate, double regularization, FloatKernels kernels) {
-        this.kernels = kernels;
+    BprSgd(int factors, double learningRate, double regularization) {
         this.dim = factors + 1;
         this.learningRate = (float) learningRate;
         this.regularization = (float) regularization;
@@ -50,7 +47,10 @@ final class BprSgd {
     boolean step(float[] users, int uo, float[] items, int i, int j, boolean updateItems) {
         int io = i * dim;
         int jo = j * dim;
-        float score = kernels.dot(users, uo, items, io, dim) - kernels.dot(users, uo, items, jo, dim);
+        float score = 0f;
+        for (int k = 0; k < dim; k++) {
+            score += users[uo + k] * (items[io + k] - items[jo + k]);
+        }
         float z = (float) (1.0 / (1.0 + Math.exp(score)));
         int factors = dim - 1;
         float lr = learningRate;

@@ -1,7 +1,7 @@
 package io.recsyslite.models.common;
 
 /**
- * The float kernels of the training inner loops (ALS conjugate gradient, BPR SGD). Two
+ * The float kernels of the training inner loops (ALS conjugate gradient and Gram matrix). Two
  * implementations give the same results up to float rounding: {@link JavaFloatKernels}, plain
  * loops the JIT vectorises where it can, and the JDK Vector API one, used when the JVM runs with
  * {@code --add-modules jdk.incubator.vector} (see {@link #best()}). Stateless and thread-safe.

@@ -23,7 +23,7 @@ final class KernelChoice {
             return new JavaFloatKernels();
         }
         if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
-            log.warn("training kernels: plain Java; ALS and BPR train several times faster on the JDK Vector API: "
+            log.warn("training kernels: plain Java; ALS trains several times faster on the JDK Vector API: "
                     + "start the JVM with --add-modules {}", MODULE);
             return new JavaFloatKernels();
         }
