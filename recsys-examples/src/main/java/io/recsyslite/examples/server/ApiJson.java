@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.recsyslite.core.index.IndexCalibration;
 import io.recsyslite.core.serving.RecommendedItem;
 import io.recsyslite.core.serving.ServiceMetrics;
 import java.util.List;
@@ -28,8 +29,12 @@ final class ApiJson {
     record RecommendResponse(String userId, boolean personalized, List<RecommendedItem> recommendations) {
     }
 
-    /** {@code GET /health}. */
-    record HealthResponse(String status, String version, String modelType, long uptimeSeconds) {
+    /**
+     * {@code GET /health}: the spec's fields, the index serving the model and, for an approximate
+     * index, its calibration (setting, value, measured recall).
+     */
+    record HealthResponse(String status, String version, String modelType, long uptimeSeconds, String index,
+                          IndexCalibration indexCalibration) {
     }
 
     /** {@code GET /metrics}: the spec's counters plus latency percentiles of recent requests. */
