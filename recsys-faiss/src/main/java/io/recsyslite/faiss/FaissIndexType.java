@@ -19,6 +19,15 @@ public enum FaissIndexType {
         return providerName;
     }
 
+    /** The setting that trades recall for speed: {@code nprobe}, {@code efSearch}, or none for flat. */
+    String effortSetting() {
+        return switch (this) {
+            case IVF_FLAT -> "nprobe";
+            case HNSW -> "efSearch";
+            case FLAT -> "none";
+        };
+    }
+
     /**
      * True when Faiss can delete vectors of this kind without renumbering the others. IndexFlat
      * compacts (shifting ids) and HNSW cannot delete at all, so those keep a deletion set instead.

@@ -2,9 +2,11 @@ package io.recsyslite.faiss;
 
 import io.recsyslite.core.error.CorruptModelException;
 import io.recsyslite.core.index.ExactItemIndex;
+import io.recsyslite.core.index.IndexCalibration;
 import io.recsyslite.core.index.IndexOptions;
 import io.recsyslite.core.index.ItemIndex;
 import io.recsyslite.core.index.Metric;
+import io.recsyslite.core.index.TunableIndex;
 import io.recsyslite.core.rank.ItemFilter;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.faiss.internal.FaissLibrary;
@@ -23,11 +25,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.LongStream;
 import org.bytedeco.javacpp.BytePointer;
 import org.slf4j.Logger;
@@ -64,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * keeps that count per native thread, so it is not shared between Java threads, but every calling
  * thread may start its own OpenMP team: concurrent callers times {@code threads} cores may be busy.
  */
-public final class FaissItemIndex implements ItemIndex {
+public final class FaissItemIndex implements TunableIndex {
     private static final Logger log = LoggerFactory.getLogger(FaissItemIndex.class);
     /** Filtered searches fetch 2k, then 8k, then 32k hits before falling back to a bitmap. */
     private static final int FIRST_OVERFETCH = 2;
@@ -75,27 +80,33 @@ public final class FaissItemIndex implements ItemIndex {
      * 256 by default); training time grows linearly with it and recall barely does.
      */
     private static final int TRAINING_POINTS_PER_LIST = 64;
+    /** Calibration never tries a larger HNSW efSearch (one query would cost more than a flat scan). */
+    private static final int MAX_EF_SEARCH = 4096;
 
     private final FaissIndexType type;
     private final Metric metric;
     private final int dim;
     private final int size;
     private final int threads;
-    private final FaissSettings settings;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final SearchParameters defaultParams;
+    /** True when options set nprobe / efSearch: calibration measures it and keeps it. */
+    private final boolean effortFixed;
+    /** Replaced by {@link #calibrate} under the write lock, like the parameters made from it. */
+    private FaissSettings settings;
+    private SearchParameters defaultParams;
     private Index index;
     private volatile BitSet deleted;
 
     private FaissItemIndex(FaissIndexType type, Index index, Metric metric, int size, FaissSettings settings,
-            int threads, BitSet deleted) {
+            IndexOptions options, BitSet deleted) {
         this.type = type;
         this.index = index;
         this.metric = metric;
         this.dim = index.d();
         this.size = size;
         this.settings = settings;
-        this.threads = threads;
+        this.threads = options.threads();
+        this.effortFixed = options.settings().containsKey(type.effortSetting());
         this.deleted = deleted;
         applyDefaults(index);
         this.defaultParams = newParams(null, settings.nprobe(), settings.efSearch());
@@ -114,7 +125,7 @@ public final class FaissItemIndex implements ItemIndex {
         try {
             fill(type, index, n, data, settings);
             log.debug("Built {} over {} items x {} dims ({})", type.providerName(), n, dim, settings);
-            return new FaissItemIndex(type, index, metric, n, settings, options.threads(), new BitSet());
+            return new FaissItemIndex(type, index, metric, n, settings, options, new BitSet());
         } catch (RuntimeException e) {
             FaissLibrary.delete(index);
             throw e;
@@ -150,9 +161,13 @@ public final class FaissItemIndex implements ItemIndex {
             }
             int size = meta.map(IndexSidecar::size).orElse((int) index.ntotal());
             BitSet deleted = meta.map(IndexSidecar::deleted).orElseGet(BitSet::new);
-            int nlist = actual == FaissIndexType.IVF_FLAT ? (int) FaissLibrary.asIvfFlat(index).nlist() : 1;
-            FaissSettings settings = FaissSettings.withListCount(nlist, options);
-            return new FaissItemIndex(actual, index, metric, size, settings, options.threads(), deleted);
+            FaissSettings settings = switch (actual) {
+                case IVF_FLAT -> FaissSettings.loaded((int) FaissLibrary.asIvfFlat(index).nlist(),
+                        (int) FaissLibrary.asIvfFlat(index).nprobe(), null, options);
+                case HNSW -> FaissSettings.loaded(1, null, FaissLibrary.asHnsw(index).efSearch(), options);
+                case FLAT -> FaissSettings.loaded(1, null, null, options);
+            };
+            return new FaissItemIndex(actual, index, metric, size, settings, options, deleted);
         } catch (RuntimeException e) {
             FaissLibrary.delete(index);
             throw e;
@@ -182,7 +197,52 @@ public final class FaissItemIndex implements ItemIndex {
 
     /** The resolved settings (nlist, nprobe, M, efSearch), for logging and benchmarks. */
     public String describeSettings() {
-        return settings.toString();
+        lock.readLock().lock();
+        try {
+            return settings.toString();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Measures recall@k of growing efforts against an exhaustive search of this index (IVF with
+     * every list probed, HNSW's flat vector storage): doubling, then bisecting, as recall grows
+     * with the effort. A flat index is exact and has nothing to tune.
+     */
+    @Override
+    public IndexCalibration calibrate(float[] queries, int k, double targetRecall) {
+        if (queries.length % dim != 0 || k < 1) {
+            throw new IllegalArgumentException("calibration needs " + dim + "-dim queries and k >= 1");
+        }
+        int nq = queries.length / dim;
+        float[] x = metric == Metric.COSINE ? normalisedRows(queries, dim) : queries;
+        String setting = type.effortSetting();
+        int value;
+        double recall;
+        lock.readLock().lock();
+        try {
+            Index idx = open();
+            FaissHits exact = exhaustive(idx, x, nq, k);
+            Map<Integer, Double> measured = new HashMap<>();
+            IntToDoubleFunction recallAt = v -> measured.computeIfAbsent(v, e -> recall(exact, run(idx, x, nq, k, e), nq, k));
+            if (type == FaissIndexType.FLAT || effortFixed) {
+                value = currentEffort();
+                recall = recallAt.applyAsDouble(value);
+            } else {
+                value = smallestEffort(recallAt, targetRecall, type == FaissIndexType.HNSW ? k : 1, maxEffort(k));
+                recall = recallAt.applyAsDouble(value);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        boolean fixed = type == FaissIndexType.FLAT || effortFixed;
+        if (!fixed) {
+            useEffort(value);
+        }
+        IndexCalibration result = new IndexCalibration(setting, value, recall, targetRecall, fixed, nq, k);
+        log.info("Calibrated the {} index over {} items: {}", type.providerName(), size, result);
+        return result;
     }
 
     @Override
@@ -299,6 +359,90 @@ public final class FaissItemIndex implements ItemIndex {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** The smallest effort in [lowest, highest] reaching the target (highest when none does). */
+    private static int smallestEffort(IntToDoubleFunction recallAt, double target, int lowest, int highest) {
+        int below = lowest - 1;
+        int v = lowest;
+        while (v < highest && recallAt.applyAsDouble(v) < target) {
+            below = v;
+            v = (int) Math.min(highest, 2L * v);
+        }
+        int lo = below + 1;
+        int hi = v;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (recallAt.applyAsDouble(mid) >= target) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return hi;
+    }
+
+    private int maxEffort(int k) {
+        return switch (type) {
+            case IVF_FLAT -> settings.nlist();
+            case HNSW -> Math.max(k, Math.min(size, MAX_EF_SEARCH));
+            case FLAT -> 0;
+        };
+    }
+
+    private int currentEffort() {
+        return switch (type) {
+            case IVF_FLAT -> settings.nprobe();
+            case HNSW -> settings.efSearch();
+            case FLAT -> 0;
+        };
+    }
+
+    private void useEffort(int value) {
+        lock.writeLock().lock();
+        try {
+            Index idx = open();
+            settings = type == FaissIndexType.IVF_FLAT ? settings.withNprobe(value) : settings.withEfSearch(value);
+            SearchParameters previous = defaultParams;
+            defaultParams = newParams(null, settings.nprobe(), settings.efSearch());
+            previous.close();
+            applyDefaults(idx);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The exact top k of every query, by an exhaustive search of this index's own vectors. */
+    private FaissHits exhaustive(Index idx, float[] x, int nq, int k) {
+        Index target = type == FaissIndexType.HNSW ? FaissLibrary.asHnsw(idx).storage() : idx;
+        try (SearchParameters params = type == FaissIndexType.HNSW ? flatParams(null)
+                : newParams(null, settings.nlist(), settings.efSearch())) {
+            return run(target, x, nq, (int) Math.min(k, idx.ntotal()), params);
+        }
+    }
+
+    /** One batch search with the given effort. */
+    private FaissHits run(Index idx, float[] x, int nq, int k, int effort) {
+        try (SearchParameters params = newParams(null, effort, effort)) {
+            return run(idx, x, nq, (int) Math.min(k, idx.ntotal()), params);
+        }
+    }
+
+    private static double recall(FaissHits exact, FaissHits found, int nq, int k) {
+        long hits = 0;
+        long wanted = 0;
+        for (int q = 0; q < nq; q++) {
+            int[] truth = exact.accepted(q, k, null).items();
+            int[] got = found.accepted(q, k, null).items();
+            Arrays.sort(got);
+            wanted += truth.length;
+            for (int item : truth) {
+                if (Arrays.binarySearch(got, item) >= 0) {
+                    hits++;
+                }
+            }
+        }
+        return wanted == 0 ? 1.0 : hits / (double) wanted;
     }
 
     /** Repeats the search with growing over-fetch, then with an id bitmap built from the filter. */

@@ -18,6 +18,9 @@ import io.recsyslite.core.index.IndexOptions;
  *   <li>{@code M} (HNSW links per node): 32; {@code efConstruction}: 80; {@code efSearch}: 256.
  * </ul>
  *
+ * <p>Serving replaces the nprobe / efSearch defaults by {@link FaissItemIndex#calibrate calibrating}
+ * them on the model's user vectors to a target recall.
+ *
  * <p>An immutable value; no native memory.
  */
 record FaissSettings(int nlist, int nprobe, int m, int efConstruction, int efSearch) {
@@ -37,18 +40,30 @@ record FaissSettings(int nlist, int nprobe, int m, int efConstruction, int efSea
         int maxLists = Math.max(1, n / MIN_POINTS_PER_LIST);
         int defaultLists = Math.max(1, Math.min(maxLists, (int) Math.round(4 * Math.sqrt(n))));
         int nlist = Math.max(1, Math.min(Math.max(n, 1), setting(options, "nlist", defaultLists)));
-        return withListCount(nlist, options);
+        return loaded(nlist, null, null, options);
     }
 
-    /** Settings for a loaded index whose list count is fixed by the file. */
-    static FaissSettings withListCount(int nlist, IndexOptions options) {
-        int nprobe = Math.min(nlist, setting(options, "nprobe", Math.max(DEFAULT_MIN_NPROBE, (nlist + 1) / 2)));
+    /**
+     * Settings for a loaded index whose list count is fixed by the file; nprobe and efSearch
+     * default to the file's (e.g. a calibrated value) when known, else to the size rule.
+     */
+    static FaissSettings loaded(int nlist, Integer fileNprobe, Integer fileEfSearch, IndexOptions options) {
+        int defaultNprobe = fileNprobe != null ? fileNprobe : Math.max(DEFAULT_MIN_NPROBE, (nlist + 1) / 2);
+        int nprobe = Math.min(nlist, setting(options, "nprobe", defaultNprobe));
         return new FaissSettings(
                 nlist,
                 nprobe,
                 setting(options, "M", 32),
                 setting(options, "efConstruction", 80),
-                setting(options, "efSearch", 256));
+                setting(options, "efSearch", fileEfSearch != null ? fileEfSearch : 256));
+    }
+
+    FaissSettings withNprobe(int n) {
+        return new FaissSettings(nlist, n, m, efConstruction, efSearch);
+    }
+
+    FaissSettings withEfSearch(int ef) {
+        return new FaissSettings(nlist, nprobe, m, efConstruction, ef);
     }
 
     private static int setting(IndexOptions options, String key, int fallback) {

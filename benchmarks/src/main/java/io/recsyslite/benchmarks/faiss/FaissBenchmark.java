@@ -1,11 +1,13 @@
 package io.recsyslite.benchmarks.faiss;
 
 import io.recsyslite.core.index.ExactItemIndex;
+import io.recsyslite.core.index.IndexCalibration;
 import io.recsyslite.core.index.IndexOptions;
 import io.recsyslite.core.index.ItemIndex;
 import io.recsyslite.core.index.ItemIndexProvider;
 import io.recsyslite.core.index.ItemIndexes;
 import io.recsyslite.core.index.Metric;
+import io.recsyslite.core.index.TunableIndex;
 import io.recsyslite.core.rank.ItemFilter;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.faiss.FaissItemIndex;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * recall@10 against the exact index, single-query latency (p50/p99, QPS) and batched QPS, plus
  * recall/latency sweeps over nprobe and efSearch. Single queries run with 1 thread per index (the
  * serving setup: parallelism comes from concurrent requests), batches with all cores. Each Faiss
- * index is built, saved, closed and loaded again, and measured on the loaded copy, so
+ * index is built, calibrated to recall@10 0.95 on the first half of the queries (as serving does on user
+ * vectors), saved, closed and loaded again, and measured on the loaded copy, so
  * {@code faiss_python_bench.py} can measure the very same file from Python. Writes {@code queries.fvecs}, {@code groundtruth.ivecs} and the
  * index files to the output directory; prints Markdown tables to stdout.
  *
@@ -39,6 +42,7 @@ public final class FaissBenchmark {
     private static final int WARM_UP = 50;
     private static final int BATCHES = 5;
     private static final int SWEEP_QUERIES = 200;
+    private static final double TARGET_RECALL = IndexCalibration.DEFAULT_TARGET_RECALL;
 
     private final int items;
     private final Path out;
@@ -113,6 +117,9 @@ public final class FaissBenchmark {
         long start = System.nanoTime();
         try (ItemIndex built = provider.build(vectors, DIM, metric, options)) {
             double buildSeconds = (System.nanoTime() - start) / 1e9;
+            // as serving does: calibrate on (the first half of) the queries; the saved file keeps the value
+            float[] sample = Arrays.copyOf(queries, queries.length / DIM / 2 * DIM);
+            System.err.println(provider.name() + ": " + ((TunableIndex) built).calibrate(sample, K, TARGET_RECALL));
             built.save(file);
             start = System.nanoTime();
             try (ItemIndex loaded = provider.load(file, options);

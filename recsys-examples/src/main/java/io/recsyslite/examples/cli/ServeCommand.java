@@ -1,9 +1,11 @@
 package io.recsyslite.examples.cli;
 
 import io.recsyslite.core.artifact.ModelArtifacts;
+import io.recsyslite.core.index.IndexCalibration;
 import io.recsyslite.core.index.ItemIndexes;
 import io.recsyslite.core.serving.ModelStatus;
 import io.recsyslite.core.serving.RecSys;
+import io.recsyslite.core.serving.RecSysConfig;
 import io.recsyslite.examples.config.Settings;
 import io.recsyslite.examples.server.RestServer;
 import io.recsyslite.examples.server.ServerOptions;
@@ -48,6 +50,11 @@ final class ServeCommand implements Callable<Integer> {
             + "faiss-hnsw (default: faiss-ivf-flat when recsys-faiss is on the class path, else exact).")
     String index;
 
+    @Option(names = "--target-recall", defaultValue = "0.95",
+            description = "Recall@10 an approximate index is calibrated to on the model's user vectors, choosing the "
+                    + "smallest nprobe / efSearch that reaches it (default: ${DEFAULT-VALUE}; FAISS_NPROBE overrides).")
+    String targetRecall;
+
     @Option(names = "--api-key", defaultValue = "${env:RECSYS_API_KEY}",
             description = "Key for the GDPR endpoints (X-API-Key header; default: RECSYS_API_KEY). None disables them.")
     String apiKey;
@@ -82,7 +89,9 @@ final class ServeCommand implements Callable<Integer> {
         String indexType = indexType();
         ServerOptions options = new ServerOptions(Optional.ofNullable(apiKey), origins(), demoDir,
                 watchModel ? Optional.of(models) : Optional.empty(), Duration.ofSeconds(watchIntervalSeconds), publicEvents);
-        RecSys recSys = RecSys.open(settings.recSysConfig(CommonOptions.existing(db != null ? db : settings.dbPath()), indexType)
+        RecSysConfig config = settings.recSysConfig(CommonOptions.existing(db != null ? db : settings.dbPath()), indexType);
+        RecSys recSys = RecSys.open(config.withIndex(indexType,
+                        config.indexOptions().with(IndexCalibration.TARGET_RECALL_SETTING, targetRecall))
                 .withEventTypes(eventTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet())));
         RestServer server;
         try {
@@ -107,7 +116,8 @@ final class ServeCommand implements Callable<Integer> {
     private static void loadIfPresent(RecSys recSys, Path models) throws IOException {
         if (Files.exists(models.resolve(ModelArtifacts.MANIFEST))) {
             ModelStatus status = recSys.swapModel(models);
-            System.out.printf("Loaded %s model from %s (%s index)%n", status.algorithm(), models, status.indexType());
+            System.out.printf("Loaded %s model from %s (%s index%s)%n", status.algorithm(), models, status.indexType(),
+                    status.calibration().map(c -> ", " + c).orElse(""));
         } else {
             System.err.printf("No model in %s yet: serving no recommendations until one is saved there%n", models);
         }

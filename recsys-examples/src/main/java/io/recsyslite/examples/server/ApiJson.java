@@ -2,6 +2,7 @@ package io.recsyslite.examples.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recsyslite.core.index.IndexCalibration;
 import io.recsyslite.core.internal.SnakeCaseJson;
 import io.recsyslite.core.serving.RecommendedItem;
 import io.recsyslite.core.serving.ServiceMetrics;
@@ -33,8 +34,12 @@ final class ApiJson {
     record EventsResponse(int stored) {
     }
 
-    /** {@code GET /health}. */
-    record HealthResponse(String status, String version, String modelType, long uptimeSeconds) {
+    /**
+     * {@code GET /health}: the spec's fields, the index serving the model and, for an approximate
+     * index, its calibration (setting, value, measured recall).
+     */
+    record HealthResponse(String status, String version, String modelType, long uptimeSeconds, String index,
+                          IndexCalibration indexCalibration) {
     }
 
     /** {@code GET /metrics}: the spec's counters plus latency percentiles of recent requests. */

@@ -173,7 +173,8 @@ public final class RestServer implements AutoCloseable {
         long uptime = (long) recSys.metrics().uptimeSeconds();
         ctx.status(status.isPresent() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
         ctx.json(new HealthResponse(status.isPresent() ? "ok" : "no_model", LibraryVersion.get(),
-                status.map(ModelStatus::algorithm).orElse(null), uptime));
+                status.map(ModelStatus::algorithm).orElse(null), uptime, status.map(ModelStatus::indexType).orElse(null),
+                status.flatMap(ModelStatus::calibration).orElse(null)));
     }
 
     private void requireApiKey(Context ctx) {

@@ -45,7 +45,7 @@ class ReadmeSnippetTest {
         new SampleShopGenerator(SampleShopConfig.ofEvents(20_000)).writeTo(shop);
         String output = run(shop, classes, className.group(1));
         // only the program's own line on stdout: the library logs through SLF4J and prints nothing
-        assertThat(output).matches("[1-9]\\d* recommendations, 8 similar items, 10 after a purchase, 10 for a visitor\\R");
+        assertThat(output).matches("[1-9]\\d* recommendations, 8 similar items, 10 after a purchase, 10 for a visitor, [1-9]\\d* users in recs.parquet\\R");
     }
 
     private static String embeddingExample() throws IOException {

@@ -244,8 +244,11 @@ class RestServerTest {
     void healthNamesTheModel() {
         Reply r = http.get("/health");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(Http.fieldNames(r.json())).containsExactly("status", "version", "model_type", "uptime_seconds");
+        assertThat(Http.fieldNames(r.json())).containsExactly("status", "version", "model_type", "uptime_seconds",
+                "index", "index_calibration");
         assertThat(r.json().get("status").asText()).isEqualTo("ok");
+        assertThat(r.json().get("index").asText()).isEqualTo("exact"); // popularity scores itself
+        assertThat(r.json().get("index_calibration").isNull()).isTrue();
         assertThat(r.json().get("model_type").asText()).isEqualTo(TestShop.POPULARITY);
         assertThat(r.json().get("version").asText()).isNotBlank();
     }

@@ -108,6 +108,10 @@ public final class FaissLibrary {
         /** The default for searches without parameters; stored in the index file. */
         @MemberSetter
         public native void nprobe(@Cast("size_t") long nprobe);
+
+        @MemberGetter
+        @Cast("size_t")
+        public native long nprobe();
     }
 
     /** {@code faiss::IndexIVFFlat}, reached with {@link #asIvfFlat}. */
@@ -135,6 +139,10 @@ public final class FaissLibrary {
         @MemberSetter
         @Name("hnsw.efSearch")
         public native void efSearch(int ef);
+
+        @MemberGetter
+        @Name("hnsw.efSearch")
+        public native int efSearch();
     }
 
     /** {@code faiss::IndexFlat}, reached with {@link #asFlat}. */

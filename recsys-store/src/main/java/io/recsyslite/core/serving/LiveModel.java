@@ -2,6 +2,7 @@ package io.recsyslite.core.serving;
 
 import io.recsyslite.core.artifact.ModelManifest;
 import io.recsyslite.core.data.ItemMetadata;
+import io.recsyslite.core.index.IndexCalibration;
 import io.recsyslite.core.index.ItemIndex;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.spi.Recommender;
@@ -24,12 +25,14 @@ final class LiveModel {
     final BusinessFilter filters;
     /** Null when the model is served by its own exact scoring. */
     final ItemIndex index;
+    /** How the approximate index was tuned; null for exact serving. */
+    final IndexCalibration calibration;
     /** Most popular items (model item ints), best first. */
     final ScoredItems popular;
     private final AtomicInteger references = new AtomicInteger(1);
 
     LiveModel(long generation, Path dir, Recommender model, ModelManifest manifest, ItemMetadata metadata,
-              ItemIndex index, ScoredItems popular) {
+              ItemIndex index, IndexCalibration calibration, ScoredItems popular) {
         this.generation = generation;
         this.dir = dir;
         this.model = model;
@@ -37,6 +40,7 @@ final class LiveModel {
         this.metadata = metadata;
         this.filters = BusinessFilter.index(model.items(), metadata);
         this.index = index;
+        this.calibration = calibration;
         this.popular = popular;
     }
 

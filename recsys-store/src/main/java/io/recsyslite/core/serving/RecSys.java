@@ -520,6 +520,6 @@ public final class RecSys implements AutoCloseable {
 
     private static ModelStatus status(LiveModel m) {
         return new ModelStatus(m.manifest.algorithm(), m.dir, m.generation, m.manifest,
-                m.index == null ? ItemIndexes.EXACT : m.index.type());
+                m.index == null ? ItemIndexes.EXACT : m.index.type(), java.util.Optional.ofNullable(m.calibration));
     }
 }
