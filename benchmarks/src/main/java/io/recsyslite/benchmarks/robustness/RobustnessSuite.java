@@ -45,6 +45,9 @@ public final class RobustnessSuite {
         SuiteOptions options = SuiteOptions.parse(args);
         List<SuiteDataset> datasets = options.smoke() ? SuiteDatasets.smoke(options.seed())
                 : SuiteDatasets.full(options.movieLens(), options.seed());
+        if (!options.datasets().isEmpty()) {
+            datasets = datasets.stream().filter(d -> options.datasets().contains(d.name())).toList();
+        }
         if (options.validation()) {
             datasets = datasets.stream().map(SuiteDataset::validation).toList();
         }
@@ -60,7 +63,8 @@ public final class RobustnessSuite {
         }
         SuiteTable table = new SuiteTable(datasets, runs, options.seed());
         Files.createDirectories(options.out());
-        String base = (options.smoke() ? "robustness-smoke" : "robustness") + (options.validation() ? "-validation" : "");
+        String base = (options.smoke() ? "robustness-smoke" : "robustness") + (options.validation() ? "-validation" : "")
+                + (options.datasets().isEmpty() ? "" : "-" + String.join("-", options.datasets()));
         Path md = options.out().resolve(base + ".md");
         Path csv = options.out().resolve(base + ".csv");
         Path html = options.out().resolve(base + ".html");

@@ -20,11 +20,13 @@ import java.util.Map;
  * @param easeMaxItems EASE is skipped on catalogues above this (its dense inverse is cubic in items)
  * @param validation   measure on a validation split carved from each training part (for tuning)
  * @param params       per algorithm, parameter overrides (name to value as given)
+ * @param datasets     datasets to run by name; empty for all
  */
 record SuiteOptions(Path movieLens, boolean smoke, List<String> algorithms, Path out, Path splits, int threads,
-                    long seed, int easeMaxItems, boolean validation, Map<String, Map<String, String>> params) {
+                    long seed, int easeMaxItems, boolean validation, Map<String, Map<String, String>> params,
+                    List<String> datasets) {
     static final String USAGE = """
-            RobustnessSuite [--smoke] [--validation] [--data PATH/u.data] [--algorithms a,b,...] [--out DIR]
+            RobustnessSuite [--smoke] [--validation] [--data PATH/u.data] [--algorithms a,b,...] [--datasets d,e,...] [--out DIR]
                             [--splits DIR] [--threads N] [--seed S] [--ease-max-items N] [--param ALGO.NAME=VALUE]
             Defaults: --data /work/shared/data/ml-100k/u.data, all algorithms, --out benchmarks/results,
             --threads 2, --seed 42, --ease-max-items 10000.""";
@@ -33,6 +35,7 @@ record SuiteOptions(Path movieLens, boolean smoke, List<String> algorithms, Path
         Path movieLens = Path.of("/work/shared/data/ml-100k/u.data");
         boolean smoke = false;
         List<String> algorithms = List.of();
+        List<String> datasets = List.of();
         Path out = Path.of("benchmarks", "results");
         Path splits = null;
         int threads = 2;
@@ -55,6 +58,8 @@ record SuiteOptions(Path movieLens, boolean smoke, List<String> algorithms, Path
                 case "--data" -> movieLens = Path.of(value);
                 case "--algorithms" -> algorithms = Arrays.stream(value.split(",")).map(String::trim)
                         .filter(s -> !s.isEmpty()).toList();
+                case "--datasets" -> datasets = Arrays.stream(value.split(",")).map(String::trim)
+                        .filter(s -> !s.isEmpty()).toList();
                 case "--out" -> out = Path.of(value);
                 case "--splits" -> splits = Path.of(value);
                 case "--threads" -> threads = Integer.parseInt(value);
@@ -73,7 +78,7 @@ record SuiteOptions(Path movieLens, boolean smoke, List<String> algorithms, Path
             }
         }
         return new SuiteOptions(movieLens, smoke, algorithms, out, splits, threads, seed, easeMaxItems, validation,
-                params);
+                params, datasets);
     }
 
     /** The overrides for one algorithm (empty when none). */

@@ -45,7 +45,8 @@ public final class Item2VecProvider implements RecommenderProvider {
 
     @Override
     public String description() {
-        return "item2vec: skip-gram embeddings of users' item sequences, cosine similarity";
+        return "item2vec: skip-gram embeddings of users' item sequences, cosine similarity; best when the next item "
+                + "follows the recent ones, near popularity when a random past item is asked for";
     }
 
     @Override
