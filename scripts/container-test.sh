@@ -141,7 +141,7 @@ healthcheck="$(inspect '{{if .Config.Healthcheck}}{{index .Config.Healthcheck.Te
 [ -n "$healthcheck" ] || fail "the image has no HEALTHCHECK"
 
 step="mount"
-work="$(mktemp -d -t recsys-container-XXXXXX)"
+work="$(mktemp -d "$cache/run.XXXXXX")" # not in /tmp, where other jobs clean up by name
 container="$(podman create "$image")"
 root="$(podman mount "$container")"
 uid="$(chroot "$root" id -u "$user")"
