@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the project: system packages, the Maven reactor (unit and integration tests,
+# Runs every test of the project: system packages, the launcher's rebuild check, the Maven reactor (unit and integration tests,
 # including the native Faiss binding and its Python cross-check), the widget (type check, build,
 # unit tests, package check, browser test against the mock API), and finally the widget in
 # Chromium against the real REST server serving a freshly trained model, then the Docker image built
@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 bash scripts/setup-system.sh
+bash scripts/launcher-test.sh
 mvn -B verify
 bash scripts/widget-test.sh
 bash scripts/e2e-server.sh

@@ -15,14 +15,11 @@ import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.error.InvalidDataException;
+import io.recsyslite.core.internal.Sha256;
 import io.recsyslite.core.spi.ModelData;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -266,12 +263,7 @@ public final class SparkInput {
         if (catalogue != null) {
             summary.append("|items:").append(hashSums(catalogue, "item_id"));
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(summary.toString().getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256:" + Sha256.hex(summary.toString());
     }
 
     /** Row count and the sums of the high and low 32 bits of each row's xxhash64 (sums cannot overflow). */

@@ -6,40 +6,36 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recsyslite.core.LibraryVersion;
+import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.error.CorruptModelException;
+import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.internal.Sha256;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.RecommenderProvider;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * Saves and loads model directories: {@code model.json} (algorithm, library version, params,
- * provenance, created-at, sha256 of every file) beside the arrays ({@code .npy}) and id lists.
- * Saving is atomic: files go to a temporary sibling directory, are fsynced, and the directory is
- * renamed into place, so a reader never sees a half-written model. Loading verifies every checksum
- * and names the missing or corrupt file.
+ * provenance, created-at, sha256 of every file) and the arrays ({@code .npy}) and id lists in the
+ * sub-directory it names. Replacing a model is one atomic rename (see {@link ModelDirectory}), so
+ * a reader, or a kill, never sees a half-written model. Loading verifies every checksum and names
+ * the missing or corrupt file; directories of format version 1 (files beside model.json) load too.
  */
 public final class ModelArtifacts {
     public static final String MANIFEST = "model.json";
-    public static final int FORMAT_VERSION = 1;
+    /** 2: the files live in the sub-directory {@code files_dir} names; 1: beside model.json. */
+    public static final int FORMAT_VERSION = 2;
     private static final String FORMAT = "recsys-lite-model";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -52,61 +48,51 @@ public final class ModelArtifacts {
 
     /** Saves {@code model} as directory {@code dir}, replacing an existing model there. */
     public static ModelManifest save(Recommender model, Path dir, Provenance provenance) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        try {
-            ArtifactWriter writer = new ArtifactWriter(tmp);
-            model.writeTo(writer);
-            Map<String, String> files = new TreeMap<>();
-            for (Path f : listFiles(tmp)) {
-                files.put(f.getFileName().toString(), sha256(f));
-            }
-            ObjectNode json = JSON.createObjectNode();
-            json.put("format", FORMAT);
-            json.put("format_version", FORMAT_VERSION);
-            json.put("algorithm", model.algorithm());
-            json.put("library_version", LibraryVersion.get());
-            json.set("params", JSON.valueToTree(model.params().asMap()));
-            json.set("metrics", JSON.valueToTree(provenance.metrics()));
-            json.put("data_fingerprint", provenance.dataFingerprint());
-            json.put("seed", provenance.seed());
-            json.put("data_read_at", provenance.dataReadAt());
-            json.put("created_at", Instant.now().toString());
-            json.set("files", JSON.valueToTree(files));
-            json.set("model", JSON.valueToTree(writer.meta()));
-            JSON.writeValue(tmp.resolve(MANIFEST).toFile(), json);
-            for (Path f : listFiles(tmp)) {
-                fsync(f, false);
-            }
-            fsync(tmp, true);
-            replace(tmp, target);
-            fsync(parent, true);
-            return parseManifest(target, json);
-        } finally {
-            deleteRecursively(tmp);
+        return save(model, dir, provenance, ModelDirectory.Steps.NONE);
+    }
+
+    static ModelManifest save(Recommender model, Path dir, Provenance provenance, ModelDirectory.Steps steps)
+            throws IOException {
+        try (ModelDirectory target = ModelDirectory.lock(dir)) {
+            ObjectNode json = target.publish(version -> manifest(model, version, provenance), steps);
+            return parseManifest(dir, json);
         }
+    }
+
+    private static ObjectNode manifest(Recommender model, Path version, Provenance provenance) throws IOException {
+        ArtifactWriter writer = new ArtifactWriter(version);
+        model.writeTo(writer);
+        Map<String, String> files = new TreeMap<>();
+        for (Path f : listFiles(version)) {
+            files.put(f.getFileName().toString(), Sha256.hex(f));
+        }
+        ObjectNode json = JSON.createObjectNode();
+        json.put("format", FORMAT);
+        json.put("format_version", FORMAT_VERSION);
+        json.put("algorithm", model.algorithm());
+        json.put("library_version", LibraryVersion.get());
+        json.set("params", JSON.valueToTree(model.params().asMap()));
+        json.set("metrics", JSON.valueToTree(provenance.metrics()));
+        json.put("data_fingerprint", provenance.dataFingerprint());
+        json.put("seed", provenance.seed());
+        json.put("data_read_at", provenance.dataReadAt());
+        provenance.weighting().ifPresent(w -> json.set("weighting", weightingJson(w)));
+        json.put("created_at", Instant.now().toString());
+        json.set("files", JSON.valueToTree(files));
+        json.set("model", JSON.valueToTree(writer.meta()));
+        return json;
     }
 
     /** Reads model.json and verifies the checksum of every file it lists. */
     public static ModelManifest verify(Path dir) throws IOException {
-        Path manifestFile = dir.resolve(MANIFEST);
-        JsonNode json;
-        try {
-            json = JSON.readTree(manifestFile.toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new CorruptModelException("No model at " + dir + ": " + MANIFEST + " is missing");
-        } catch (IOException e) {
-            throw new CorruptModelException("Model file " + manifestFile + " is not valid JSON: " + e.getMessage(), e);
-        }
-        ModelManifest manifest = parseManifest(dir, json);
+        ModelManifest manifest = readManifest(dir);
+        Path filesDir = ModelDirectory.filesOf(dir, manifest);
         for (Map.Entry<String, String> e : manifest.files().entrySet()) {
-            Path f = dir.resolve(e.getKey());
+            Path f = filesDir.resolve(e.getKey());
             if (!Files.isRegularFile(f)) {
                 throw new CorruptModelException("Model file " + e.getKey() + " is missing from " + dir);
             }
-            if (!sha256(f).equals(e.getValue())) {
+            if (!Sha256.hex(f).equals(e.getValue())) {
                 throw new CorruptModelException("Model file " + e.getKey() + " in " + dir
                         + " is corrupt (sha256 mismatch); retrain the model or restore the directory");
             }
@@ -114,12 +100,48 @@ public final class ModelArtifacts {
         return manifest;
     }
 
+    /**
+     * The directory holding the files of the model now in {@code dir} (read from its model.json,
+     * not verified), e.g. for {@code numpy.load}: a sub-directory, or {@code dir} in format version 1.
+     */
+    public static Path filesDir(Path dir) throws IOException {
+        return ModelDirectory.filesOf(dir, readManifest(dir));
+    }
+
+    private static ModelManifest readManifest(Path dir) throws IOException {
+        try {
+            return parseManifest(dir, Files.readAllBytes(dir.resolve(MANIFEST)));
+        } catch (NoSuchFileException e) {
+            throw new CorruptModelException("No model at " + dir + ": " + MANIFEST + " is missing");
+        }
+    }
+
     /** Verifies and loads a model with the provider named in its manifest. */
     public static Loaded load(Path dir, Algorithms algorithms) throws IOException {
         ModelManifest manifest = verify(dir);
         RecommenderProvider provider = algorithms.get(manifest.algorithm());
-        Recommender model = provider.load(new ArtifactReader(dir, manifest));
+        Recommender model = provider.load(new ArtifactReader(ModelDirectory.filesOf(dir, manifest), manifest));
         return new Loaded(model, manifest);
+    }
+
+    /**
+     * Parses the bytes of a model.json, e.g. as a model watcher read them; a truncated or foreign
+     * file is a {@link CorruptModelException} naming model.json.
+     */
+    public static ModelManifest parseManifest(Path dir, byte[] manifest) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(manifest);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CorruptModelException("Model file " + dir.resolve(MANIFEST) + " is truncated or not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // reading a byte array does no I/O
+        }
+        if (json == null || json.isMissingNode()) {
+            throw new CorruptModelException("Model file " + dir.resolve(MANIFEST) + " is empty");
+        }
+        return parseManifest(dir, json);
     }
 
     private static ModelManifest parseManifest(Path dir, JsonNode json) {
@@ -138,32 +160,50 @@ public final class ModelArtifacts {
         Map<String, Object> params = JSON.convertValue(json.path("params"), new TypeReference<Map<String, Object>>() { });
         Map<String, Double> metrics = JSON.convertValue(json.path("metrics"), new TypeReference<Map<String, Double>>() { });
         Map<String, String> files = JSON.convertValue(json.path("files"), new TypeReference<Map<String, String>>() { });
+        String filesDir = json.path(ModelDirectory.FILES_DIR).asText("");
         for (String name : files.keySet()) {
-            if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            if (isIllegal(name)) {
                 throw new CorruptModelException(where + " lists an illegal file name: " + name);
             }
         }
+        if (version >= 2 && (filesDir.isEmpty() || isIllegal(filesDir))) {
+            throw new CorruptModelException(where + " names no valid " + ModelDirectory.FILES_DIR + ": '" + filesDir + "'");
+        }
         Provenance provenance = new Provenance(metrics == null ? Map.of() : metrics,
-                json.path("data_fingerprint").asText(""), json.path("seed").asLong(), json.path("data_read_at").asText(""));
+                json.path("data_fingerprint").asText(""), json.path("seed").asLong(), json.path("data_read_at").asText(""),
+                weighting(json.path("weighting"), where));
         return new ModelManifest(version, json.get("algorithm").asText(), json.path("library_version").asText(),
                 params == null ? Map.of() : params, provenance, json.path("created_at").asText(), files,
-                json.path("model"));
+                json.path("model"), version >= 2 ? filesDir : "");
     }
 
-    static void replace(Path tmp, Path target) throws IOException {
-        if (!Files.exists(target)) {
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                return;
-            } catch (FileAlreadyExistsException raced) {
-                // another writer got there first; replace it below
-            }
+    private static ObjectNode weightingJson(ConfidenceWeighting w) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("quantity", w.quantity().name().toLowerCase(Locale.ROOT));
+        node.put("half_life_seconds", w.halfLifeSeconds());
+        node.put("reference_time", w.referenceTime());
+        node.set("event_type_weights", JSON.valueToTree(w.eventTypeWeights()));
+        return node;
+    }
+
+    private static Optional<ConfidenceWeighting> weighting(JsonNode node, String where) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
         }
-        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(old);
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteRecursively(old);
+        try {
+            Map<String, Double> types = JSON.convertValue(node.path("event_type_weights"),
+                    new TypeReference<Map<String, Double>>() { });
+            return Optional.of(new ConfidenceWeighting(
+                    ConfidenceWeighting.Quantity.valueOf(node.path("quantity").asText().toUpperCase(Locale.ROOT)),
+                    node.path("half_life_seconds").asLong(), node.path("reference_time").asLong(),
+                    types == null ? Map.of() : types));
+        } catch (IllegalArgumentException | InvalidParameterException e) {
+            throw new CorruptModelException(where + " has an unreadable weighting: " + e.getMessage());
+        }
+    }
+
+    private static boolean isIllegal(String fileName) {
+        return fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".");
     }
 
     private static List<Path> listFiles(Path dir) throws IOException {
@@ -175,40 +215,6 @@ public final class ModelArtifacts {
                 }
             }
             return all;
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buf = new byte[1 << 16];
-            while (in.read(buf) >= 0) {
-                // digesting
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void fsync(Path p, boolean directory) throws IOException {
-        try (FileChannel ch = FileChannel.open(p, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
-            ch.force(true);
-        } catch (IOException e) {
-            if (!directory) {
-                throw e;
-            }
-            // some file systems cannot fsync directories; the rename is still atomic
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.recsyslite.core.artifact;
 
+import io.recsyslite.core.data.ConfidenceWeighting;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -16,12 +17,21 @@ import java.util.Optional;
  *                        clock), or empty when unknown (e.g. trained from files by the Spark job).
  *                        GDPR: a user deleted at or after this time is scrubbed before the model is
  *                        served; with no time, every user ever deleted is.
+ * @param weighting       how events became the training confidences, so that fold-in and
+ *                        retraining weight new events the same way; empty when unknown (models
+ *                        saved before it was recorded, or trained outside the store)
  */
-public record Provenance(Map<String, Double> metrics, String dataFingerprint, long seed, String dataReadAt) {
+public record Provenance(Map<String, Double> metrics, String dataFingerprint, long seed, String dataReadAt,
+                         Optional<ConfidenceWeighting> weighting) {
     public Provenance {
         metrics = Map.copyOf(metrics);
         dataFingerprint = dataFingerprint == null ? "" : dataFingerprint;
         dataReadAt = dataReadAt == null ? "" : dataReadAt;
+    }
+
+    /** A provenance that does not know its weighting. */
+    public Provenance(Map<String, Double> metrics, String dataFingerprint, long seed, String dataReadAt) {
+        this(metrics, dataFingerprint, seed, dataReadAt, Optional.empty());
     }
 
     /** A provenance that does not know when its data was read. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recsyslite.core.internal.Sha256;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
@@ -27,7 +28,9 @@ import java.util.TreeSet;
  *       the user's row is emptied;</li>
  *   <li>any other array whose name starts with {@code user_} has one row per user: the row is zeroed.</li>
  * </ul>
- * The rewritten directory gets fresh checksums and replaces the old one atomically.
+ * The rewritten model gets fresh checksums and replaces the old one atomically; what earlier saves
+ * left behind in or beside the directory (older versions, crash leftovers) is removed, since it
+ * may hold the users too.
  */
 public final class UserScrubber {
     /** Prefix of the ids that replace erased users in users.json. */
@@ -43,8 +46,16 @@ public final class UserScrubber {
      * @return the ids that were in the model (and are now erased); empty when nothing changed
      */
     public static Set<String> forget(Path dir, Set<String> userIds) throws IOException {
+        ModelArtifacts.verify(dir); // before locking, which would create a missing directory
+        try (ModelDirectory locked = ModelDirectory.lock(dir)) {
+            return forget(locked, dir, userIds);
+        }
+    }
+
+    private static Set<String> forget(ModelDirectory locked, Path dir, Set<String> userIds) throws IOException {
         ModelManifest manifest = ModelArtifacts.verify(dir);
-        List<String> users = JSON.readValue(dir.resolve("users.json").toFile(), new TypeReference<List<String>>() { });
+        Path current = ModelDirectory.filesOf(dir, manifest);
+        List<String> users = JSON.readValue(current.resolve("users.json").toFile(), new TypeReference<List<String>>() { });
         BitSet rows = new BitSet(users.size());
         Set<String> erased = new TreeSet<>();
         for (int u = 0; u < users.size(); u++) {
@@ -55,27 +66,25 @@ public final class UserScrubber {
             }
         }
         if (erased.isEmpty()) {
+            locked.removeLeftovers();
             return erased;
         }
-        Path target = dir.toAbsolutePath().normalize();
-        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".scrub-");
-        try {
+        ObjectNode json = (ObjectNode) JSON.readTree(dir.resolve(ModelArtifacts.MANIFEST).toFile());
+        locked.publish(version -> {
             for (String name : manifest.files().keySet()) {
-                Files.copy(dir.resolve(name), tmp.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-            Files.copy(dir.resolve(ModelArtifacts.MANIFEST), tmp.resolve(ModelArtifacts.MANIFEST));
-            JSON.writeValue(tmp.resolve("users.json").toFile(), users);
-            List<String> csrMembers = scrubUserCsrs(tmp, manifest.files().keySet(), users.size(), rows);
-            for (String name : manifest.files().keySet()) {
-                if (name.startsWith("user_") && name.endsWith(".npy") && !csrMembers.contains(name)) {
-                    zeroRows(tmp.resolve(name), users.size(), rows);
+                if (!name.equals("users.json")) {
+                    Files.copy(current.resolve(name), version.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
-            rewriteManifest(tmp, manifest.files().keySet());
-            ModelArtifacts.replace(tmp, target);
-        } finally {
-            ModelArtifacts.deleteRecursively(tmp);
-        }
+            JSON.writeValue(version.resolve("users.json").toFile(), users);
+            List<String> csrMembers = scrubUserCsrs(version, manifest.files().keySet(), users.size(), rows);
+            for (String name : manifest.files().keySet()) {
+                if (name.startsWith("user_") && name.endsWith(".npy") && !csrMembers.contains(name)) {
+                    zeroRows(version.resolve(name), users.size(), rows);
+                }
+            }
+            return withChecksums(json, version, manifest.files().keySet());
+        }, ModelDirectory.Steps.NONE);
         return erased;
     }
 
@@ -155,14 +164,12 @@ public final class UserScrubber {
         }
     }
 
-    private static void rewriteManifest(Path dir, Set<String> files) throws IOException {
-        ObjectNode json = (ObjectNode) JSON.readTree(dir.resolve(ModelArtifacts.MANIFEST).toFile());
+    private static ObjectNode withChecksums(ObjectNode json, Path dir, Set<String> files) throws IOException {
         Map<String, String> sums = new TreeMap<>();
         for (String name : files) {
-            sums.put(name, ModelArtifacts.sha256(dir.resolve(name)));
+            sums.put(name, Sha256.hex(dir.resolve(name)));
         }
         json.set("files", JSON.valueToTree(sums));
-        Files.delete(dir.resolve(ModelArtifacts.MANIFEST));
-        JSON.writeValue(dir.resolve(ModelArtifacts.MANIFEST).toFile(), json);
+        return json;
     }
 }

@@ -54,6 +54,7 @@ public final class InteractionsBuilder {
         int[] seqItems = new int[n];
         long[] seqTs = new long[n];
         float[] seqQty = new float[n];
+        float[] seqWeights = new float[n];
         long[] keys = new long[n];
         for (int u = 0; u + 1 < userStart.length; u++) {
             int from = userStart[u];
@@ -69,9 +70,10 @@ public final class InteractionsBuilder {
                 seqItems[from + j] = events.item(e);
                 seqTs[from + j] = events.timestamp(e);
                 seqQty[from + j] = events.quantity(e);
+                seqWeights[from + j] = events.typeWeight(e);
             }
         }
-        return new Sequences(userStart.clone(), seqItems, seqTs, seqQty);
+        return new Sequences(userStart.clone(), seqItems, seqTs, seqQty, seqWeights);
     }
 
     private CsrMatrix confidences(EventColumns events, int[] userStart, int[] byUser, int numItems,
@@ -97,7 +99,7 @@ public final class InteractionsBuilder {
                 double sum = 0;
                 while (p < to && (int) (keys[p] >>> 32) == item) {
                     int e = byUser[from + (int) keys[p]];
-                    sum += weighting.quantityTerm(events.quantity(e))
+                    sum += weighting.quantityTerm(events.quantity(e)) * events.typeWeight(e)
                             * weighting.decay(events.timestamp(e), reference);
                     p++;
                 }

@@ -11,17 +11,30 @@ public final class Sequences {
     private final int[] items;
     private final long[] timestamps;
     private final float[] quantities;
+    private final float[] typeWeights;
+
+    /** Events of no particular type (type weight 1). Takes ownership of the arrays. */
+    public Sequences(int[] indptr, int[] items, long[] timestamps, float[] quantities) {
+        this(indptr, items, timestamps, quantities, ones(items.length));
+    }
 
     /** Takes ownership of the arrays. */
-    public Sequences(int[] indptr, int[] items, long[] timestamps, float[] quantities) {
+    public Sequences(int[] indptr, int[] items, long[] timestamps, float[] quantities, float[] typeWeights) {
         if (indptr[indptr.length - 1] != items.length || items.length != timestamps.length
-                || items.length != quantities.length) {
+                || items.length != quantities.length || items.length != typeWeights.length) {
             throw new IllegalArgumentException("inconsistent sequence arrays");
         }
         this.indptr = indptr;
         this.items = items;
         this.timestamps = timestamps;
         this.quantities = quantities;
+        this.typeWeights = typeWeights;
+    }
+
+    private static float[] ones(int n) {
+        float[] ones = new float[n];
+        Arrays.fill(ones, 1f);
+        return ones;
     }
 
     public int numUsers() {
@@ -71,7 +84,7 @@ public final class Sequences {
         for (int u = 0; u < numUsers(); u++) {
             for (int p = indptr[u]; p < indptr[u + 1]; p++) {
                 if (keep.test(u, p)) {
-                    out.add(u, items[p], timestamps[p], quantities[p]);
+                    out.add(u, items[p], timestamps[p], quantities[p], typeWeights[p]);
                 }
             }
         }

@@ -98,6 +98,11 @@ public abstract class ScoringRecommender implements Recommender {
         return top(scores, request);
     }
 
+    /** The training confidences, users x items (what fold-in adds new events to). */
+    public final CsrMatrix seen() {
+        return data.seen();
+    }
+
     /** The user's training items (ascending item ints). */
     public final int[] seenItems(int user) {
         checkUser(user);

@@ -1,5 +1,6 @@
 package io.recsyslite.core.tuning;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,10 +83,18 @@ public record StudyResult(String study, Direction direction, List<Trial> trials)
                     .append(Double.isNaN(t.value()) ? "" : Double.toString(t.value())).append(',').append(seconds);
             names.forEach(n -> csv.append(',').append(cell(t.params().get(n))));
             csv.append(',').append(t.intermediate().size()).append(',').append(t.lastStep() < 0 ? "" : t.lastStep())
-                    .append(',').append(cell(DuckDbTrialStorage.json(t.intermediate())))
+                    .append(',').append(cell(compactJson(t.intermediate())))
                     .append(',').append(cell(t.error())).append('\n');
         }
         writeAtomically(file, csv.toString());
+    }
+
+    private static String compactJson(Map<?, ?> map) {
+        try {
+            return JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String cell(Object value) {

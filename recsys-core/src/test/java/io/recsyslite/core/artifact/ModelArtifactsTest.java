@@ -16,6 +16,8 @@ import io.recsyslite.core.testing.TinyData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +64,7 @@ class ModelArtifactsTest {
 
     @Test
     void npyFilesAreReadableNumpyArrays() throws IOException {
-        byte[] head = Files.readAllBytes(dir.resolve("seen_indptr.npy"));
+        byte[] head = Files.readAllBytes(files().resolve("seen_indptr.npy"));
         String header = new String(head, 10, 60, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(head[0]).isEqualTo((byte) 0x93);
         assertThat(header).contains("'descr': '<i4'").contains("'shape': (4,)");
@@ -75,13 +77,14 @@ class ModelArtifactsTest {
         try (var s = Files.list(dir.getParent())) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("const");
         }
+        assertThat(entries(dir)).containsExactlyInAnyOrder("model.json", ".lock", files().getFileName().toString());
         assertThat(ModelArtifacts.verify(dir).provenance().metrics()).isEmpty();
         assertThat(ModelArtifacts.verify(dir).provenance().dataReadInstant()).isEmpty();
     }
 
     @Test
     void corruptFileIsNamed() throws IOException {
-        Path f = dir.resolve("seen_data.npy");
+        Path f = files().resolve("seen_data.npy");
         byte[] bytes = Files.readAllBytes(f);
         bytes[bytes.length - 1] ^= 1;
         Files.write(f, bytes);
@@ -93,7 +96,7 @@ class ModelArtifactsTest {
 
     @Test
     void missingFileIsNamed() throws IOException {
-        Files.delete(dir.resolve("items.json"));
+        Files.delete(files().resolve("items.json"));
         assertThatThrownBy(() -> ModelArtifacts.load(dir, algorithms))
                 .isInstanceOf(CorruptModelException.class).hasMessageContaining("items.json is missing");
     }
@@ -105,6 +108,99 @@ class ModelArtifactsTest {
         Files.writeString(dir.resolve("model.json"), "{not json");
         assertThatThrownBy(() -> ModelArtifacts.load(dir, algorithms))
                 .isInstanceOf(CorruptModelException.class).hasMessageContaining("model.json");
+    }
+
+    @Test
+    void aTruncatedManifestIsNamed() throws IOException {
+        byte[] whole = Files.readAllBytes(dir.resolve("model.json"));
+        Files.write(dir.resolve("model.json"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> ModelArtifacts.load(dir, algorithms))
+                .isInstanceOf(CorruptModelException.class).hasMessageContaining("model.json is truncated");
+        Files.write(dir.resolve("model.json"), new byte[0]);
+        assertThatThrownBy(() -> ModelArtifacts.load(dir, algorithms))
+                .isInstanceOf(CorruptModelException.class).hasMessageContaining("model.json is empty");
+    }
+
+    @Test
+    void atEveryStepOfAReplaceTheDirectoryIsTheOldOrTheNewModel() throws IOException {
+        List<String> seen = new ArrayList<>();
+        ModelArtifacts.save(model, dir, new Provenance(Map.of(), "new", 1), step ->
+                seen.add(step + ": " + ModelArtifacts.load(dir, algorithms).manifest().provenance().dataFingerprint()));
+
+        assertThat(seen).containsExactly("files written: fp123", "manifest written: fp123", "published: new");
+        assertThat(ModelArtifacts.verify(dir).provenance().dataFingerprint()).isEqualTo("new");
+    }
+
+    @Test
+    void aSaveKilledAtAnyStepLeavesAServableModelAndTheNextSaveClearsItsLeftovers() throws IOException {
+        for (String killedAt : List.of("files written", "manifest written", "published")) {
+            String fingerprint = "killed at " + killedAt;
+            assertThatThrownBy(() -> ModelArtifacts.save(model, dir, new Provenance(Map.of(), fingerprint, 1), step -> {
+                if (step.equals(killedAt)) {
+                    throw new IOException("killed");
+                }
+            })).hasMessage("killed");
+            assertThat(ModelArtifacts.load(dir, algorithms).manifest().provenance().dataFingerprint())
+                    .isIn("fp123", "killed at files written", "killed at manifest written", fingerprint);
+        }
+        assertThat(ModelArtifacts.verify(dir).provenance().dataFingerprint()).isEqualTo("killed at published");
+
+        // what a kill leaves (a kill runs no clean-up): an unpublished version and a pending manifest
+        Files.createDirectories(dir.resolve("v-20260101T000000000-deadbeef"));
+        Files.writeString(dir.resolve("v-20260101T000000000-deadbeef/users.json"), "[\"user_42\"]");
+        Files.writeString(dir.resolve(".model.json.pending"), "{");
+        ModelArtifacts.save(model, dir, Provenance.none());
+        assertThat(entries(dir)).containsExactlyInAnyOrder("model.json", ".lock", files().getFileName().toString());
+    }
+
+    @Test
+    void leftoversOfEarlierVersionsBesideTheDirectoryAreRemovedOnSave() throws IOException {
+        Path old = Files.createDirectories(dir.resolveSibling(".const.old-123"));
+        Files.writeString(old.resolve("users.json"), "[\"user_42\"]");
+        Files.createDirectories(dir.resolveSibling(".const.tmp-456"));
+        Path unrelated = Files.createDirectories(dir.resolveSibling(".constant.tmp-789"));
+
+        ModelArtifacts.save(model, dir, Provenance.none());
+
+        assertThat(entries(dir.getParent())).containsExactlyInAnyOrder("const", unrelated.getFileName().toString());
+    }
+
+    @Test
+    void aDirectoryOfTheFirstFormatLoadsAndIsReplacedInOneStep() throws IOException {
+        Path legacy = tmp.resolve("legacy");
+        writeFirstFormat(legacy);
+        assertThat(ModelArtifacts.load(legacy, algorithms).model().users()).isEqualTo(model.users());
+
+        List<String> seen = new ArrayList<>();
+        ModelArtifacts.save(model, legacy, new Provenance(Map.of(), "new", 1), step ->
+                seen.add(ModelArtifacts.load(legacy, algorithms).manifest().provenance().dataFingerprint()));
+
+        assertThat(seen).containsExactly("fp123", "fp123", "new");
+        assertThat(entries(legacy)).containsExactlyInAnyOrder("model.json", ".lock",
+                ModelDirectory.filesOf(legacy, ModelArtifacts.verify(legacy)).getFileName().toString());
+    }
+
+    /** A model as format version 1 wrote it: the files beside model.json, no files_dir. */
+    private void writeFirstFormat(Path legacy) throws IOException {
+        Files.createDirectories(legacy);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(dir.resolve("model.json").toFile());
+        manifest.put("format_version", 1);
+        manifest.remove(ModelDirectory.FILES_DIR);
+        json.writeValue(legacy.resolve("model.json").toFile(), manifest);
+        for (String name : entries(files())) {
+            Files.copy(files().resolve(name), legacy.resolve(name));
+        }
+    }
+
+    private Path files() throws IOException {
+        return ModelDirectory.filesOf(dir, ModelArtifacts.verify(dir));
+    }
+
+    private static List<String> entries(Path d) throws IOException {
+        try (var s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString()).toList();
+        }
     }
 
     @Test

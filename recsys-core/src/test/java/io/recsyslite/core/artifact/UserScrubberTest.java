@@ -9,6 +9,7 @@ import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.testing.ConstantScoresProvider;
 import io.recsyslite.core.testing.TinyData;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +22,7 @@ class UserScrubberTest {
 
     @Test
     void forgottenUserIsGoneAndTheModelStillLoads() throws IOException {
-        ConstantScoresProvider p = new ConstantScoresProvider();
-        Recommender model = p.fit(TinyData.threeUsers(), p.paramSpace().resolve(Map.of()), TrainingContext.singleThreaded(1));
-        Path dir = tmp.resolve("model");
-        ModelArtifacts.save(model, dir, Provenance.none());
+        Path dir = savedModel();
 
         assertThat(UserScrubber.forget(dir, Set.of("u0", "nobody"))).containsExactly("u0");
 
@@ -34,5 +32,30 @@ class UserScrubberTest {
         // u0's seen row is emptied: nothing of theirs is excluded any more
         assertThat(loaded.recommend(0, RecommendRequest.top(5)).items()).containsExactly(4, 3, 2, 1, 0);
         assertThat(UserScrubber.forget(dir, Set.of("u0"))).isEmpty();
+    }
+
+    @Test
+    void erasureAlsoRemovesCrashLeftoversThatHoldTheUser() throws IOException {
+        Path dir = savedModel();
+        UserScrubber.forget(dir, Set.of("u0"));
+        // what crashed saves of earlier versions and of this one leave, each still holding u0
+        Path besides = Files.createDirectories(tmp.resolve(".model.old-1"));
+        Files.writeString(besides.resolve("users.json"), "[\"u0\"]");
+        Path unpublished = Files.createDirectories(dir.resolve("v-20260101T000000000-0badc0de"));
+        Files.writeString(unpublished.resolve("users.json"), "[\"u0\"]");
+
+        assertThat(UserScrubber.forget(dir, Set.of("u0"))).isEmpty();
+
+        assertThat(besides).doesNotExist();
+        assertThat(unpublished).doesNotExist();
+        assertThat(ModelArtifacts.load(dir, Algorithms.discover()).model().users().indexOf("u1")).isEqualTo(1);
+    }
+
+    private Path savedModel() throws IOException {
+        ConstantScoresProvider p = new ConstantScoresProvider();
+        Recommender model = p.fit(TinyData.threeUsers(), p.paramSpace().resolve(Map.of()), TrainingContext.singleThreaded(1));
+        Path dir = tmp.resolve("model");
+        ModelArtifacts.save(model, dir, Provenance.none());
+        return dir;
     }
 }

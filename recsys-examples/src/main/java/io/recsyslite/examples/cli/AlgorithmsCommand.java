@@ -23,11 +23,19 @@ final class AlgorithmsCommand implements Callable<Integer> {
         for (String name : algorithms.names()) {
             RecommenderProvider p = algorithms.get(name);
             out.printf("%s  %s%n", name, p.description());
-            for (ParamSpec s : p.paramSpace().specs()) {
-                out.println(String.format("    %-20s default %-10s %s", s.name(), s.defaultValue(), range(s)).stripTrailing());
-            }
+            out.print(parameters(p));
         }
         return 0;
+    }
+
+    /** One line per parameter: name, default, and the range the tuner searches (or the allowed values). */
+    static String parameters(RecommenderProvider provider) {
+        StringBuilder lines = new StringBuilder();
+        for (ParamSpec s : provider.paramSpace().specs()) {
+            lines.append(String.format("    %-20s default %-10s %s", s.name(), s.defaultValue(), range(s)).stripTrailing())
+                    .append(System.lineSeparator());
+        }
+        return lines.toString();
     }
 
     private static String range(ParamSpec s) {

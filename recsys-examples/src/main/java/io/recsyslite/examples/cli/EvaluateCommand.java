@@ -26,6 +26,9 @@ final class EvaluateCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    TrainingOptions training;
+
+    @Mixin
     ModelOptions model;
 
     @Parameters(index = "0", completionCandidates = ModelOptions.AlgorithmNames.class,
@@ -50,13 +53,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int leaveLast = split.leaveLast != null ? split.leaveLast : 1;
-        Splitter splitter = split.testSize != null ? Splitter.randomHoldout(split.testSize, common.seed)
+        Splitter splitter = split.testSize != null ? Splitter.randomHoldout(split.testSize, training.seed)
                 : Splitter.leaveLastOut(leaveLast);
         ConsoleProgress progress = common.progress();
         EvaluationReport report;
         try (RecsysStore store = RecsysStore.open(common.existingDb())) {
             report = new Trainer(Algorithms.discover()).evaluate(store, algorithm, model.params, splitter, metrics,
-                    model.weighting(), common.context(progress));
+                    model.weighting(), training.context(progress));
         }
         progress.finish();
         var out = spec.commandLine().getOut();

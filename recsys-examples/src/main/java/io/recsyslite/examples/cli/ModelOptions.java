@@ -17,6 +17,11 @@ final class ModelOptions {
             description = "How events become confidences: qty, count, log_qty or binary (default: ${DEFAULT-VALUE}).")
     String weighting;
 
+    @Option(names = "--event-weight", description = "Confidence weight of an event type, e.g. --event-weight "
+            + "view=0.2 (repeatable; defaults: view=0.1, click=0.25, add_to_cart=0.5, purchase=1; events without "
+            + "a type or of another type weigh 1).")
+    Map<String, Double> eventWeights = new LinkedHashMap<>();
+
     @Option(names = "--half-life-days", defaultValue = "0",
             description = "Time decay half life in days, 0 for none (default: ${DEFAULT-VALUE}).")
     double halfLifeDays;
@@ -29,7 +34,9 @@ final class ModelOptions {
             throw new io.recsyslite.core.error.InvalidParameterException(
                     "--weighting must be qty, count, log_qty or binary, was '" + weighting + "'");
         }
-        return new ConfidenceWeighting(quantity, Math.round(halfLifeDays * 86_400), 0);
+        Map<String, Double> types = new LinkedHashMap<>(ConfidenceWeighting.DEFAULT_EVENT_TYPE_WEIGHTS);
+        eventWeights.forEach((type, weight) -> types.put(type.toLowerCase(Locale.ROOT), weight));
+        return new ConfidenceWeighting(quantity, Math.round(halfLifeDays * 86_400), 0, types);
     }
 
     /** Algorithm names for help texts and completion, from the class path. */

@@ -25,6 +25,9 @@ final class OptimizeCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    TrainingOptions training;
+
+    @Mixin
     ModelOptions model;
 
     @Parameters(index = "0", arity = "0..1", completionCandidates = ModelOptions.AlgorithmNames.class,
@@ -57,14 +60,15 @@ final class OptimizeCommand implements Callable<Integer> {
         Path out = output != null ? output : Path.of("model_artifacts", algorithm + "-tuned");
         ConsoleProgress progress = common.progress();
         RecommenderTuner.Result result = new Optimizer(Algorithms.discover()).optimize(common.existingDb(), algorithm,
-                metric, trials, resume, model.weighting(), model.params, out, common.context(progress));
+                metric, trials, resume, model.weighting(), model.params, out, training.context(progress));
         progress.finish();
         var o = spec.commandLine().getOut();
         o.printf("Best %s on validation: %.4f (trial %d) with %s%n", metric, result.best().value(),
                 result.best().number(), result.best().params());
         result.testScore().ifPresent(v -> o.printf("%s on the test split: %.4f%n", metric, v));
-        o.printf("Wrote %s, %s and the model in %s%n", out.resolve("best_params.json"), out.resolve("trials.csv"),
-                out.resolve(Optimizer.MODEL_SUBDIR));
+        Path modelDir = out.resolve(Optimizer.MODEL_SUBDIR);
+        o.printf("Wrote %s, %s and the best model%nServe it with: recsys-lite serve --model-dir %s%n",
+                out.resolve("best_params.json"), out.resolve("trials.csv"), modelDir);
         return 0;
     }
 }

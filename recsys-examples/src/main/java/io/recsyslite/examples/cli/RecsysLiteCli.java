@@ -40,6 +40,7 @@ public final class RecsysLiteCli {
     /** The configured command line; tests run commands through it without exiting the JVM. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RecsysLiteCli());
+        TrainCommand.addParameterHelp(cli.getSubcommands().get("train"));
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("Error: " + userMessage(e));
             if (!(e instanceof RecsysException) && !(e instanceof IOException) && !(e instanceof UncheckedIOException)) {

@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,6 +52,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Key for the GDPR endpoints (X-API-Key header; default: RECSYS_API_KEY). None disables them.")
     String apiKey;
 
+    @Option(names = "--public-events", description = "Accept POST /events without the API key, so a shop's "
+            + "browsers can post view and click beacons (only matters with --api-key).")
+    boolean publicEvents;
+
+    @Option(names = "--event-types", split = ",", description = "The event types POST /events accepts, e.g. "
+            + "view,click,add_to_cart,purchase (default: any word).")
+    List<String> eventTypes = new ArrayList<>();
+
     @Option(names = "--cors-origin", description = "Origin allowed to call the API from a browser, e.g. "
             + "https://shop.example (repeatable; default: CORS_ORIGINS, a comma list, else any origin).")
     List<String> corsOrigins = new ArrayList<>();
@@ -71,8 +81,9 @@ final class ServeCommand implements Callable<Integer> {
         Path models = modelDir != null ? modelDir : settings.modelDir();
         String indexType = indexType();
         ServerOptions options = new ServerOptions(Optional.ofNullable(apiKey), origins(), demoDir,
-                watchModel ? Optional.of(models) : Optional.empty(), Duration.ofSeconds(watchIntervalSeconds));
-        RecSys recSys = RecSys.open(settings.recSysConfig(CommonOptions.existing(db != null ? db : settings.dbPath()), indexType));
+                watchModel ? Optional.of(models) : Optional.empty(), Duration.ofSeconds(watchIntervalSeconds), publicEvents);
+        RecSys recSys = RecSys.open(settings.recSysConfig(CommonOptions.existing(db != null ? db : settings.dbPath()), indexType)
+                .withEventTypes(eventTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet())));
         RestServer server;
         try {
             loadIfPresent(recSys, models);

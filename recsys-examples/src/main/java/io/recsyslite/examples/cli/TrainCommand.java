@@ -2,9 +2,11 @@ package io.recsyslite.examples.cli;
 
 import io.recsyslite.core.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
-import io.recsyslite.core.store.RecsysStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,28 +25,49 @@ final class TrainCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    TrainingOptions training;
+
+    @Mixin
     ModelOptions model;
 
     @Parameters(index = "0", completionCandidates = ModelOptions.AlgorithmNames.class,
             description = "Algorithm: ${COMPLETION-CANDIDATES}.")
     String algorithm;
 
-    @Option(names = "--output", description = "Model directory to write (default: MODEL_DIR or model_artifacts/als).")
+    @Option(names = "--output", description = "Model directory to write (default: MODEL_DIR or model_artifacts/<algorithm>).")
     Path output;
 
     @Option(names = "--test-size", defaultValue = "0",
             description = "Hold out this fraction of each user's items to measure the model first (default: none).")
     double testSize;
 
+    /**
+     * Adds the chosen algorithm's parameters to {@code train <algorithm> --help}: picocli has set the
+     * positional argument by the time it renders the help, so the section can read it.
+     */
+    static void addParameterHelp(CommandLine train) {
+        String key = "algorithmParameters";
+        train.getHelpSectionMap().put(key, help -> {
+            String name = ((TrainCommand) help.commandSpec().userObject()).algorithm;
+            Algorithms algorithms = Algorithms.discover();
+            if (name == null || !algorithms.names().contains(name)) {
+                return String.format("%nParameters (--param NAME=VALUE): see train <algorithm> --help, e.g. train als --help.%n");
+            }
+            return String.format("%nParameters of %s (--param NAME=VALUE):%n", name)
+                    + AlgorithmsCommand.parameters(algorithms.get(name));
+        });
+        List<String> keys = new ArrayList<>(train.getHelpSectionKeys());
+        keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), key);
+        train.setHelpSectionKeys(keys);
+    }
+
     @Override
     public Integer call() throws Exception {
-        Path dir = output != null ? output : common.settings().modelDir();
+        Path dir = output != null ? output : common.settings().modelDirFor(algorithm);
         ConsoleProgress progress = common.progress();
-        Trainer.Result result;
-        try (RecsysStore store = RecsysStore.open(common.existingDb())) {
-            result = new Trainer(Algorithms.discover()).train(store, algorithm, model.params, testSize,
-                    model.weighting(), dir, common.context(progress));
-        }
+        // holds the store only to read it: a serve process sharing the store keeps recording events
+        Trainer.Result result = new Trainer(Algorithms.discover()).train(common.existingDb(), algorithm, model.params,
+                testSize, model.weighting(), dir, training.context(progress));
         progress.finish();
         var out = spec.commandLine().getOut();
         result.evaluation().ifPresent(report -> out.println("Held-out " + testSize + " of each user's items: "

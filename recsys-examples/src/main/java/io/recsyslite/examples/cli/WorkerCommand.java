@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code recsys-lite worker}: keeps a model current from new event files and new rows until
- * Ctrl-C. A running {@code serve} picks every saved model up through its model-directory watch.
+ * Ctrl-C, weighting events as recorded in the model's {@code model.json}. A running {@code serve} picks every saved model up through its model-directory watch.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = "Fold new events into the model every --interval; retrain fully every --retrain-every.")
@@ -28,7 +28,7 @@ final class WorkerCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    ModelOptions model;
+    TrainingOptions training;
 
     @Option(names = {"--model-dir", "--model"}, description = "Model directory (default: MODEL_DIR or model_artifacts/als).")
     Path modelDir;
@@ -54,8 +54,8 @@ final class WorkerCommand implements Callable<Integer> {
         }
         Path dir = modelDir != null ? modelDir : common.settings().modelDir();
         ConsoleProgress progress = common.progress();
-        UpdateWorker worker = new UpdateWorker(common.existingDb(), dir, incoming, period(retrainEvery), common.context(progress),
-                Algorithms.discover(), model.weighting(), Clock.systemUTC());
+        UpdateWorker worker = new UpdateWorker(common.existingDb(), dir, incoming, period(retrainEvery), training.context(progress),
+                Algorithms.discover(), Clock.systemUTC());
         if (once) {
             UpdateWorker.CycleReport report = worker.runOnce();
             progress.finish();

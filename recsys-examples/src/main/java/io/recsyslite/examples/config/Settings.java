@@ -12,7 +12,8 @@ import java.util.Map;
  * Configuration from the environment variables of the product spec, with their defaults.
  * Command-line options override these where a command has them. Immutable.
  *
- * @param modelDir           MODEL_DIR, default model_artifacts/als
+ * @param modelDir           MODEL_DIR, default model_artifacts/als (what serve and worker read)
+ * @param modelDirSet        whether MODEL_DIR is set (train then writes there, else to model_artifacts/ALGORITHM)
  * @param dbPath             DB_PATH, default data/recsys.db
  * @param logLevel           LOG_LEVEL, default INFO
  * @param maxRecommendations MAX_RECOMMENDATIONS, default 100
@@ -25,7 +26,7 @@ import java.util.Map;
  * @param faissUseThreads    FAISS_USE_THREADS, default true: Faiss searches use {@code threads}
  *                           threads, otherwise one
  */
-public record Settings(Path modelDir, Path dbPath, String logLevel, int maxRecommendations, Duration cacheExpiry,
+public record Settings(Path modelDir, boolean modelDirSet, Path dbPath, String logLevel, int maxRecommendations, Duration cacheExpiry,
                        int faissNprobe, int threads, boolean faissUseThreads) {
 
     public static Settings fromEnvironment() {
@@ -36,6 +37,7 @@ public record Settings(Path modelDir, Path dbPath, String logLevel, int maxRecom
     public static Settings from(Map<String, String> env) {
         return new Settings(
                 Path.of(env.getOrDefault("MODEL_DIR", "model_artifacts/als")),
+                env.containsKey("MODEL_DIR"),
                 Path.of(env.getOrDefault("DB_PATH", "data/recsys.db")),
                 env.getOrDefault("LOG_LEVEL", "INFO"),
                 positive(env, "MAX_RECOMMENDATIONS", 100),
@@ -43,6 +45,11 @@ public record Settings(Path modelDir, Path dbPath, String logLevel, int maxRecom
                 nonNegative(env, "FAISS_NPROBE", 0),
                 positive(env, "THREADS", Runtime.getRuntime().availableProcessors()),
                 nonNegative(env, "FAISS_USE_THREADS", 1) != 0);
+    }
+
+    /** Where {@code train} saves a model of {@code algorithm}: MODEL_DIR when set, else model_artifacts/ALGORITHM. */
+    public Path modelDirFor(String algorithm) {
+        return modelDirSet ? modelDir : Path.of("model_artifacts", algorithm);
     }
 
     /** The library configuration for serving with the given index type ("exact", "faiss-ivf-flat", ...). */

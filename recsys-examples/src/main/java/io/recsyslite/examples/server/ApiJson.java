@@ -1,11 +1,11 @@
 package io.recsyslite.examples.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.recsyslite.core.internal.SnakeCaseJson;
 import io.recsyslite.core.serving.RecommendedItem;
 import io.recsyslite.core.serving.ServiceMetrics;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,14 +18,19 @@ final class ApiJson {
 
     /** Jackson configured for the API: snake_case names, ISO-8601 times. */
     static ObjectMapper mapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        return SnakeCaseJson.mapper();
     }
 
-    /** {@code GET /recommend}; {@code personalized} is false for the popular fallback. */
-    record RecommendResponse(String userId, boolean personalized, List<RecommendedItem> recommendations) {
+    /**
+     * {@code GET /recommend}; {@code personalized} is false for the popular fallback. The session
+     * id is only written for session requests.
+     */
+    record RecommendResponse(String userId, @JsonInclude(JsonInclude.Include.NON_NULL) String sessionId,
+                             boolean personalized, List<RecommendedItem> recommendations) {
+    }
+
+    /** {@code POST /events}: how many events were recorded (all of them; a bad batch is a 400). */
+    record EventsResponse(int stored) {
     }
 
     /** {@code GET /health}. */
@@ -36,15 +41,19 @@ final class ApiJson {
     record MetricsResponse(long uptimeSeconds, long requestCount, long recommendationCount, long errorCount,
                            double recommendationsPerSecond, double cacheHitRatio, double p50Ms, double p95Ms,
                            double p99Ms) {
-        static MetricsResponse of(ServiceMetrics.Snapshot s) {
+        /** The library's figures with the server's count of error answers (also requests refused before the library). */
+        static MetricsResponse of(ServiceMetrics.Snapshot s, long errorResponses) {
             return new MetricsResponse((long) s.uptimeSeconds(), s.requestCount(), s.recommendationCount(),
-                    s.errorCount(), s.recommendationsPerSecond(), s.cacheHitRatio(), s.p50Millis(), s.p95Millis(),
+                    errorResponses, s.recommendationsPerSecond(), s.cacheHitRatio(), s.p50Millis(), s.p95Millis(),
                     s.p99Millis());
         }
     }
 
-    /** {@code DELETE /gdpr/users/{user_id}}. */
-    record DeletedResponse(String userId, long deletedEvents) {
+    /**
+     * {@code DELETE /gdpr/users/{user_id}}, sent once the erasure is done: events removed, the
+     * deletion recorded, the served model scrubbed.
+     */
+    record DeletedResponse(String userId, long deletedEvents, String status, Instant erasedAt) {
     }
 
     /** Every error: a message saying what went wrong and, where possible, what to do. */

@@ -1,8 +1,5 @@
 package io.recsyslite.examples.server;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsyslite.core.artifact.ModelArtifacts;
 import io.recsyslite.core.serving.ModelStatus;
 import io.recsyslite.core.serving.RecSys;
@@ -22,26 +19,31 @@ import org.slf4j.LoggerFactory;
 /**
  * Hot swap: polls a model directory's model.json and, when it lists other files than the model
  * being served (a trainer or worker saved a new model; saving is atomic), asks the {@link RecSys}
- * to swap to it. A model that fails to load is logged and the old one keeps serving; it is not
- * retried until model.json changes again. A model the RecSys rewrote itself (a GDPR scrub, which
- * it reloads) matches the served files and is left alone.
+ * to swap to it. A model that fails to load (files copied after their model.json, a store busy in
+ * another process) is logged, the old one keeps serving, and the swap is retried with back-off
+ * (doubling from the poll interval up to a minute) until it succeeds or model.json changes. A model
+ * the RecSys rewrote itself (a GDPR scrub, which it reloads) matches the served files and is left
+ * alone.
  *
  * <p>Owns one daemon thread; all checks run on it. {@link #close()} stops it.
  */
 final class ModelWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelWatcher.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> FILES = new TypeReference<>() {
-    };
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final RecSys recSys;
     private final Path dir;
+    private final Duration interval;
     private final ScheduledExecutorService poller;
-    private byte[] lastSeen; // model.json as last checked; only touched by the poller thread
+    // only touched by the poller thread:
+    private byte[] lastSeen; // model.json as last checked
+    private Duration backoff; // wait before retrying lastSeen after it failed; null when it did not fail
+    private long retryAtNanos;
 
     ModelWatcher(RecSys recSys, Path dir, Duration interval) {
         this.recSys = recSys;
         this.dir = dir;
+        this.interval = interval;
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "recsys-model-watch");
             t.setDaemon(true);
@@ -60,25 +62,35 @@ final class ModelWatcher implements AutoCloseable {
             } catch (NoSuchFileException e) {
                 return; // no model saved yet
             }
-            if (Arrays.equals(manifest, lastSeen)) {
+            boolean changed = !Arrays.equals(manifest, lastSeen);
+            if (!changed && (backoff == null || System.nanoTime() < retryAtNanos)) {
                 return;
             }
             lastSeen = manifest;
-            if (!isServed(manifest)) {
-                ModelStatus status = recSys.swapModel(dir);
-                LOG.info("Hot-swapped to the {} model saved at {}", status.algorithm(), status.manifest().createdAt());
+            if (changed) {
+                backoff = null;
             }
+            swapUnlessServed(manifest);
         } catch (IOException | RuntimeException e) {
-            // Keep serving the current model; a fixed model.json is picked up at its next change.
-            LOG.error("Could not load the new model in {}; still serving the previous one: {}", dir, e.getMessage());
+            backoff = backoff == null ? interval : min(backoff.multipliedBy(2), MAX_BACKOFF);
+            retryAtNanos = System.nanoTime() + backoff.toNanos();
+            LOG.error("Could not load the new model in {}; still serving the previous one, retrying in {} ms: {}",
+                    dir, backoff.toMillis(), e.getMessage());
         }
     }
 
-    private boolean isServed(byte[] manifest) throws IOException {
-        JsonNode files = JSON.readTree(manifest).path("files");
-        return recSys.status()
-                .map(live -> live.manifest().files().equals(JSON.convertValue(files, FILES)))
-                .orElse(false);
+    private void swapUnlessServed(byte[] manifest) throws IOException {
+        Map<String, String> files = ModelArtifacts.parseManifest(dir, manifest).files();
+        boolean served = recSys.status().map(live -> live.manifest().files().equals(files)).orElse(false);
+        if (!served) {
+            ModelStatus status = recSys.swapModel(dir);
+            LOG.info("Hot-swapped to the {} model saved at {}", status.algorithm(), status.manifest().createdAt());
+        }
+        backoff = null;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override

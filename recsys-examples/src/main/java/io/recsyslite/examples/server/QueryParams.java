@@ -26,16 +26,22 @@ final class QueryParams {
         return value;
     }
 
+    /** The parameter's value, or null when it is absent or blank. */
+    static String optionalId(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
     static int k(Context ctx) {
         String raw = ctx.queryParam("k");
         if (raw == null) {
             return DEFAULT_K;
         }
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException("k must be an integer, was '" + raw + "'");
+        // ASCII digits only: Integer.parseInt would also take other scripts' digits such as '٣'
+        if (!raw.matches("[0-9]{1,9}")) {
+            throw new InvalidParameterException("k must be a whole number written with the digits 0-9, was '" + raw + "'");
         }
+        return Integer.parseInt(raw);
     }
 
     /** A boolean parameter: true/false, 1/0 or yes/no. */
@@ -96,7 +102,7 @@ final class QueryParams {
     }
 
     /** A repeatable parameter whose values may also be comma lists. */
-    private static Set<String> list(Context ctx, String name) {
+    static Set<String> list(Context ctx, String name) {
         Set<String> values = new LinkedHashSet<>();
         for (String raw : ctx.queryParams(name)) {
             for (String v : raw.split(",")) {

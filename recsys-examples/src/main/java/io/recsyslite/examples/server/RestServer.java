@@ -5,25 +5,31 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.javalin.plugin.bundled.CorsPluginConfig;
 import io.recsyslite.core.LibraryVersion;
+import io.recsyslite.core.error.InvalidDataException;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.error.NotFoundException;
 import io.recsyslite.core.error.RecsysException;
 import io.recsyslite.core.serving.ModelStatus;
 import io.recsyslite.core.serving.RecSys;
 import io.recsyslite.core.serving.Recommendations;
+import io.recsyslite.core.store.StoreBusyException;
 import io.recsyslite.examples.server.ApiJson.DeletedResponse;
 import io.recsyslite.examples.server.ApiJson.ErrorResponse;
+import io.recsyslite.examples.server.ApiJson.EventsResponse;
 import io.recsyslite.examples.server.ApiJson.HealthResponse;
 import io.recsyslite.examples.server.ApiJson.MetricsResponse;
 import io.recsyslite.examples.server.ApiJson.RecommendResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +45,13 @@ import org.slf4j.LoggerFactory;
 public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
     static final String API_KEY_HEADER = "X-API-Key";
+    static final long STORE_BUSY_RETRY_SECONDS = 5;
 
     private final RecSys recSys;
     private final ServerOptions options;
     private final Javalin app;
+    /** Every 4xx and 5xx answer, also those refused before reaching the library (bad parameters). */
+    private final LongAdder errorResponses = new LongAdder();
     private ModelWatcher watcher;
 
     public RestServer(RecSys recSys, ServerOptions options) {
@@ -52,7 +61,8 @@ public final class RestServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
-            config.bundledPlugins.enableCors(cors -> cors.addRule(this::corsRule));
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             if (demoBuilt) {
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/";
@@ -65,8 +75,15 @@ public final class RestServer implements AutoCloseable {
             LOG.warn("No demo page in {}; build it with: cd widget && npm ci && npm run build", options.demoDir());
             app.get("/", ctx -> ctx.html(demoMissingPage()));
         }
+        CorsPolicy cors = new CorsPolicy(options.corsOrigins());
+        app.before(cors::apply);
         routes();
         errorHandlers();
+        app.after(ctx -> {
+            if (ctx.statusCode() >= 400) {
+                errorResponses.increment();
+            }
+        });
     }
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). Starts the model watch. */
@@ -96,25 +113,52 @@ public final class RestServer implements AutoCloseable {
         app.get("/similar-items", ctx -> ctx.json(recSys.similarItems(QueryParams.requiredId(ctx, "item_id"),
                 QueryParams.k(ctx), QueryParams.options(ctx))));
         app.get("/health", this::health);
-        app.get("/metrics", ctx -> ctx.json(MetricsResponse.of(recSys.metrics())));
+        app.get("/metrics", ctx -> ctx.json(MetricsResponse.of(recSys.metrics(), errorResponses.sum())));
+        app.post("/events", ctx -> {
+            if (!options.publicEvents() && options.apiKey().isPresent()) {
+                requireApiKey(ctx);
+            }
+            ctx.json(new EventsResponse(recSys.record(EventsRequest.read(ctx.bodyInputStream()))));
+        });
         app.before("/gdpr/*", this::requireApiKey);
         app.get("/gdpr/export", ctx -> ctx.json(recSys.exportUser(QueryParams.requiredId(ctx, "user_id"))));
         app.delete("/gdpr/users/{user_id}", ctx -> {
             String userId = ctx.pathParam("user_id");
-            ctx.json(new DeletedResponse(userId, recSys.deleteUser(userId)));
+            long removed = recSys.deleteUser(userId);
+            ctx.json(new DeletedResponse(userId, removed, "erased", Instant.now()));
         });
     }
 
+    /**
+     * For a user ({@code user_id}), a visitor's session ({@code session_id}, from its recorded
+     * events) or a list of items just viewed ({@code recent_items=a,b,c}), in that order of
+     * precedence.
+     */
     private void recommend(Context ctx) {
-        String userId = QueryParams.requiredId(ctx, "user_id");
+        String userId = QueryParams.optionalId(ctx, "user_id");
+        String sessionId = QueryParams.optionalId(ctx, "session_id");
+        List<String> recentItems = QueryParams.list(ctx, "recent_items").stream().toList();
         int k = QueryParams.k(ctx);
         boolean fallback = QueryParams.popularFallback(ctx);
-        Recommendations result = recSys.recommend(userId, k, QueryParams.options(ctx));
+        Recommendations result;
+        String who;
+        if (userId != null) {
+            result = recSys.recommend(userId, k, QueryParams.options(ctx));
+            who = "User '" + userId + "' not found";
+        } else if (sessionId != null) {
+            result = recSys.recommendForSession(sessionId, k, QueryParams.options(ctx));
+            who = "Session '" + sessionId + "' has no recorded events of known items";
+        } else if (!recentItems.isEmpty()) {
+            result = recSys.recommendForItems(recentItems, k, QueryParams.options(ctx));
+            who = "None of the recent_items is a known item";
+        } else {
+            throw new InvalidParameterException("user_id, session_id or recent_items is required");
+        }
         // The library answers unknown users with popular items; the spec's API says 404 unless asked.
         if (!result.personalized() && !fallback) {
-            throw new NotFoundException("User '" + userId + "' not found");
+            throw new NotFoundException(who);
         }
-        ctx.json(new RecommendResponse(userId, result.personalized(), result.items()));
+        ctx.json(new RecommendResponse(userId, sessionId, result.personalized(), result.items()));
     }
 
     private void health(Context ctx) {
@@ -142,10 +186,27 @@ public final class RestServer implements AutoCloseable {
 
     private void errorHandlers() {
         app.exception(InvalidParameterException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+        app.exception(InvalidDataException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
         app.exception(ForbiddenException.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
-        // Other library errors are states of the service (no model loaded, database busy), not of the request.
-        app.exception(RecsysException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+        app.exception(StoreBusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(STORE_BUSY_RETRY_SECONDS));
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()
+                    + (ctx.path().startsWith("/gdpr/") ? "; nothing was done: send the request again" : ""));
+        });
+        // Other library errors are states of the service, not of the request. Their messages may name
+        // files of the server: the client gets what it can act on, the log the details.
+        app.exception(RecsysException.class, (e, ctx) -> {
+            LOG.warn("Request {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, recSys.status().isEmpty()
+                    ? "No model is loaded yet; try again once one is trained"
+                    : "The service cannot answer right now; try again later (the server log has the details)");
+        });
+        app.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+            String allowed = String.join(", ", e.getDetails().values());
+            ctx.header("Allow", allowed);
+            error(ctx, HttpStatus.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path() + "; use " + allowed);
+        });
         app.exception(HttpResponseException.class, (e, ctx) ->
                 error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -163,15 +224,6 @@ public final class RestServer implements AutoCloseable {
         ctx.status(status).json(new ErrorResponse(message));
     }
 
-    private void corsRule(CorsPluginConfig.CorsRule rule) {
-        if (options.corsOrigins().isEmpty()) {
-            rule.anyHost();
-        } else {
-            String first = options.corsOrigins().get(0);
-            rule.allowHost(first, options.corsOrigins().subList(1, options.corsOrigins().size()).toArray(String[]::new));
-        }
-    }
-
     private String demoMissingPage() {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RecSys-Lite</title></head><body>"
                 + "<h1>RecSys-Lite API</h1><p>The demo shop page is not built (looked in <code>"
@@ -181,7 +233,7 @@ public final class RestServer implements AutoCloseable {
     }
 
     /** A request without a valid API key for a protected endpoint. */
-    private static final class ForbiddenException extends RuntimeException {
+    static final class ForbiddenException extends RuntimeException {
         ForbiddenException(String message) {
             super(message);
         }

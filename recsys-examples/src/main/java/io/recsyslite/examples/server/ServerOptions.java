@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param demoDir       directory of the built demo shop page served at {@code /}
  * @param watchModelDir model directory to watch for newly saved models; empty disables the watch
  * @param watchInterval how often the watched model.json is checked
+ * @param publicEvents  whether {@code POST /events} is open without the API key (so a shop's
+ *                      browsers can post beacons); without an API key it is open anyway
  */
 public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, Path demoDir,
-                            Optional<Path> watchModelDir, Duration watchInterval) {
+                            Optional<Path> watchModelDir, Duration watchInterval, boolean publicEvents) {
     /** Where {@code npm run build} in {@code widget/} puts the demo page. */
     public static final Path DEFAULT_DEMO_DIR = Path.of("widget", "dist-demo");
     public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
@@ -29,5 +31,15 @@ public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, P
         if (watchInterval.isNegative() || watchInterval.isZero()) {
             throw new InvalidParameterException("the model watch interval must be positive, was " + watchInterval);
         }
+    }
+
+    /** Events need the API key when one is set. */
+    public ServerOptions(Optional<String> apiKey, List<String> corsOrigins, Path demoDir,
+                         Optional<Path> watchModelDir, Duration watchInterval) {
+        this(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, false);
+    }
+
+    public ServerOptions withPublicEvents(boolean open) {
+        return new ServerOptions(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, open);
     }
 }

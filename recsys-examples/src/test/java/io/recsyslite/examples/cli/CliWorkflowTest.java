@@ -51,7 +51,7 @@ class CliWorkflowTest {
     void generateAndIngestIdempotently() {
         Run generate = run("generate-sample", "--out", data.toString(), "--events", "3000", "--items", "300");
         assertThat(generate.exit()).as(generate.err()).isZero();
-        assertThat(generate.err()).contains("generate events").contains("(3,000/3,000)").contains("write parquet");
+        assertThat(generate.err()).contains("generate events done 3,000/3,000").contains("write parquet done");
         Run first = run("ingest", "--events", data.resolve("events.parquet").toString(),
                 "--items", data.resolve("items.csv").toString(), "--db", db.toString());
         assertThat(first.exit()).isZero();
@@ -95,7 +95,22 @@ class CliWorkflowTest {
         assertThat(badWeighting.exit()).isEqualTo(1);
         assertThat(badWeighting.err().strip()).isEqualTo("Error: --weighting must be qty, count, log_qty or binary, was 'heavy'");
         assertThat(run("train", "--help").out()).as("algorithms listed from the class path")
-                .contains("popularity").contains("test-constant");
+                .contains("popularity").contains("test-constant").contains("e.g. train als --help");
+        assertThat(run("train", "test-constant", "--help").out()).as("the algorithm's parameters")
+                .contains("Parameters of test-constant (--param NAME=VALUE):")
+                .containsPattern("weight +default 1\\.0 +tuned in \\[");
+    }
+
+    @Test
+    @Order(3)
+    void eachCommandOffersOnlyTheOptionsItUses() {
+        for (String command : new String[] {"ingest", "recommend", "similar"}) {
+            assertThat(run(command, "--help").out()).as(command).doesNotContain("--seed").doesNotContain("--threads");
+        }
+        assertThat(run("gdpr", "delete-user", "--help").out()).doesNotContain("--seed").doesNotContain("--threads");
+        for (String command : new String[] {"train", "evaluate", "optimize", "worker"}) {
+            assertThat(run(command, "--help").out()).as(command).contains("--seed").contains("--threads");
+        }
     }
 
     @Test
@@ -214,5 +229,9 @@ class CliWorkflowTest {
         assertThat(WorkerCommand.period("90m")).hasMinutes(90);
         assertThat(run("worker", "--once", "--retrain-every", "soon", "--db", db.toString()).err())
                 .contains("--retrain-every must look like");
+        Run noModel = run("worker", "--once", "--db", db.toString(), "--model-dir", tmp.resolve("no-model").toString(),
+                "--incoming", incoming.toString());
+        assertThat(noModel.exit()).isEqualTo(1);
+        assertThat(noModel.err()).contains("model.json is missing");
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.recsyslite.core.artifact.ModelArtifacts;
 import io.recsyslite.core.serving.RecSys;
 import io.recsyslite.core.serving.RecSysConfig;
+import io.recsyslite.core.testing.StoreHeldElsewhere;
 import io.recsyslite.examples.server.Http.Reply;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +76,31 @@ class HotSwapTest {
     }
 
     @Test
+    void aModelWhoseFilesArriveAfterItsManifestIsServedOnceComplete() throws Exception {
+        // a copy by hand (cp, rsync) that writes model.json first and the arrays a moment later
+        Path staged = shop.stagedDir(TestShop.CONSTANT);
+        Path files = ModelArtifacts.filesDir(staged);
+        Files.copy(staged.resolve(ModelArtifacts.MANIFEST), shop.modelDir.resolve(ModelArtifacts.MANIFEST),
+                StandardCopyOption.REPLACE_EXISTING);
+        Thread.sleep(300); // several polls refuse the incomplete model
+        assertThat(modelType()).isEqualTo(TestShop.POPULARITY);
+
+        copyDirectory(files, shop.modelDir.resolve(files.getFileName()));
+
+        awaitModelType(TestShop.CONSTANT);
+    }
+
+    @Test
+    void aSwapRefusedWhileTheStoreWasBusyIsRetried() throws Exception {
+        try (StoreHeldElsewhere held = StoreHeldElsewhere.hold(shop.db)) {
+            shop.publish(TestShop.CONSTANT);
+            Thread.sleep(11_000); // longer than a swap waits for the store
+            assertThat(modelType()).isEqualTo(TestShop.POPULARITY);
+        }
+        awaitModelType(TestShop.CONSTANT);
+    }
+
+    @Test
     void requestsDuringSwapsAllSucceed() throws Exception {
         int threads = 8;
         int requestsEach = 200;
@@ -114,6 +141,15 @@ class HotSwapTest {
         }
         assertThat(failures.get()).isZero();
         assertThat(done.get()).isEqualTo(threads * requestsEach);
+    }
+
+    private static void copyDirectory(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var entries = Files.list(from)) {
+            for (Path f : entries.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
     }
 
     private String modelType() {

@@ -40,6 +40,11 @@ final class Http {
         return send(request(pathAndQuery, headers).GET().build());
     }
 
+    Reply post(String path, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     Reply delete(String path, String... headers) {
         return send(request(path, headers).DELETE().build());
     }

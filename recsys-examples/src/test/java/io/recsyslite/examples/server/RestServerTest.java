@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recsyslite.core.serving.RecSys;
 import io.recsyslite.core.serving.RecSysConfig;
+import io.recsyslite.core.testing.StoreHeldElsewhere;
 import io.recsyslite.examples.server.Http.Reply;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,10 +35,12 @@ class RestServerTest {
     private static RecSys recSys;
     private static RestServer server;
     private static Http http;
+    private static Path shopDb;
 
     @BeforeAll
     static void start() throws IOException {
         TestShop shop = TestShop.create(root);
+        shopDb = shop.db;
         Path demo = Files.createDirectories(root.resolve("demo"));
         Files.writeString(demo.resolve("index.html"), "<html><body>demo-shop-page</body></html>");
         recSys = RecSys.open(RecSysConfig.defaults(shop.db), shop.modelDir);
@@ -90,7 +93,7 @@ class RestServerTest {
     @ValueSource(strings = {
         "/recommend", "/recommend?user_id=", "/recommend?user_id=%20", "/recommend?user_id=user_0&k=0",
         "/recommend?user_id=user_0&k=-3", "/recommend?user_id=user_0&k=101", "/recommend?user_id=user_0&k=abc",
-        "/recommend?user_id=user_0&k=1.5", "/recommend?user_id=user_0&k=99999999999", "/recommend?user_id=user_0&min_price=abc",
+        "/recommend?user_id=user_0&k=1.5", "/recommend?user_id=user_0&k=%D9%A3", "/recommend?user_id=user_0&k=%EF%BC%95", "/recommend?user_id=user_0&k=99999999999", "/recommend?user_id=user_0&min_price=abc",
         "/recommend?user_id=user_0&max_price=-1", "/recommend?user_id=user_0&min_price=NaN",
         "/recommend?user_id=user_0&min_price=50&max_price=10", "/recommend?user_id=user_0&in_stock=maybe",
         "/recommend?user_id=user_0&exclude_seen=perhaps", "/recommend?user_id=user_0&use_faiss=x",
@@ -157,12 +160,83 @@ class RestServerTest {
     }
 
     @Test
+    void aDisallowedOriginIsRefusedBeforeTheHandlerRuns() {
+        long served = recSys.metrics().requestCount();
+        Reply r = http.get("/recommend?user_id=" + TestShop.KNOWN_USER, "Origin", "https://evil.example");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().get("error").asText()).contains("https://evil.example");
+        assertThat(r.json().has("recommendations")).isFalse();
+        assertThat(recSys.metrics().requestCount()).isEqualTo(served);
+    }
+
+    @Test
+    void withoutConfiguredOriginsTheGdprEndpointsAllowNoOriginAndTheRestAny() {
+        ServerOptions anyOrigin = new ServerOptions(Optional.of(KEY), List.of(), root, Optional.empty(), Duration.ofSeconds(1));
+        try (RestServer open = new RestServer(recSys, anyOrigin).start("127.0.0.1", 0)) {
+            Http client = new Http(open.port());
+            Reply pub = client.get("/recommend?user_id=" + TestShop.KNOWN_USER, "Origin", "https://any.example");
+            assertThat(pub.status()).isEqualTo(200);
+            assertThat(pub.header("Access-Control-Allow-Origin")).isEqualTo("*");
+            Reply preflight = client.options("/gdpr/users/user_3", "Origin", "https://any.example",
+                    "Access-Control-Request-Method", "DELETE");
+            assertThat(preflight.status()).isEqualTo(403);
+            assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+            assertThat(client.delete("/gdpr/users/user_3", "X-API-Key", KEY, "Origin", "https://any.example").status())
+                    .isEqualTo(403);
+        }
+    }
+
+    @Test
+    void wrongMethodsAre405WithAllow() {
+        Reply r = http.delete("/recommend?user_id=user_1");
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.header("Allow")).contains("GET");
+        assertThat(r.json().get("error").asText()).contains("DELETE");
+        assertThat(http.get("/gdpr/users/user_1", "X-API-Key", KEY).header("Allow")).contains("DELETE");
+        assertThat(http.get("/no-such-endpoint").status()).isEqualTo(404);
+    }
+
+    @Test
+    void jettysOwnRefusalsAreJsonToo() {
+        Reply longUri = http.get("/recommend?user_id=" + "u".repeat(20_000));
+        assertThat(longUri.status()).isEqualTo(414);
+        assertThat(longUri.json().get("error").asText()).contains("414");
+        Reply bigHeader = http.get("/health", "X-Filler", "h".repeat(20_000));
+        assertThat(bigHeader.status()).isEqualTo(431);
+        assertThat(bigHeader.json().get("error").asText()).contains("431");
+    }
+
+    @Test
+    void everyParameterErrorIsCounted() {
+        long before = http.get("/metrics").json().get("error_count").asLong();
+        http.get("/recommend");
+        http.get("/recommend?user_id=user_1&k=abc");
+        assertThat(http.get("/metrics").json().get("error_count").asLong()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void gdprDeleteWhileAnotherProcessHoldsTheStoreIs503WithoutPathsOrPids() throws Exception {
+        Reply busy;
+        try (StoreHeldElsewhere held = StoreHeldElsewhere.hold(shopDb)) {
+            busy = http.delete("/gdpr/users/user_4", "X-API-Key", KEY);
+        }
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.header("Retry-After")).isEqualTo("5");
+        assertThat(busy.json().get("error").asText()).contains("busy").contains("nothing was done")
+                .doesNotContain(root.toString()).doesNotContainPattern("(?i)pid|java|/");
+        Reply done = http.delete("/gdpr/users/user_4", "X-API-Key", KEY);
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.json().get("status").asText()).isEqualTo("erased");
+        assertThat(done.json().get("erased_at").asText()).isNotBlank();
+    }
+
+    @Test
     void corsPreflightForTheGdprEndpointsNeedsNoKey() {
         Reply r = http.options("/gdpr/users/user_3", "Origin", SHOP_ORIGIN, "Access-Control-Request-Method", "DELETE",
                 "Access-Control-Request-Headers", "X-API-Key");
-        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.status()).isEqualTo(204);
         assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(SHOP_ORIGIN);
-        assertThat(r.header("Access-Control-Allow-Headers")).isEqualToIgnoringCase("X-API-Key");
+        assertThat(r.header("Access-Control-Allow-Headers")).containsIgnoringCase("X-API-Key");
         assertThat(http.get("/recommend?user_id=user_3").status()).isEqualTo(200);
     }
 

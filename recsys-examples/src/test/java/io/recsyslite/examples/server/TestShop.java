@@ -53,9 +53,14 @@ final class TestShop {
         return shop;
     }
 
+    /** Where the model of {@code algorithm} waits to be published. */
+    Path stagedDir(String algorithm) {
+        return staging.resolve(algorithm);
+    }
+
     /** Saves a staged model into {@link #modelDir} atomically, as the trainer or worker does. */
     void publish(String algorithm) throws IOException {
-        ModelArtifacts.Loaded staged = ModelArtifacts.load(staging.resolve(algorithm), Algorithms.discover());
+        ModelArtifacts.Loaded staged = ModelArtifacts.load(stagedDir(algorithm), Algorithms.discover());
         ModelArtifacts.save(staged.model(), modelDir, staged.manifest().provenance());
     }
 

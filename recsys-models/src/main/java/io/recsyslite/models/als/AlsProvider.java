@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Implicit-feedback alternating least squares (Hu, Koren & Volinsky 2008): confidence
+ * Implicit-feedback alternating least squares (Hu, Koren &amp; Volinsky 2008): confidence
  * {@code 1 + alpha * value} on observed pairs, preference 1 there and 0 elsewhere. Each
  * half-iteration solves all users (then all items) in parallel on the trainer's own pool, by a
  * few warm-started conjugate-gradient steps (default) or an exact Cholesky solve

@@ -1,0 +1,497 @@
+package io.recsyslite.core.serving;
+
+import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.error.NotFoundException;
+import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.core.index.ItemIndexes;
+import io.recsyslite.core.rank.ItemFilter;
+import io.recsyslite.core.rank.RecommendRequest;
+import io.recsyslite.core.rank.ScoredItems;
+import io.recsyslite.core.spi.Algorithms;
+import io.recsyslite.core.spi.EmbeddingModel;
+import io.recsyslite.core.spi.Recommender;
+import io.recsyslite.core.spi.ScoringRecommender;
+import io.recsyslite.core.store.LiveEvent;
+import io.recsyslite.core.store.LiveEventContract;
+import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.core.store.StoreBusyException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The facade a shop embeds: serves recommendations and similar items from a model directory
+ * with catalogue data joined in, swaps models while serving, and answers GDPR requests against
+ * the DuckDB store. Records live events ({@link #record}) and answers from them at once: a user's
+ * next recommendations reflect their new events (on-demand fold-in), and a visitor's session
+ * gets recommendations from its events ({@link #recommendForSession}).
+ *
+ * <p>Thread-safe: any number of threads may call {@link #recommend}, {@link #similarItems} and
+ * {@link #record} while another swaps the model; a request finishes on the model it started with,
+ * and a model's native resources are released when its last request ends. The DuckDB file is
+ * opened only for the moment an operation needs it, so a trainer, worker or CLI process can use
+ * it in between; recorded events wait in the store's journal meanwhile (see {@link LiveEvents}).
+ * Owns background threads for the access audit and the journal; {@link #close()} releases
+ * everything.
+ */
+public final class RecSys implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RecSys.class);
+    private static final String ACTOR = "api";
+    private static final Duration STORE_BUSY_WAIT = Duration.ofSeconds(10);
+    /** Rows one access-audit flush writes at most: one bulk statement of a few hundred milliseconds. */
+    static final int AUDIT_ROWS_PER_FLUSH = 20_000;
+
+    private final RecSysConfig config;
+    private final ModelLoader loader;
+    private final AtomicReference<LiveModel> live = new AtomicReference<>();
+    private final AtomicLong generations = new AtomicLong();
+    private final ResultCache<CacheKey, Object> cache;
+    private final ServiceMetrics metrics = new ServiceMetrics();
+    private final AccessAudit accessAudit = new AccessAudit();
+    private final ScheduledExecutorService auditFlusher;
+    /** One DuckDB instance per file and process at a time: in-process store work takes turns. */
+    private final Object storeLock = new Object();
+    private final LiveEvents liveEvents;
+    private final FreshUsers freshUsers = new FreshUsers();
+
+    private record CacheKey(long generation, String kind, String id, int k, RecommendOptions options) {
+    }
+
+    private RecSys(RecSysConfig config, Algorithms algorithms, ItemIndexes indexes) {
+        this.config = config;
+        this.loader = new ModelLoader(config, algorithms, indexes);
+        this.cache = new ResultCache<>(config.cacheExpiry().toNanos(), 10_000);
+        long flushMillis = config.accessAuditInterval().toMillis();
+        if (flushMillis > 0) {
+            auditFlusher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "recsys-audit-flush");
+                t.setDaemon(true);
+                return t;
+            });
+            auditFlusher.scheduleWithFixedDelay(() -> flushAccessAudit(Duration.ZERO), flushMillis, flushMillis,
+                    TimeUnit.MILLISECONDS);
+        } else {
+            auditFlusher = null;
+        }
+        this.liveEvents = new LiveEvents(config.dbPath(), new LiveEventContract(config.eventTypes()),
+                config.journalFlushInterval(), this::withStore, Clock.systemUTC());
+    }
+
+    /** A RecSys over the store, with algorithms and indexes found on the class path; no model yet. */
+    public static RecSys open(RecSysConfig config) {
+        return new RecSys(config, Algorithms.discover(), ItemIndexes.discover());
+    }
+
+    /** Opens and loads the model in {@code modelDir}. */
+    public static RecSys open(RecSysConfig config, Path modelDir) throws IOException {
+        RecSys recSys = open(config);
+        try {
+            recSys.swapModel(modelDir);
+            return recSys;
+        } catch (IOException | RuntimeException e) {
+            recSys.close();
+            throw e;
+        }
+    }
+
+    public RecSysConfig config() {
+        return config;
+    }
+
+    /**
+     * Loads the model in {@code dir} (verifying checksums) and makes it the live model in one
+     * step. Requests already running finish on the previous model. A model that fails to load
+     * leaves the current one serving.
+     */
+    public ModelStatus swapModel(Path dir) throws IOException {
+        LiveModel next = withStoreIo(store -> {
+            LiveModel loaded = loader.load(dir, generations.incrementAndGet(), store);
+            liveEvents.modelServed(loaded.manifest.provenance().dataReadInstant().orElse(Instant.EPOCH), store);
+            return loaded;
+        });
+        LiveModel previous = live.getAndSet(next);
+        if (previous != null) {
+            previous.release();
+        }
+        cache.clear();
+        withStore(store -> {
+            store.audit(ACTOR, "model_swap", next.manifest.algorithm(), "dir=" + dir + " generation=" + next.generation);
+            return null;
+        });
+        LOG.info("Serving {} model from {} (generation {})", next.manifest.algorithm(), dir, next.generation);
+        return status(next);
+    }
+
+    /** What is being served, or empty when no model is loaded. */
+    public java.util.Optional<ModelStatus> status() {
+        LiveModel m = live.get();
+        return m == null ? java.util.Optional.empty() : java.util.Optional.of(status(m));
+    }
+
+    /**
+     * The top {@code k} items for a user, reflecting the user's events recorded since the model
+     * was trained: folded in on demand when the model can fold in, otherwise at least as seen
+     * items and as the recent items a model without fold-in recommends from. An unknown (or
+     * deleted) user without recorded events gets the popular items, flagged as not personalised.
+     */
+    public Recommendations recommend(String userId, int k, RecommendOptions options) {
+        return serve("recommend", userId, k, options, m -> recommendFresh(m, userId, k, options));
+    }
+
+    /**
+     * Items for a visitor's session from the events recorded in it ({@link #recommendForItems}); a
+     * session a login linked to a user gets that user's recommendations. A session without
+     * events gets the popular items, flagged as not personalised.
+     */
+    public Recommendations recommendForSession(String sessionId, int k, RecommendOptions options) {
+        return serve("recommend_session", sessionId, k, options, m -> {
+            String user = liveEvents.recent().userOfSession(sessionId);
+            if (user != null) {
+                return recommendFresh(m, user, k, options);
+            }
+            List<String> items = liveEvents.recent().ofSession(sessionId).stream().map(LiveEvent::itemId).toList();
+            return forItems(m, null, items, k, options);
+        });
+    }
+
+    /**
+     * Records events (one or a batch) of users and visitor sessions: checked against the events
+     * data contract (one bad event rejects the batch with an
+     * {@link io.recsyslite.core.error.InvalidDataException} naming its position and field; nothing
+     * is written), on disk when this returns, seen by the next {@link #recommend} of those users
+     * and sessions, and in the store within {@link RecSysConfig#journalFlushInterval()}. Safe to
+     * call from many threads; they share disk syncs.
+     *
+     * @return the number of events recorded
+     */
+    public int record(List<LiveEvent> events) {
+        List<LiveEvent> checked = liveEvents.record(events);
+        Set<String> changed = new LinkedHashSet<>();
+        for (LiveEvent e : checked) {
+            if (e.userId() != null) {
+                changed.add(e.userId());
+            }
+            if (e.sessionId() != null) {
+                changed.add(e.sessionId());
+                String user = liveEvents.recent().userOfSession(e.sessionId());
+                if (user != null) {
+                    changed.add(user);
+                }
+            }
+        }
+        cache.removeIf(key -> (key.kind().equals("recommend") || key.kind().equals("recommend_session"))
+                && changed.contains(key.id()));
+        return checked.size();
+    }
+
+    /** Records one event; see {@link #record(List)}. */
+    public int record(LiveEvent event) {
+        return record(List.of(event));
+    }
+
+    /** Moves every recorded event into the store now (they are durable already; see {@link #record}). */
+    public void flushEvents() {
+        liveEvents.flush();
+    }
+
+    private Recommendations recommendFresh(LiveModel m, String userId, int k, RecommendOptions options) {
+        List<LiveEvent> fresh = liveEvents.recent().ofUser(userId);
+        FreshUsers.Folded folded = freshUsers.foldIn(m, userId, fresh, liveEvents.recent().version(userId));
+        Recommender model = folded != null ? folded.model() : m.model;
+        int user = folded != null ? folded.user() : m.model.users().indexOf(userId);
+        if (folded == null && !fresh.isEmpty()) {
+            // a model without fold-in answers from the new events as recent items
+            List<String> items = fresh.stream().map(LiveEvent::itemId).toList();
+            RecommendOptions notSeen = user >= 0 && options.excludeSeen() && m.model instanceof ScoringRecommender sr
+                    ? options.withDenyIds(union(options.denyIds(), ids(m, sr.seenItems(user)))) : options;
+            return forItems(m, userId, items, k, notSeen);
+        }
+        if (user < 0) {
+            return new Recommendations(userId, false, join(m, popular(m, k, options)));
+        }
+        ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+        ScoredItems top;
+        if (m.index != null && options.useIndex() && model instanceof EmbeddingModel em) {
+            ItemFilter filter = options.excludeSeen() ? business.and(ItemFilter.deny(em.seenItems(user))) : business;
+            top = m.index.search(em.userVector(user), k, filter);
+        } else {
+            top = model.recommend(user, new RecommendRequest(k, options.excludeSeen(), business));
+        }
+        return new Recommendations(userId, true, join(m, top));
+    }
+
+    /** Items for an anonymous visitor from the items they just looked at (unknown ids are ignored). */
+    public Recommendations recommendForItems(List<String> recentItemIds, int k, RecommendOptions options) {
+        return serve("recommend_items", String.join(",", recentItemIds), k, options,
+                m -> forItems(m, null, recentItemIds, k, options));
+    }
+
+    private static Recommendations forItems(LiveModel m, String userId, List<String> recentItemIds, int k,
+                                            RecommendOptions options) {
+        int[] recent = recentItemIds.stream().mapToInt(m.model.items()::indexOf).filter(i -> i >= 0).toArray();
+        if (recent.length == 0) {
+            return new Recommendations(userId, false, join(m, popular(m, k, options)));
+        }
+        ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+        return new Recommendations(userId, true,
+                join(m, m.model.recommendFor(recent, new RecommendRequest(k, options.excludeSeen(), business))));
+    }
+
+    private static Set<String> ids(LiveModel m, int[] items) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i : items) {
+            ids.add(m.model.items().idOf(i));
+        }
+        return ids;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Items most similar to {@code itemId}; an unknown item is a {@link NotFoundException}. */
+    public List<RecommendedItem> similarItems(String itemId, int k, RecommendOptions options) {
+        return serve("similar_items", itemId, k, options, m -> {
+            int item = m.model.items().indexOf(itemId);
+            if (item < 0) {
+                throw new NotFoundException("Item '" + itemId + "' not found");
+            }
+            ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+            return join(m, m.model.similarItems(item, new RecommendRequest(k, true, business)));
+        });
+    }
+
+    /** Everything stored about a user (audited as an export), e.g. to answer over HTTP. */
+    public UserDataExport exportUser(String userId) {
+        liveEvents.flush();
+        return withStore(store -> Gdpr.export(store, userId));
+    }
+
+    /** Writes everything stored about a user as JSON to {@code output} (audited). */
+    public UserDataExport exportUser(String userId, Path output) throws IOException {
+        UserDataExport export = exportUser(userId);
+        Gdpr.write(export, output);
+        return export;
+    }
+
+    /**
+     * Erases a user: their events, their traces in the live model's directory (the model is
+     * reloaded from the scrubbed files), and cached answers. Afterwards the user gets only
+     * non-personalised results.
+     *
+     * @return number of events removed
+     */
+    public long deleteUser(String userId) throws IOException {
+        LiveModel m = live.get();
+        List<Path> dirs = m == null ? List.of() : List.of(m.dir);
+        liveEvents.flush(); // events still in the journal are erased with the others
+        long removed = withStoreIo(store -> Gdpr.deleteUser(store, userId, dirs));
+        liveEvents.recent().forgetUser(userId);
+        freshUsers.forget(userId);
+        if (m != null) {
+            swapModel(m.dir);
+        }
+        forgetCachedUser(userId);
+        return removed;
+    }
+
+    public ServiceMetrics.Snapshot metrics() {
+        return metrics.snapshot();
+    }
+
+    /**
+     * Runs {@code work} with the store open; the file is closed again afterwards, so other
+     * processes (worker, CLI) can use it in between. Opening waits while another process holds
+     * the file (see {@link RecsysStore#open(Path)}).
+     */
+    public <T> T withStore(Function<RecsysStore, T> work) {
+        return withStore(STORE_BUSY_WAIT, work);
+    }
+
+    private <T> T withStore(Duration busyWait, Function<RecsysStore, T> work) {
+        synchronized (storeLock) {
+            try (RecsysStore store = RecsysStore.open(config.dbPath(), busyWait)) {
+                return work.apply(store);
+            }
+        }
+    }
+
+    /** Store work that does file I/O besides. */
+    @FunctionalInterface
+    private interface StoreIo<T> {
+        T run(RecsysStore store) throws IOException;
+    }
+
+    private <T> T withStoreIo(StoreIo<T> work) throws IOException {
+        try {
+            return withStore(store -> {
+                try {
+                    return work.run(store);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Drops cached answers about one user (after a deletion or an update of their data). */
+    void forgetCachedUser(String userId) {
+        cache.removeIf(key -> key.kind().equals("recommend") && userId.equals(key.id()));
+    }
+
+    @Override
+    public void close() {
+        liveEvents.close();
+        if (auditFlusher != null) {
+            auditFlusher.shutdownNow();
+        }
+        while (!accessAudit.isEmpty() && flushAccessAudit(STORE_BUSY_WAIT)) {
+            // the last chance to write what is left: wait for a busy store as requests do
+        }
+        LiveModel m = live.getAndSet(null);
+        if (m != null) {
+            m.release();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T serve(String action, String subject, int k, RecommendOptions options, Function<LiveModel, T> work) {
+        long start = System.nanoTime();
+        try {
+            checkK(k);
+            LiveModel m = acquire();
+            try {
+                CacheKey key = new CacheKey(m.generation, action, subject, k, options);
+                Object cached = cache.get(key);
+                metrics.recordCache(cached != null);
+                T result = cached != null ? (T) cached : work.apply(m);
+                if (cached == null) {
+                    cache.put(key, result);
+                }
+                metrics.recordRequest(System.nanoTime() - start, size(result));
+                audit(action, subject);
+                return result;
+            } finally {
+                m.release();
+            }
+        } catch (RuntimeException e) {
+            metrics.recordError();
+            throw e;
+        }
+    }
+
+    private void audit(String action, String subject) {
+        if (auditFlusher != null) {
+            accessAudit.record(action, subject);
+        }
+    }
+
+    /**
+     * Writes up to {@link #AUDIT_ROWS_PER_FLUSH} aggregated accesses, one bulk statement per action,
+     * so the store is held briefly; a store busy beyond {@code busyWait} keeps them for the next flush.
+     *
+     * @return whether the rows were written
+     */
+    boolean flushAccessAudit(Duration busyWait) {
+        Map<String, Map<String, Integer>> counts = accessAudit.drain(AUDIT_ROWS_PER_FLUSH);
+        if (counts.isEmpty()) {
+            return true;
+        }
+        try {
+            withStore(busyWait, store -> {
+                counts.forEach((action, bySubject) -> store.auditAll(ACTOR, action, List.copyOf(bySubject.keySet()),
+                        bySubject.values().stream().map(n -> n + (n == 1 ? " request" : " requests")).toList()));
+                return null;
+            });
+            return true;
+        } catch (RecsysException e) {
+            LOG.warn("Could not write the access audit, retrying later: {}", e.getMessage());
+            accessAudit.restore(counts);
+            return false;
+        }
+    }
+
+    private static int size(Object result) {
+        if (result instanceof Recommendations r) {
+            return r.items().size();
+        }
+        return result instanceof List<?> l ? l.size() : 0;
+    }
+
+    private LiveModel acquire() {
+        while (true) {
+            LiveModel m = live.get();
+            if (m == null) {
+                throw new RecsysException("No model is loaded; train one (recsys-lite train ...) and load its directory");
+            }
+            if (m.acquire()) {
+                return m;
+            }
+        }
+    }
+
+    private void checkK(int k) {
+        if (k < 1 || k > config.maxRecommendations()) {
+            throw new InvalidParameterException("k must be between 1 and " + config.maxRecommendations() + ", was " + k);
+        }
+    }
+
+    private static ScoredItems popular(LiveModel m, int k, RecommendOptions options) {
+        ItemFilter business = BusinessFilter.compile(options, m.model.items(), m.metadata);
+        List<Integer> picked = new ArrayList<>(k);
+        for (int r = 0; r < m.popular.size() && picked.size() < k; r++) {
+            if (business.accept(m.popular.item(r))) {
+                picked.add(r);
+            }
+        }
+        int[] items = new int[picked.size()];
+        float[] scores = new float[picked.size()];
+        for (int j = 0; j < items.length; j++) {
+            items[j] = m.popular.item(picked.get(j));
+            scores[j] = m.popular.score(picked.get(j));
+        }
+        return new ScoredItems(items, scores);
+    }
+
+    private static List<RecommendedItem> join(LiveModel m, ScoredItems top) {
+        List<RecommendedItem> out = new ArrayList<>(top.size());
+        for (int r = 0; r < top.size(); r++) {
+            int i = top.item(r);
+            float price = m.metadata.price(i);
+            out.add(new RecommendedItem(m.model.items().idOf(i), decimal(top.score(r)), m.metadata.title(i),
+                    m.metadata.category(i), m.metadata.brand(i), Float.isNaN(price) ? null : decimal(price),
+                    m.metadata.imageUrl(i)));
+        }
+        return out;
+    }
+
+    /** The float's shortest decimal form as a double, so 47.99f is reported as 47.99, not 47.9900016784668. */
+    private static double decimal(float f) {
+        return Double.parseDouble(Float.toString(f));
+    }
+
+    private static ModelStatus status(LiveModel m) {
+        return new ModelStatus(m.manifest.algorithm(), m.dir, m.generation, m.manifest,
+                m.index == null ? ItemIndexes.EXACT : m.index.type());
+    }
+}

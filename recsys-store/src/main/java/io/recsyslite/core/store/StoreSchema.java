@@ -1,0 +1,84 @@
+package io.recsyslite.core.store;
+
+import io.recsyslite.core.error.RecsysException;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The store's tables. Creating them is idempotent; a {@code schema_version} row says which layout a
+ * file has, so a file written by a newer library is refused instead of being misread.
+ *
+ * <p>Layout notes: {@code events.seq} is the global insertion order (ties in time keep it);
+ * {@code events.ingest_id} and {@code items.ingest_id} point at {@code ingested_files.id};
+ * {@code items.extra} is a JSON object holding the items file's extra columns as text;
+ * {@code at} is a reserved word in DuckDB, so those columns are quoted ({@code "at"}) in SQL.
+ * Version 2 added {@code events.event_type} and {@code events.session_id} (a visitor's event has a
+ * session and no user until a login links them, see {@code session_links}); a version 1 file is
+ * upgraded in place when opened.
+ */
+public final class StoreSchema {
+    static final int VERSION = 2;
+
+    /** Tuning trials, written by {@code io.recsyslite.core.tuning.DuckDbTrialStorage}. */
+    public static final String TUNING_TRIALS = """
+        CREATE TABLE IF NOT EXISTS tuning_trials(study VARCHAR NOT NULL, trial INTEGER NOT NULL,
+            state VARCHAR NOT NULL, value DOUBLE, params VARCHAR, intermediate VARCHAR, error VARCHAR,
+            started_at TIMESTAMP, finished_at TIMESTAMP, PRIMARY KEY (study, trial))""";
+
+    private static final String[] DDL = {
+        "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS ingested_files(id BIGINT NOT NULL, path VARCHAR NOT NULL,
+            sha256 VARCHAR NOT NULL, kind VARCHAR NOT NULL, rows BIGINT NOT NULL, "at" TIMESTAMP NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS events(seq BIGINT NOT NULL, user_id VARCHAR NOT NULL,
+            item_id VARCHAR NOT NULL, ts BIGINT NOT NULL, qty INTEGER NOT NULL, ingest_id BIGINT NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS items(item_id VARCHAR PRIMARY KEY, title VARCHAR, category VARCHAR,
+            brand VARCHAR, price DOUBLE, img_url VARCHAR, extra JSON, ingest_id BIGINT NOT NULL)""",
+        // version 2: live events (added to version 1 files in place)
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS event_type VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS session_id VARCHAR",
+        "ALTER TABLE events ALTER COLUMN user_id DROP NOT NULL",
+        """
+        CREATE TABLE IF NOT EXISTS session_links(session_id VARCHAR NOT NULL, user_id VARCHAR NOT NULL,
+            "at" TIMESTAMP NOT NULL)""",
+        "CREATE TABLE IF NOT EXISTS deleted_users(user_id VARCHAR NOT NULL, \"at\" TIMESTAMP NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS audit_log("at" TIMESTAMP NOT NULL, actor VARCHAR NOT NULL,
+            action VARCHAR NOT NULL, subject VARCHAR, details VARCHAR)""",
+        TUNING_TRIALS,
+        // the update worker's progress per model directory: events up to seq are folded into it
+        "CREATE TABLE IF NOT EXISTS worker_marks(model_dir VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, \"at\" TIMESTAMP NOT NULL)",
+    };
+
+    private StoreSchema() {
+    }
+
+    /** Creates missing tables and checks the version, in one transaction. */
+    static void createOrCheck(Connection conn, String dbName) throws SQLException {
+        Transactions.run(conn, () -> {
+            try (Statement st = conn.createStatement()) {
+                for (String ddl : DDL) {
+                    st.execute(ddl);
+                }
+                try (ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
+                    rs.next();
+                    int version = rs.getInt(1);
+                    if (rs.wasNull()) {
+                        st.execute("INSERT INTO schema_version VALUES (" + VERSION + ")");
+                    } else if (version > VERSION) {
+                        throw new RecsysException(dbName + " has store schema version " + version
+                                + " but this library reads up to " + VERSION + "; upgrade recsys-lite");
+                    } else if (version < VERSION) {
+                        st.execute("UPDATE schema_version SET version = " + VERSION);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+}
