@@ -141,7 +141,7 @@ healthcheck="$(inspect '{{if .Config.Healthcheck}}{{index .Config.Healthcheck.Te
 [ -n "$healthcheck" ] || fail "the image has no HEALTHCHECK"
 
 step="mount"
-work="$(mktemp -d -t recsys-container-XXXXXX)"
+work="$(mktemp -d "$cache/run.XXXXXX")" # not in /tmp, where other jobs clean up by name
 container="$(podman create "$image")"
 root="$(podman mount "$container")"
 uid="$(chroot "$root" id -u "$user")"
@@ -166,7 +166,7 @@ cli() { in_image "${entrypoint[@]}" "$@"; }
 step="generate-sample"; say "$step"; timed cli generate-sample --out /data/sample --events 20000
 step="ingest"; say "$step (DB_PATH from the image's environment)"
 timed cli ingest --events /data/sample/events.parquet --items /data/sample/items.csv
-step="train als"; say "$step (MODEL_DIR from the image's environment)"; timed cli train als
+step="train als"; say "$step (into model_artifacts/als by default)"; timed cli train als
 [ -f "$work/model_artifacts/als/model.json" ] || fail "train wrote no model to the model_artifacts volume"
 step="worker --once"; say "$step"; timed cli worker --once --incoming /data/incremental
 
