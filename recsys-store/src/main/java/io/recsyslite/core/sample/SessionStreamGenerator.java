@@ -86,7 +86,7 @@ public final class SessionStreamGenerator {
         }
         String[] itemIds = IntStream.range(0, items).mapToObj(SampleShopGenerator::itemId).toArray(String[]::new);
         IdIndex users = IdIndex.of(IntStream.range(0, sessions).mapToObj(SessionStreamGenerator::sessionId).toList());
-        return TrainingData.build(users, IdIndex.of(itemIds), events, weighting, catalogue.metadata(itemIds));
+        return TrainingData.build(users, IdIndex.of(itemIds), events, weighting, catalogue.metadata());
     }
 
     private int next(int item, SplittableRandom random) {
