@@ -119,8 +119,10 @@ class ServeAndTrainSideBySideTest {
     }
 
     private static Process cli(Path log, String... args) throws IOException {
+        // as the recsys-lite launcher starts it: with the Vector API for ALS's kernels
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), RecsysLiteCli.class.getName()));
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                RecsysLiteCli.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
