@@ -6,7 +6,9 @@
  * adds nothing, and the outcome is an {@link IngestReport}. Reads return {@link UserEvent},
  * {@link CatalogItem} and {@link AuditEntry} records, or training data. A store is thread-safe (one
  * connection; every public method holds its lock) and must be closed: only one process can open a
- * database file at a time. {@link StoreSchema} and the package-private classes (file ingester,
+ * database file at a time, so {@link RecsysStore#open} waits while another holds it (processes
+ * sharing a store hold it briefly; see the README) and then throws {@link StoreBusyException}.
+ * {@link StoreSchema} and the package-private classes (file ingester,
  * data contract, training-data loader, SQL and transaction helpers) are plumbing, not part of the
  * API.
  */
