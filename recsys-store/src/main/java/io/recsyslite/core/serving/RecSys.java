@@ -15,7 +15,6 @@ import io.recsyslite.core.store.LiveEvent;
 import io.recsyslite.core.store.LiveEventContract;
 import io.recsyslite.core.spi.ProgressListener;
 import io.recsyslite.core.store.RecsysStore;
-import io.recsyslite.core.store.StoreBusyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
