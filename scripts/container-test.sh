@@ -129,6 +129,8 @@ podman image prune -f >/dev/null
 build_seconds=$((SECONDS - t0))
 image_bytes="$(podman image inspect --format '{{.Size}}' "$image")"
 say "  image built in $build_seconds s, $((image_bytes / 1000000)) MB"
+# the goal for store + classic algorithms + Faiss (the image's default modules)
+[ "$image_bytes" -le 400000000 ] || fail "the image is $((image_bytes / 1000000)) MB, over the 400 MB goal"
 
 # The image's own settings, as a container engine would apply them.
 inspect() { podman image inspect --format "$1" "$image"; }
