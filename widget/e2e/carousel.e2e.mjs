@@ -87,9 +87,28 @@ async function recommendationsRender(context, target) {
 
 /** The body of the next /recommend answer whose url passes `matches`. */
 async function nextRecommendation(page, matches) {
-  const response = await page.waitForResponse((r) => r.url().includes('/recommend?') && matches(new URL(r.url())),
-    { timeout: TIMEOUT_MS });
-  return { url: new URL(response.url()), body: await response.json() };
+  // The widget aborts a fetch that a newer one supersedes, and an aborted response has no body:
+  // every matching response's body is read as it arrives, and the first readable one counts.
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      page.off('response', onResponse);
+      reject(new Error(`no readable /recommend answer matched within ${TIMEOUT_MS} ms`));
+    }, TIMEOUT_MS);
+    async function onResponse(response) {
+      const url = new URL(response.url());
+      if (!response.url().includes('/recommend?') || !matches(url)) return;
+      let body;
+      try {
+        body = await response.json();
+      } catch {
+        return; // superseded and aborted: wait for the next one
+      }
+      clearTimeout(timer);
+      page.off('response', onResponse);
+      resolve({ url, body });
+    }
+    page.on('response', onResponse);
+  });
 }
 
 /** A new visitor sees popular items; after viewing two items, recommendations from their session. */
