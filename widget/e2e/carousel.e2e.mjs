@@ -85,30 +85,30 @@ async function recommendationsRender(context, target) {
   return `${titles.length} cards, clicks ${clicks.join(', ')}`;
 }
 
-/** The body of the next /recommend answer whose url passes `matches`. */
-async function nextRecommendation(page, matches) {
-  // The widget aborts a fetch that a newer one supersedes, and an aborted response has no body:
-  // every matching response's body is read as it arrives, and the first readable one counts.
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      page.off('response', onResponse);
-      reject(new Error(`no readable /recommend answer matched within ${TIMEOUT_MS} ms`));
-    }, TIMEOUT_MS);
-    async function onResponse(response) {
-      const url = new URL(response.url());
-      if (!response.url().includes('/recommend?') || !matches(url)) return;
-      let body;
-      try {
-        body = await response.json();
-      } catch {
-        return; // superseded and aborted: wait for the next one
-      }
-      clearTimeout(timer);
-      page.off('response', onResponse);
-      resolve({ url, body });
-    }
-    page.on('response', onResponse);
+/**
+ * Follows the widget's latest /recommend request whose url passes `matches`. The widget refetches as
+ * the visitor's recent items change and again when each recorded view is acknowledged, aborting the
+ * request a newer one supersedes, so only the latest request says what the carousel ends up showing.
+ */
+function latestRecommendation(page, matches) {
+  let latest = null;
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.endsWith('/recommend') || !matches(url)) return;
+    latest = { url, body: request.response().then((response) => response?.json() ?? null).catch(() => null) };
   });
+  return () => latest;
+}
+
+/** Polls `check` (which returns a failure message or null) until it passes or the timeout ends. */
+async function eventually(check) {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const failure = await check();
+    if (failure === null) return;
+    if (Date.now() > deadline) throw new Error(`not within ${TIMEOUT_MS} ms: ${failure}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** A new visitor sees popular items; after viewing two items, recommendations from their session. */
@@ -119,25 +119,34 @@ async function newVisitorGetsSessionRecommendations(context, target) {
   await page.addInitScript(() => localStorage.clear()); // a visitor never seen before
   const visitorPage = new URL(target.page);
   visitorPage.searchParams.delete('user');
-  const first = nextRecommendation(page, (url) => url.searchParams.has('session_id'));
+  const visitorRequest = latestRecommendation(page, (url) => url.searchParams.has('session_id'));
+  const sessionRequest = latestRecommendation(page,
+    (url) => (url.searchParams.get('recent_items') ?? '').split(',').length === 2);
   await page.goto(visitorPage.toString(), { timeout: TIMEOUT_MS });
-  const popular = await first;
-  assert(popular.body.personalized === false, `a new visitor should get popular items, got ${JSON.stringify(popular.body)}`);
   const region = page.getByRole('region', { name: 'Recommended For You' });
   await region.getByRole('list').getByRole('button').first().waitFor({ timeout: TIMEOUT_MS });
+  await eventually(async () => {
+    const popular = await visitorRequest()?.body;
+    if (!popular) return 'no answer to the visitor yet';
+    return popular.personalized === false ? null : `a new visitor should get popular items, got ${JSON.stringify(popular)}`;
+  });
 
   const products = page.getByRole('region', { name: 'Browse the shop' }).getByRole('button');
   await products.nth(1).waitFor({ timeout: TIMEOUT_MS });
   const viewedIds = [await products.nth(0).getAttribute('data-item-id'), await products.nth(1).getAttribute('data-item-id')];
-  const session = nextRecommendation(page, (url) => (url.searchParams.get('recent_items') ?? '').split(',').length === 2);
   await products.nth(0).click();
   await products.nth(1).click();
-  const fresh = await session;
-  assert(fresh.body.personalized === true, `after two views the visitor should get personal items, got ${JSON.stringify(fresh.body)}`);
-  const freshIds = fresh.body.recommendations.map((item) => item.item_id);
-  assert(!freshIds.some((id) => viewedIds.includes(id)), `viewed items ${viewedIds} came back: ${freshIds}`);
-  const expectedTitle = fresh.body.recommendations[0].title ?? freshIds[0];
-  await region.locator('.rsl-card__title').first().filter({ hasText: expectedTitle }).waitFor({ timeout: TIMEOUT_MS });
+  let freshIds = [];
+  await eventually(async () => {
+    const fresh = await sessionRequest()?.body;
+    if (!fresh) return 'no answer for the two viewed items yet';
+    if (fresh.personalized !== true) return `after two views the visitor should get personal items, got ${JSON.stringify(fresh)}`;
+    freshIds = fresh.recommendations.map((item) => item.item_id);
+    if (freshIds.some((id) => viewedIds.includes(id))) return `viewed items ${viewedIds} came back: ${freshIds}`;
+    const expectedTitle = fresh.recommendations[0].title ?? freshIds[0];
+    const shown = await region.locator('.rsl-card__title').first().textContent();
+    return shown === expectedTitle ? null : `the first card shows "${shown}", the latest answer starts with "${expectedTitle}"`;
+  });
   const viewedList = await page.getByTestId('viewed').locator('li').count();
   assert(viewedList === 2, `the page should list 2 viewed items, lists ${viewedList}`);
   assert(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
