@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.core.internal.AtomicFiles;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +61,7 @@ public record StudyResult(String study, Direction direction, List<Trial> trials)
         json.put("value", best.value());
         json.set("params", JSON.valueToTree(best.params()));
         extra.forEach((k, v) -> json.set(k, JSON.valueToTree(v)));
-        writeAtomically(file, JSON.writeValueAsString(json) + "\n");
+        AtomicFiles.writeString(file, JSON.writeValueAsString(json) + "\n");
     }
 
     /**
@@ -86,7 +83,7 @@ public record StudyResult(String study, Direction direction, List<Trial> trials)
                     .append(',').append(cell(compactJson(t.intermediate())))
                     .append(',').append(cell(t.error())).append('\n');
         }
-        writeAtomically(file, csv.toString());
+        AtomicFiles.writeString(file, csv.toString());
     }
 
     private static String compactJson(Map<?, ?> map) {
@@ -103,15 +100,5 @@ public record StudyResult(String study, Direction direction, List<Trial> trials)
         }
         String s = value.toString();
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
-    }
-
-    private static void writeAtomically(Path file, String content) throws IOException {
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(content);
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

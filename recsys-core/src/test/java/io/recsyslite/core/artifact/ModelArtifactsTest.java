@@ -2,6 +2,7 @@ package io.recsyslite.core.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,11 +15,14 @@ import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.testing.ConstantScoresProvider;
 import io.recsyslite.core.testing.TinyData;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +84,22 @@ class ModelArtifactsTest {
         assertThat(entries(dir)).containsExactlyInAnyOrder("model.json", ".lock", files().getFileName().toString());
         assertThat(ModelArtifacts.verify(dir).provenance().metrics()).isEmpty();
         assertThat(ModelArtifacts.verify(dir).provenance().dataReadInstant()).isEmpty();
+    }
+
+    @Test
+    void aModelDirectoryHonoursTheUmaskSoATrainerAndAServerOfOneGroupCanShareIt() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        // What this process's umask gives a plain folder and file: the model's own must be the same.
+        Set<PosixFilePermission> folder = Files.getPosixFilePermissions(Files.createDirectory(tmp.resolve("probe")));
+        Set<PosixFilePermission> file = Files.getPosixFilePermissions(Files.createFile(tmp.resolve("probe/file")));
+        assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(folder);
+        assertThat(Files.getPosixFilePermissions(files())).isEqualTo(folder);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("model.json"))).isEqualTo(file);
+        try (var s = Files.list(files())) {
+            for (Path f : s.toList()) {
+                assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(file);
+            }
+        }
     }
 
     @Test

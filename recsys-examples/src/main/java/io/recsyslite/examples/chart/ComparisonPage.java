@@ -1,10 +1,8 @@
 package io.recsyslite.examples.chart;
 
+import io.recsyslite.core.internal.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -41,11 +39,7 @@ public final class ComparisonPage {
             html.append("</tr>\n");
         }
         html.append("</table>\n</body></html>\n");
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), ".chart", ".html");
-        Files.writeString(temp, html, StandardCharsets.UTF_8);
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(file, html);
     }
 
     private static String escape(String s) {
