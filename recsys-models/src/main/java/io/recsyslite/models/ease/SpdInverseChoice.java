@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SpdInverseChoice {
     static final String PROPERTY = "recsyslite.blas";
-    static final SpdInverse BEST = choose(System.getProperty(PROPERTY));
+    // Before BEST: static fields initialise in order, and choosing may log.
     private static final Logger LOG = LoggerFactory.getLogger(SpdInverse.class);
+    static final SpdInverse BEST = choose(System.getProperty(PROPERTY));
 
     private SpdInverseChoice() {
     }

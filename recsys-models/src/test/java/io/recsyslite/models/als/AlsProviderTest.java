@@ -14,6 +14,7 @@ import io.recsyslite.models.common.WorkerPool;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 class AlsProviderTest extends ModelContractTest {
     @Override
@@ -74,6 +75,8 @@ class AlsProviderTest extends ModelContractTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "recsyslite.test.nativeHidden", matches = "true",
+            disabledReason = "the Vector API is hidden in this run")
     void plainJavaKernelsTrainTheSameModelAsTheVectorApi() {
         assertThat(FloatKernels.best()).isNotInstanceOf(JavaFloatKernels.class);
         AlsProvider plain = new AlsProvider(JavaFloatKernels::new);
