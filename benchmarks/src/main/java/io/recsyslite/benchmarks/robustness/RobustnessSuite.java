@@ -3,6 +3,7 @@ package io.recsyslite.benchmarks.robustness;
 import io.recsyslite.benchmarks.report.HeapPeakSampler;
 import io.recsyslite.core.eval.UserScores;
 import io.recsyslite.core.eval.UserStatistics;
+import io.recsyslite.core.serving.AutoSelection;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.RecommenderProvider;
@@ -12,6 +13,7 @@ import io.recsyslite.examples.chart.ComparisonPage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,8 +59,11 @@ public final class RobustnessSuite {
             if (options.splits() != null && !dataset.sessionProtocol()) {
                 SplitFiles.write(options.splits().resolve(dataset.name()), dataset);
             }
-            for (String name : options.algorithms().isEmpty() ? suite.algorithms.names() : options.algorithms()) {
-                runs.add(suite.run(dataset, suite.algorithms.get(name)));
+            List<String> names = options.algorithms().isEmpty() ? suite.algorithms.names() : options.algorithms();
+            List<String> candidates = names.stream().filter(n -> !n.equals(AutoSelection.AUTO)).toList();
+            for (String name : names) {
+                runs.add(name.equals(AutoSelection.AUTO) ? suite.runAuto(dataset, candidates)
+                        : suite.run(dataset, suite.algorithms.get(name)));
             }
         }
         SuiteTable table = new SuiteTable(datasets, runs, options.seed());
@@ -105,6 +110,23 @@ public final class RobustnessSuite {
             LOG.error("{} failed on {}", name, dataset.name(), e);
             return new Run(dataset.name(), name, null, Double.NaN, Double.NaN, "failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * What {@code train auto} would serve: the algorithm {@link AutoSelection} picks from the other
+     * candidates on a validation split carved from the training part (never the test part), fitted
+     * with its defaults like every other row. Shown as {@code auto:<chosen>}.
+     */
+    private Run runAuto(SuiteDataset dataset, List<String> candidates) throws InterruptedException {
+        List<String> fittable = candidates.stream().filter(n -> !n.equals("ease")
+                || dataset.train().numItems() <= options.easeMaxItems()).toList();
+        TrainingContext context = new TrainingContext(options.threads(), options.seed(), null, null);
+        AutoSelection.Choice choice = new AutoSelection(algorithms).choose(dataset.train(), fittable, "ndcg@10",
+                Duration.ofDays(1), context);
+        LOG.info("auto on {}: {}", dataset.name(), choice.reason());
+        Run chosen = run(dataset, algorithms.get(choice.algorithm()));
+        return new Run(chosen.dataset(), AutoSelection.AUTO + ":" + choice.algorithm(), chosen.scores(),
+                chosen.fitSeconds(), chosen.peakHeapMb(), chosen.note());
     }
 
     /** One chart per dataset: its deciding metric by algorithm, with 95% intervals. */
