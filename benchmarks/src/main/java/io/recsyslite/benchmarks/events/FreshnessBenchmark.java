@@ -4,6 +4,7 @@ import io.recsyslite.core.serving.RecSys;
 import io.recsyslite.core.serving.RecSysConfig;
 import io.recsyslite.core.serving.RecommendOptions;
 import io.recsyslite.core.serving.RecommendedItem;
+import io.recsyslite.core.serving.TrainRequest;
 import io.recsyslite.core.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.TrainingContext;
@@ -45,8 +46,8 @@ public final class FreshnessBenchmark {
         Path model = work.resolve("model");
         try (RecsysStore store = RecsysStore.open(db)) {
             store.ingestEvents(events);
-            new Trainer(Algorithms.discover()).train(store, "als", Map.of("factors", 64), 0, Trainer.DEFAULT_WEIGHTING,
-                    model, TrainingContext.singleThreaded(1));
+            new Trainer(Algorithms.discover()).train(store, TrainRequest.of("als", model).withParams(Map.of("factors", 64))
+                    .withContext(TrainingContext.singleThreaded(1)));
         }
         RecommendOptions options = RecommendOptions.defaults();
         try (RecSys recSys = RecSys.open(RecSysConfig.defaults(db).withCacheExpiry(Duration.ZERO)

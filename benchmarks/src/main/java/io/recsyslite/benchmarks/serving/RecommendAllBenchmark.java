@@ -6,6 +6,7 @@ import io.recsyslite.core.sample.SampleShopGenerator;
 import io.recsyslite.core.serving.RecSys;
 import io.recsyslite.core.serving.RecSysConfig;
 import io.recsyslite.core.serving.RecommendOptions;
+import io.recsyslite.core.serving.TrainRequest;
 import io.recsyslite.core.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.ProgressListener;
@@ -68,8 +69,8 @@ public final class RecommendAllBenchmark {
         try (RecsysStore store = RecsysStore.open(db)) {
             store.ingestItems(data.resolve("items.csv"));
             store.ingestEvents(data.resolve("events.parquet"));
-            new Trainer(Algorithms.discover()).train(store, "als", Map.of("factors", 64, "iterations", 2), 0,
-                    Trainer.DEFAULT_WEIGHTING, model, TrainingContext.defaults().withThreads(threads));
+            new Trainer(Algorithms.discover()).train(store, TrainRequest.of("als", model)
+                    .withParams(Map.of("factors", 64, "iterations", 2)).withContext(TrainingContext.defaults().withThreads(threads)));
         }
     }
 

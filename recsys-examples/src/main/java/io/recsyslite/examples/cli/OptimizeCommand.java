@@ -1,6 +1,7 @@
 package io.recsyslite.examples.cli;
 
 import io.recsyslite.core.serving.AutoSelection;
+import io.recsyslite.core.serving.OptimizeRequest;
 import io.recsyslite.core.serving.Optimizer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.tuning.RecommenderTuner;
@@ -64,11 +65,11 @@ final class OptimizeCommand implements Callable<Integer> {
         Path out = output != null ? output : Path.of("model_artifacts", algorithm + "-tuned");
         ConsoleProgress progress = common.progress();
         Optimizer optimizer = new Optimizer(Algorithms.discover());
-        RecommenderTuner.Result result = algorithm.equals(AutoSelection.AUTO)
-                ? optimizer.optimizeAuto(common.existingDb(), auto.candidates(), auto.budget(), metric, trials, resume,
-                        model.weighting(), model.params, out, training.context(progress))
-                : optimizer.optimize(common.existingDb(), algorithm, metric, trials, resume, model.weighting(),
-                        model.params, out, training.context(progress));
+        OptimizeRequest request = algorithm.equals(AutoSelection.AUTO)
+                ? OptimizeRequest.auto(auto.candidates(), auto.budget(), metric, trials, out)
+                : OptimizeRequest.of(algorithm, metric, trials, out);
+        RecommenderTuner.Result result = optimizer.optimize(common.existingDb(), request.withResume(resume)
+                .withWeighting(model.weighting()).withFixedParams(model.params).withContext(training.context(progress)));
         progress.finish();
         var o = spec.commandLine().getOut();
         o.printf("Best %s on validation: %.4f (trial %d) with %s%n", metric, result.best().value(),

@@ -2,6 +2,7 @@ package io.recsyslite.examples.cli;
 
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.serving.AutoSelection;
+import io.recsyslite.core.serving.TrainRequest;
 import io.recsyslite.core.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import java.nio.file.Path;
@@ -77,11 +78,11 @@ final class TrainCommand implements Callable<Integer> {
                     + model.params.keySet() + " or name an algorithm");
         }
         // holds the store only to read it: a serve process sharing the store keeps recording events
-        Trainer.Result result = automatic
-                ? trainer.trainAuto(common.existingDb(), auto.candidates(), auto.budget(), testSize, model.weighting(),
-                        dir, training.context(progress))
-                : trainer.train(common.existingDb(), algorithm, model.params, testSize, model.weighting(), dir,
-                        training.context(progress));
+        TrainRequest request = automatic
+                ? TrainRequest.auto(auto.candidates(), auto.budget(), dir)
+                : TrainRequest.of(algorithm, dir).withParams(model.params);
+        Trainer.Result result = trainer.train(common.existingDb(), request.withTestSize(testSize)
+                .withWeighting(model.weighting()).withContext(training.context(progress)));
         progress.finish();
         var out = spec.commandLine().getOut();
         result.evaluation().ifPresent(report -> out.println("Held-out " + testSize + " of each user's items: "

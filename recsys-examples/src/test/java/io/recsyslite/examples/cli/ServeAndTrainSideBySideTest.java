@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recsyslite.core.sample.SampleShopConfig;
 import io.recsyslite.core.sample.SampleShopGenerator;
+import io.recsyslite.core.serving.TrainRequest;
 import io.recsyslite.core.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.TrainingContext;
@@ -48,8 +49,8 @@ class ServeAndTrainSideBySideTest {
         try (RecsysStore store = RecsysStore.open(db)) {
             store.ingestItems(data.resolve("items.csv"));
             store.ingestEvents(data.resolve("events.parquet"));
-            new Trainer(Algorithms.discover()).train(store, "als", Map.of("factors", 8, "iterations", 2), 0,
-                    Trainer.DEFAULT_WEIGHTING, model, TrainingContext.singleThreaded(1));
+            new Trainer(Algorithms.discover()).train(store, TrainRequest.of("als", model)
+                    .withParams(Map.of("factors", 8, "iterations", 2)).withContext(TrainingContext.singleThreaded(1)));
             before = store.eventCount();
         }
 

@@ -3,6 +3,7 @@ package io.recsyslite.examples.server;
 import io.recsyslite.core.artifact.ModelArtifacts;
 import io.recsyslite.core.sample.SampleShopConfig;
 import io.recsyslite.core.sample.SampleShopGenerator;
+import io.recsyslite.core.serving.TrainRequest;
 import io.recsyslite.core.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.TrainingContext;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A small generated shop for server tests: a DuckDB store with 2000 events over 100 users and 50
@@ -45,8 +45,8 @@ final class TestShop {
             store.ingestItems(data.resolve("items.csv"));
             Trainer trainer = new Trainer(Algorithms.discover());
             for (String algorithm : List.of(POPULARITY, CONSTANT)) {
-                trainer.train(store, algorithm, Map.of(), 0, Trainer.DEFAULT_WEIGHTING, shop.staging.resolve(algorithm),
-                        TrainingContext.singleThreaded(7));
+                trainer.train(store, TrainRequest.of(algorithm, shop.staging.resolve(algorithm))
+                        .withContext(TrainingContext.singleThreaded(7)));
             }
         }
         shop.publish(POPULARITY);

@@ -18,7 +18,6 @@ import io.recsyslite.core.tuning.TrialStorage;
 import io.recsyslite.core.tuning.RecommenderTuner;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,30 +52,18 @@ public final class Optimizer {
         this.algorithms = algorithms;
     }
 
-    public RecommenderTuner.Result optimize(Path db, String algorithm, String metric, int trials, boolean resume,
-                                            ConfidenceWeighting weighting, Map<String, ?> fixedParams,
-                                            Path outputDir, TrainingContext context) throws IOException {
-        return optimize(db, List.of(algorithm), null, metric, trials, resume, weighting, fixedParams, outputDir,
-                context);
-    }
-
     /**
-     * First lets {@link AutoSelection} choose among {@code candidates} (default parameters, within
-     * {@code budget}) on the training part, so the test split stays untouched, then tunes the
-     * winner as {@link #optimize} does; the best model's model.json records the choice.
+     * Tunes as {@code request} says on the store file {@code db}. For an {@linkplain
+     * OptimizeRequest#auto auto} request, {@link AutoSelection} first chooses among the candidates
+     * (default parameters, within the budget) on the training part, so the test split stays
+     * untouched, then the winner is tuned; the best model's model.json records the choice.
      */
-    public RecommenderTuner.Result optimizeAuto(Path db, List<String> candidates, Duration budget, String metric,
-                                                int trials, boolean resume, ConfidenceWeighting weighting,
-                                                Map<String, ?> fixedParams, Path outputDir, TrainingContext context)
-            throws IOException {
-        return optimize(db, candidates, budget, metric, trials, resume, weighting, fixedParams, outputDir, context);
-    }
-
-    /** Tunes {@code candidates.get(0)}, or with a {@code budget} the candidate {@link AutoSelection} chooses. */
-    private RecommenderTuner.Result optimize(Path db, List<String> candidates, Duration budget, String metric,
-                                             int trials, boolean resume, ConfidenceWeighting weighting,
-                                             Map<String, ?> fixedParams, Path outputDir, TrainingContext context)
-            throws IOException {
+    public RecommenderTuner.Result optimize(Path db, OptimizeRequest request) throws IOException {
+        String metric = request.metric();
+        TrainingContext context = request.context();
+        ConfidenceWeighting weighting = request.weighting();
+        Path outputDir = request.outputDir();
+        List<String> candidates = request.isAuto() ? request.candidates() : List.of(request.algorithm());
         RankingMetric.parse(metric); // fail early on a bad metric name
         candidates.forEach(algorithms::get);
         TrainingData data;
@@ -94,9 +81,9 @@ public final class Optimizer {
         }
         Map<String, Object> selection = Map.of();
         String algorithm = candidates.get(0);
-        if (budget != null) {
-            AutoSelection.Choice choice = new AutoSelection(algorithms).choose(outer.train(), candidates, metric, budget,
-                    context);
+        if (request.isAuto()) {
+            AutoSelection.Choice choice = new AutoSelection(algorithms).choose(outer.train(), candidates, metric,
+                    request.budget(), context);
             algorithm = choice.algorithm();
             selection = choice.asMap();
             LOG.info("auto: {}; tuning it", choice.reason());
@@ -110,9 +97,9 @@ public final class Optimizer {
                         return new RecommenderTuner.Holdout(inner.train(), m -> score(m, inner, metric, context));
                     })
                     .testMetric(m -> score(m, outer, metric, context))
-                    .trials(trials).seed(context.seed()).threads(context.threads())
-                    .storage(storage).resume(resume).progress(context.progress())
-                    .fixedParams(fixedParams)
+                    .trials(request.trials()).seed(context.seed()).threads(context.threads())
+                    .storage(storage).resume(request.resume()).progress(context.progress())
+                    .fixedParams(request.fixedParams())
                     .outputDir(outputDir)
                     .bestModelSink((model, best, metrics) -> ModelArtifacts.save(model, outputDir.resolve(MODEL_SUBDIR),
                             new Provenance(metrics, fingerprint, context.seed(), readAt.toString(),
@@ -121,7 +108,7 @@ public final class Optimizer {
                     .tune(outer.train());
         }
         try (RecsysStore store = RecsysStore.open(db)) {
-            store.audit("tuner", "optimize", algorithm, "metric=" + metric + " trials=" + trials
+            store.audit("tuner", "optimize", algorithm, "metric=" + metric + " trials=" + request.trials()
                     + " best=" + result.best().value() + " output=" + outputDir);
         }
         return result;

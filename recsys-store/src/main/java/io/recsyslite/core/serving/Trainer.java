@@ -20,7 +20,6 @@ import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.store.RecsysStore;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,49 +85,39 @@ public final class Trainer {
         }
     }
 
-    /** Trains with {@code store} open throughout (the caller's process keeps the file meanwhile). */
-    public Result train(RecsysStore store, String algorithm, Map<String, ?> params, double testSize,
-                        ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
-        RecommenderProvider provider = algorithms.get(algorithm);
-        Params resolved = provider.paramSpace().resolve(params);
-        Result result = fitAndSave(Snapshot.read(store, weighting, context), provider, resolved, testSize, weighting,
-                output, context, Map.of());
-        audit(store, algorithm, output, result, resolved);
-        return result;
+    /** Trains as {@code request} says with {@code store} open throughout (the caller's process keeps the file meanwhile). */
+    public Result train(RecsysStore store, TrainRequest request) throws IOException {
+        checkNames(request);
+        Trained trained = fitAndSave(Snapshot.read(store, request.weighting(), request.context()), request);
+        audit(store, trained.algorithm(), request.output(), trained.result(), trained.params());
+        return trained.result();
     }
 
     /**
-     * Trains from the store file {@code db}, holding it only to read the training data and to
-     * audit: a serving process sharing the store records events and answers meanwhile.
+     * Trains as {@code request} says from the store file {@code db}, holding it only to read the
+     * training data and to audit: a serving process sharing the store records events and answers
+     * meanwhile. For an {@linkplain TrainRequest#auto auto} request, {@link AutoSelection} first
+     * chooses among the candidates (default parameters) on a validation split of the data; model.json's
+     * {@code selection} records every candidate's validation score and the reason.
      */
-    public Result train(Path db, String algorithm, Map<String, ?> params, double testSize,
-                        ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
-        RecommenderProvider provider = algorithms.get(algorithm);
-        Params resolved = provider.paramSpace().resolve(params);
-        Result result = fitAndSave(Snapshot.read(db, weighting, context), provider, resolved, testSize, weighting,
-                output, context, Map.of());
-        audit(db, algorithm, output, result, resolved);
-        return result;
+    public Result train(Path db, TrainRequest request) throws IOException {
+        checkNames(request);
+        Trained trained = fitAndSave(Snapshot.read(db, request.weighting(), request.context()), request);
+        audit(db, trained.algorithm(), request.output(), trained.result(), trained.params());
+        return trained.result();
     }
 
-    /**
-     * Lets {@link AutoSelection} choose among {@code candidates} (default parameters) on a validation
-     * split of the store's data within {@code budget}, then trains the winner as {@link #train} does
-     * (holding the store file only to read and audit); model.json's {@code selection} records every
-     * candidate's validation score and the reason.
-     */
-    public Result trainAuto(Path db, List<String> candidates, Duration budget, double testSize,
-                            ConfidenceWeighting weighting, Path output, TrainingContext context) throws IOException {
-        candidates.forEach(algorithms::get); // unknown names fail before data is loaded
-        Snapshot snapshot = Snapshot.read(db, weighting, context);
-        AutoSelection.Choice choice = new AutoSelection(algorithms).choose(snapshot.data(), candidates,
-                DECIDING_METRIC, budget, context);
-        LOG.info("auto: {}", choice.reason());
-        RecommenderProvider provider = algorithms.get(choice.algorithm());
-        Params defaults = provider.paramSpace().defaults();
-        Result result = fitAndSave(snapshot, provider, defaults, testSize, weighting, output, context, choice.asMap());
-        audit(db, provider.name(), output, result, defaults);
-        return result;
+    /** Unknown names fail before data is loaded. */
+    private void checkNames(TrainRequest request) {
+        if (request.isAuto()) {
+            request.candidates().forEach(algorithms::get);
+        } else {
+            algorithms.get(request.algorithm());
+        }
+    }
+
+    /** What was trained, with the parameters it was trained with. */
+    private record Trained(String algorithm, Params params, Result result) {
     }
 
     private static void audit(Path db, String algorithm, Path output, Result result, Params params) {
@@ -142,9 +131,23 @@ public final class Trainer {
                 + " items=" + result.items() + " params=" + params);
     }
 
-    private Result fitAndSave(Snapshot snapshot, RecommenderProvider provider, Params resolved, double testSize,
-                              ConfidenceWeighting weighting, Path output, TrainingContext context,
-                              Map<String, Object> selection) throws IOException {
+    private Trained fitAndSave(Snapshot snapshot, TrainRequest request) throws IOException {
+        TrainingContext context = request.context();
+        RecommenderProvider provider;
+        Params resolved;
+        Map<String, Object> selection = Map.of();
+        if (request.isAuto()) {
+            AutoSelection.Choice choice = new AutoSelection(algorithms).choose(snapshot.data(), request.candidates(),
+                    DECIDING_METRIC, request.budget(), context);
+            LOG.info("auto: {}", choice.reason());
+            provider = algorithms.get(choice.algorithm());
+            resolved = provider.paramSpace().defaults();
+            selection = choice.asMap();
+        } else {
+            provider = algorithms.get(request.algorithm());
+            resolved = provider.paramSpace().resolve(request.params());
+        }
+        double testSize = request.testSize();
         String algorithm = provider.name();
         TrainingData data = snapshot.data();
         Optional<EvaluationReport> evaluation = Optional.empty();
@@ -167,8 +170,8 @@ public final class Trainer {
         Recommender model = provider.fit(data, resolved, context);
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         Provenance provenance = new Provenance(metrics, snapshot.fingerprint(), context.seed(),
-                snapshot.readAt().toString(), Optional.of(weighting), selection);
-        ModelManifest manifest = ModelArtifacts.save(model, output, provenance);
+                snapshot.readAt().toString(), Optional.of(request.weighting()), selection);
+        ModelManifest manifest = ModelArtifacts.save(model, request.output(), provenance);
         Result result = new Result(manifest, evaluation, baseline, fitSeconds, data.numUsers(), data.numItems());
         if (result.belowBaseline()) {
             LOG.warn("{} ranks below the popularity baseline on the held-out split ({} {} vs {}): this data does "
@@ -176,7 +179,7 @@ public final class Trainer {
                     DECIDING_METRIC, String.format(Locale.ROOT, "%.4f", evaluation.get().get(DECIDING_METRIC)),
                     String.format(Locale.ROOT, "%.4f", baseline.get().get(DECIDING_METRIC)));
         }
-        return result;
+        return new Trained(algorithm, resolved, result);
     }
 
     /**

@@ -173,8 +173,8 @@ public final class UpdateWorker {
         try (RecsysStore store = RecsysStore.open(db)) {
             newest = store.maxEventSeq();
         }
-        new Trainer(algorithms).train(db, manifest.algorithm(), manifest.params(), 0, weighting(manifest), modelDir,
-                context);
+        new Trainer(algorithms).train(db, TrainRequest.of(manifest.algorithm(), modelDir).withParams(manifest.params())
+                .withWeighting(weighting(manifest)).withContext(context));
         try (RecsysStore store = RecsysStore.open(db)) {
             store.markWorkerProgress(modelDir, newest, "model_retrain", manifest.algorithm(), "dir=" + modelDir);
         }

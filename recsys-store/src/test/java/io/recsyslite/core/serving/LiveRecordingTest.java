@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,8 +45,8 @@ class LiveRecordingTest {
             store.ingestItems(data.resolve("items.csv"));
             store.ingestEvents(data.resolve("events.parquet"));
             eventsBefore = store.eventCount();
-            new Trainer(Algorithms.discover()).train(store, ConstantScoresProvider.NAME, Map.of(), 0,
-                    Trainer.DEFAULT_WEIGHTING, modelDir, TrainingContext.singleThreaded(1));
+            new Trainer(Algorithms.discover()).train(store, TrainRequest.of(ConstantScoresProvider.NAME, modelDir)
+                    .withContext(TrainingContext.singleThreaded(1)));
         }
         recSys = RecSys.open(RecSysConfig.defaults(db).withAccessAuditInterval(Duration.ZERO)
                 .withJournalFlushInterval(Duration.ofHours(1)), modelDir);

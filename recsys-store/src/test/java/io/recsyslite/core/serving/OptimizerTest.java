@@ -16,7 +16,6 @@ import io.recsyslite.core.tuning.RecommenderTuner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +28,8 @@ class OptimizerTest {
         Path db = store();
         Path out = tmp.resolve("tuned");
 
-        RecommenderTuner.Result r = new Optimizer(Algorithms.discover()).optimize(db, ConstantScoresProvider.NAME,
-                "ndcg@20", 4, false, Trainer.DEFAULT_WEIGHTING, Map.of(), out, TrainingContext.singleThreaded(5));
+        RecommenderTuner.Result r = new Optimizer(Algorithms.discover()).optimize(db,
+                OptimizeRequest.of(ConstantScoresProvider.NAME, "ndcg@20", 4, out).withContext(TrainingContext.singleThreaded(5)));
 
         assertThat(r.study().trials()).hasSize(4);
         assertThat(r.testScore()).isPresent();
@@ -40,16 +39,17 @@ class OptimizerTest {
         long stored = countTrials(db);
         assertThat(stored).isEqualTo(4);
 
-        new Optimizer(Algorithms.discover()).optimize(db, ConstantScoresProvider.NAME, "ndcg@20", 6, true,
-                Trainer.DEFAULT_WEIGHTING, Map.of(), out, TrainingContext.singleThreaded(5));
+        new Optimizer(Algorithms.discover()).optimize(db, OptimizeRequest.of(ConstantScoresProvider.NAME, "ndcg@20", 6, out)
+                .withResume(true).withContext(TrainingContext.singleThreaded(5)));
         assertThat(countTrials(db)).isEqualTo(6);
     }
 
     @Test
     void badMetricNameFailsBeforeAnyWork() throws IOException {
         Path db = store();
-        assertThatThrownBy(() -> new Optimizer(Algorithms.discover()).optimize(db, ConstantScoresProvider.NAME,
-                "accuracy", 2, false, Trainer.DEFAULT_WEIGHTING, Map.of(), tmp.resolve("o"), TrainingContext.singleThreaded(1)))
+        assertThatThrownBy(() -> new Optimizer(Algorithms.discover()).optimize(db,
+                OptimizeRequest.of(ConstantScoresProvider.NAME, "accuracy", 2, tmp.resolve("o"))
+                        .withContext(TrainingContext.singleThreaded(1))))
                 .isInstanceOf(UnknownNameException.class);
     }
 
@@ -58,8 +58,8 @@ class OptimizerTest {
         Optimizer optimizer = new Optimizer(Algorithms.discover());
         Path empty = tmp.resolve("empty.db");
         RecsysStore.open(empty).close();
-        assertThatThrownBy(() -> optimizer.optimize(empty, ConstantScoresProvider.NAME, "ndcg@20", 2, false,
-                Trainer.DEFAULT_WEIGHTING, Map.of(), tmp.resolve("o1"), TrainingContext.singleThreaded(1)))
+        assertThatThrownBy(() -> optimizer.optimize(empty, OptimizeRequest.of(ConstantScoresProvider.NAME, "ndcg@20", 2,
+                tmp.resolve("o1")).withContext(TrainingContext.singleThreaded(1))))
                 .isInstanceOf(InvalidDataException.class).hasMessageContaining("holds no events");
 
         // every user has two events: a training and a test item, nothing left to validate on
@@ -70,8 +70,8 @@ class OptimizerTest {
         try (RecsysStore store = RecsysStore.open(shallow)) {
             store.ingestEvents(events);
         }
-        assertThatThrownBy(() -> optimizer.optimize(shallow, ConstantScoresProvider.NAME, "ndcg@20", 2, false,
-                Trainer.DEFAULT_WEIGHTING, Map.of(), tmp.resolve("o2"), TrainingContext.singleThreaded(1)))
+        assertThatThrownBy(() -> optimizer.optimize(shallow, OptimizeRequest.of(ConstantScoresProvider.NAME, "ndcg@20", 2,
+                tmp.resolve("o2")).withContext(TrainingContext.singleThreaded(1))))
                 .isInstanceOf(InvalidDataException.class).hasMessageContaining("too little history to tune on");
         assertThat(tmp.resolve("o1")).doesNotExist();
         assertThat(tmp.resolve("o2")).doesNotExist();

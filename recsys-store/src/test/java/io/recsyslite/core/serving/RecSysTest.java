@@ -338,8 +338,8 @@ class RecSysTest {
 
     private void train(Path dir, Map<String, ?> params) throws IOException {
         try (RecsysStore store = RecsysStore.open(db)) {
-            new Trainer(Algorithms.discover()).train(store, ConstantScoresProvider.NAME, params, 0,
-                    Trainer.DEFAULT_WEIGHTING, dir, TrainingContext.singleThreaded(1));
+            new Trainer(Algorithms.discover()).train(store, TrainRequest.of(ConstantScoresProvider.NAME, dir)
+                    .withParams(params).withContext(TrainingContext.singleThreaded(1)));
         }
     }
 

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +44,8 @@ class UpdateWorkerTest {
         try (RecsysStore store = RecsysStore.open(db)) {
             store.ingestItems(data.resolve("items.csv"));
             store.ingestEvents(data.resolve("events.parquet"));
-            new Trainer(Algorithms.discover()).train(store, ConstantScoresProvider.NAME, Map.of(), 0,
-                    Trainer.DEFAULT_WEIGHTING, modelDir, TrainingContext.singleThreaded(1));
+            new Trainer(Algorithms.discover()).train(store, TrainRequest.of(ConstantScoresProvider.NAME, modelDir)
+                    .withContext(TrainingContext.singleThreaded(1)));
         }
         before = ModelArtifacts.load(modelDir, Algorithms.discover()).model();
     }
