@@ -17,12 +17,16 @@ import io.recsyslite.core.serving.ModelStatus;
 import io.recsyslite.core.serving.RecSys;
 import io.recsyslite.core.serving.Recommendations;
 import io.recsyslite.core.store.StoreBusyException;
-import io.recsyslite.examples.server.ApiJson.DeletedResponse;
-import io.recsyslite.examples.server.ApiJson.ErrorResponse;
-import io.recsyslite.examples.server.ApiJson.EventsResponse;
-import io.recsyslite.examples.server.ApiJson.HealthResponse;
-import io.recsyslite.examples.server.ApiJson.MetricsResponse;
-import io.recsyslite.examples.server.ApiJson.RecommendResponse;
+import io.recsyslite.rest.ApiJson;
+import io.recsyslite.rest.ApiJson.DeletedResponse;
+import io.recsyslite.rest.ApiJson.ErrorResponse;
+import io.recsyslite.rest.ApiJson.EventsResponse;
+import io.recsyslite.rest.ApiJson.HealthResponse;
+import io.recsyslite.rest.ApiJson.MetricsResponse;
+import io.recsyslite.rest.ApiJson.RecommendResponse;
+import io.recsyslite.rest.BodyTooLargeException;
+import io.recsyslite.rest.EventsRequest;
+import io.recsyslite.rest.QueryParams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -110,8 +114,10 @@ public final class RestServer implements AutoCloseable {
 
     private void routes() {
         app.get("/recommend", this::recommend);
-        app.get("/similar-items", ctx -> ctx.json(recSys.similarItems(QueryParams.requiredId(ctx, "item_id"),
-                QueryParams.k(ctx), QueryParams.options(ctx))));
+        app.get("/similar-items", ctx -> {
+            QueryParams query = query(ctx);
+            ctx.json(recSys.similarItems(query.requiredId("item_id"), query.k(), query.options()));
+        });
         app.get("/health", this::health);
         app.get("/img/{name}", ctx -> ctx.contentType("image/svg+xml").header("Cache-Control", "max-age=86400")
                 .result(DemoImages.svg(ctx.pathParam("name"))));
@@ -123,7 +129,7 @@ public final class RestServer implements AutoCloseable {
             ctx.json(new EventsResponse(recSys.record(EventsRequest.read(ctx.bodyInputStream()))));
         });
         app.before("/gdpr/*", this::requireApiKey);
-        app.get("/gdpr/export", ctx -> ctx.json(recSys.exportUser(QueryParams.requiredId(ctx, "user_id"))));
+        app.get("/gdpr/export", ctx -> ctx.json(recSys.exportUser(query(ctx).requiredId("user_id"))));
         app.delete("/gdpr/users/{user_id}", ctx -> {
             String userId = ctx.pathParam("user_id");
             long removed = recSys.deleteUser(userId);
@@ -138,25 +144,26 @@ public final class RestServer implements AutoCloseable {
      * {@code fallback=popular}, the popular items.
      */
     private void recommend(Context ctx) {
-        String userId = QueryParams.optionalId(ctx, "user_id");
-        String sessionId = QueryParams.optionalId(ctx, "session_id");
-        List<String> recentItems = QueryParams.list(ctx, "recent_items").stream().toList();
-        int k = QueryParams.k(ctx);
-        boolean fallback = QueryParams.popularFallback(ctx);
+        QueryParams query = query(ctx);
+        String userId = query.optionalId("user_id");
+        String sessionId = query.optionalId("session_id");
+        List<String> recentItems = query.list("recent_items").stream().toList();
+        int k = query.k();
+        boolean fallback = query.popularFallback();
         Recommendations result;
         String who;
         if (userId != null) {
-            result = recSys.recommend(userId, k, QueryParams.options(ctx));
+            result = recSys.recommend(userId, k, query.options());
             who = "User '" + userId + "' not found";
         } else if (sessionId != null) {
-            result = recSys.recommendForSession(sessionId, k, QueryParams.options(ctx));
+            result = recSys.recommendForSession(sessionId, k, query.options());
             if (!result.personalized() && !recentItems.isEmpty()) { // the shop did not record the visitor's events
-                result = recSys.recommendForItems(recentItems, k, QueryParams.options(ctx));
+                result = recSys.recommendForItems(recentItems, k, query.options());
             }
             who = "Session '" + sessionId + "' has no recorded events of known items";
         } else if (!recentItems.isEmpty() || fallback) {
             // nobody in particular with fallback=popular: a visitor the shop does not track
-            result = recSys.recommendForItems(recentItems, k, QueryParams.options(ctx));
+            result = recSys.recommendForItems(recentItems, k, query.options());
             who = "None of the recent_items is a known item";
         } else {
             throw new InvalidParameterException("user_id, session_id or recent_items is required");
@@ -166,6 +173,10 @@ public final class RestServer implements AutoCloseable {
             throw new NotFoundException(who);
         }
         ctx.json(new RecommendResponse(userId, sessionId, result.personalized(), result.items()));
+    }
+
+    private static QueryParams query(Context ctx) {
+        return new QueryParams(ctx::queryParams);
     }
 
     private void health(Context ctx) {
@@ -197,6 +208,7 @@ public final class RestServer implements AutoCloseable {
         app.exception(InvalidDataException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
         app.exception(ForbiddenException.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
+        app.exception(BodyTooLargeException.class, (e, ctx) -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, e.getMessage()));
         app.exception(StoreBusyException.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(STORE_BUSY_RETRY_SECONDS));
             error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()
