@@ -11,6 +11,7 @@ import io.javalin.json.JavalinJackson;
 import io.recsyslite.core.serving.RecSys;
 import io.recsyslite.rest.ApiJson;
 import io.recsyslite.rest.CorsPolicy;
+import io.recsyslite.rest.DemoImages;
 import io.recsyslite.rest.QueryParams;
 import io.recsyslite.rest.RestApi;
 import java.nio.file.Files;
