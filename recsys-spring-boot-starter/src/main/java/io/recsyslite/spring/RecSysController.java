@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsyslite.rest.ApiJson;
 import io.recsyslite.rest.DemoImages;
+import io.recsyslite.rest.OpenApi;
 import io.recsyslite.rest.QueryParams;
 import io.recsyslite.rest.RestApi;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class RecSysController {
     /** The paths the API answers, for the servlet filter. */
     static final String[] URL_PATTERNS = {"/recommend", "/similar-items", "/health", "/metrics", "/events",
-        "/gdpr/*", "/img/*"};
+        "/gdpr/*", "/img/*", OpenApi.PATH};
     private static final ObjectMapper JSON = ApiJson.mapper();
 
     private final RestApi api;
@@ -58,6 +59,11 @@ public class RecSysController {
     @GetMapping("/metrics")
     public ResponseEntity<byte[]> metrics() {
         return json(200, api.metrics());
+    }
+
+    @GetMapping(OpenApi.PATH)
+    public ResponseEntity<byte[]> openApi() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(OpenApi.document());
     }
 
     @PostMapping("/events")

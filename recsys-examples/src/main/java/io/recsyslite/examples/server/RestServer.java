@@ -12,6 +12,7 @@ import io.recsyslite.core.serving.RecSys;
 import io.recsyslite.rest.ApiJson;
 import io.recsyslite.rest.CorsPolicy;
 import io.recsyslite.rest.DemoImages;
+import io.recsyslite.rest.OpenApi;
 import io.recsyslite.rest.QueryParams;
 import io.recsyslite.rest.RestApi;
 import java.nio.file.Files;
@@ -103,6 +104,7 @@ public final class RestServer implements AutoCloseable {
         app.get("/img/{name}", ctx -> ctx.contentType("image/svg+xml").header("Cache-Control", "max-age=86400")
                 .result(DemoImages.svg(ctx.pathParam("name"))));
         app.get("/metrics", ctx -> ctx.json(api.metrics()));
+        app.get(OpenApi.PATH, ctx -> ctx.contentType("application/json").result(OpenApi.document()));
         app.post("/events", ctx -> ctx.json(api.events(ctx.bodyInputStream(), ctx.header(RestApi.API_KEY_HEADER))));
         app.before("/gdpr/*", ctx -> {
             if (ctx.method() != HandlerType.OPTIONS) { // a browser's CORS preflight carries no key

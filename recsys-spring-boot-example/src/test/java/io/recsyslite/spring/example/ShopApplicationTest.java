@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recsyslite.rest.OpenApiContract;
 import io.recsyslite.spring.SampleShop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -236,5 +237,37 @@ class ShopApplicationTest {
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.raw().body()).contains("recsys_http_requests_seconds{endpoint=\"/recommend\"")
                 .contains("quantile=\"0.95\"").contains("recsys_cache_hit_ratio");
+    }
+
+    private static final OpenApiContract CONTRACT = new OpenApiContract();
+
+    private void conforms(String method, String template, Reply reply, int status) {
+        assertThat(reply.status()).as(method + " " + template + ": " + reply.raw().body()).isEqualTo(status);
+        assertThat(CONTRACT.violations(method, template, reply.status(), reply.raw().body()))
+                .as(method + " " + template + " " + status).isEmpty();
+    }
+
+    @Test
+    void answersConformToTheOpenApiDocumentWhichIsServed() {
+        String user = SampleShop.KNOWN_USER;
+        conforms("GET", "/recommend", get("/recommend?user_id=" + user + "&k=3"), 200);
+        conforms("GET", "/recommend", get("/recommend?session_id=s1&recent_items=item_1&k=3"), 200);
+        conforms("GET", "/recommend", get("/recommend?user_id=nobody"), 404);
+        conforms("GET", "/recommend", get("/recommend?user_id=" + user + "&k=x"), 400);
+        conforms("GET", "/recommend", get("/recommend?user_id=" + user, "Origin", "https://evil.example"), 403);
+        conforms("GET", "/similar-items", get("/similar-items?item_id=item_1&k=3"), 200);
+        conforms("GET", "/similar-items", get("/similar-items"), 400);
+        conforms("GET", "/health", get("/health"), 200);
+        conforms("GET", "/metrics", get("/metrics"), 200);
+        conforms("POST", "/events", send("POST", "/events", "[{\"user_id\": \"" + user + "\", \"item_id\": \"item_2\"}]",
+                "Content-Type", "application/json", "X-API-Key", KEY), 200);
+        conforms("POST", "/events", send("POST", "/events", "{\"item_id\": 1.5}", "X-API-Key", KEY), 400);
+        conforms("GET", "/gdpr/export", get("/gdpr/export?user_id=" + user, "X-API-Key", KEY), 200);
+        conforms("GET", "/gdpr/export", get("/gdpr/export?user_id=" + user), 403);
+        conforms("DELETE", "/gdpr/users/{user_id}", send("DELETE", "/gdpr/users/user_6", null, "X-API-Key", KEY), 200);
+
+        Reply document = get("/openapi.json");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json()).isEqualTo(CONTRACT.document());
     }
 }

@@ -1,0 +1,67 @@
+package io.recsyslite.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks a server's real answers against {@link OpenApi}'s document: the JSON schema that the
+ * document gives the answer of {@code method path} with {@code status} must accept its body. For
+ * the servers' tests (through this module's test jar). Thread-safe.
+ */
+public final class OpenApiContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private final JsonNode document;
+
+    public OpenApiContract() {
+        try {
+            document = JSON.readTree(OpenApi.document());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The document, parsed. */
+    public JsonNode document() {
+        return document;
+    }
+
+    /**
+     * The schema violations of {@code body} as the answer of {@code method pathTemplate} (e.g.
+     * {@code /gdpr/users/{user_id}}) with {@code status}; empty when it conforms.
+     *
+     * @throws IllegalArgumentException when the document does not describe that answer at all
+     */
+    public List<String> violations(String method, String pathTemplate, int status, String body) {
+        JsonNode answer = document.path("paths").path(pathTemplate).path(method.toLowerCase(Locale.ROOT))
+                .path("responses").path(Integer.toString(status));
+        if (answer.has("$ref")) { // #/components/responses/X
+            answer = document.at(answer.get("$ref").asText().substring(1));
+        }
+        JsonNode schema = answer.path("content").path("application/json").path("schema");
+        if (schema.isMissingNode()) {
+            throw new IllegalArgumentException("openapi.json describes no JSON answer " + status + " of " + method
+                    + " " + pathTemplate);
+        }
+        // The component schemas at the root, where the document's "#/components/schemas/X" points.
+        ObjectNode root = JSON.createObjectNode();
+        root.put("$schema", SpecificationVersion.DRAFT_2020_12.getDialectId());
+        root.set("components", document.get("components"));
+        root.putArray("allOf").add(schema);
+        Schema validator = SCHEMAS.getSchema(root.toString());
+        try {
+            return validator.validate(JSON.readTree(body)).stream().map(Error::toString).toList();
+        } catch (IOException e) {
+            return List.of("not JSON: " + body);
+        }
+    }
+}
