@@ -1,5 +1,7 @@
 package io.recsyslite.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,6 +35,13 @@ public final class OpenApiContract {
     /** The document, parsed. */
     public JsonNode document() {
         return document;
+    }
+
+    /** Asserts that {@code reply} has {@code status} and conforms to the document as an answer of {@code method pathTemplate}. */
+    public void assertConforms(String method, String pathTemplate, int status, Http.Reply reply) {
+        String what = method + " " + pathTemplate + " " + status;
+        assertThat(reply.status()).as(what + ": " + reply.raw().body()).isEqualTo(status);
+        assertThat(violations(method, pathTemplate, status, reply.raw().body())).as(what).isEmpty();
     }
 
     /**

@@ -3,21 +3,16 @@ package io.recsyslite.spring.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recsyslite.rest.Http;
+import io.recsyslite.rest.Http.Reply;
 import io.recsyslite.rest.OpenApiContract;
 import io.recsyslite.spring.SampleShop;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,13 +29,13 @@ import org.springframework.test.context.DynamicPropertySource;
 class ShopApplicationTest {
     static final String KEY = "s3cret";
     static final String SHOP_ORIGIN = "https://shop.example";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final OpenApiContract CONTRACT = new OpenApiContract();
     private static Path root;
     private static SampleShop shop;
 
     @LocalServerPort
     int port;
+    private Http http;
 
     @DynamicPropertySource
     static void shop(DynamicPropertyRegistry registry) throws IOException {
@@ -59,68 +54,30 @@ class ShopApplicationTest {
         }
     }
 
-    record Reply(int status, HttpResponse<String> raw) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(raw.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + raw.body(), e);
-            }
-        }
-
-        String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
-    }
-
-    Reply send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        try {
-            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    Reply get(String path, String... headers) {
-        return send("GET", path, null, headers);
-    }
-
-    static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            names.add(it.next());
-        }
-        return names;
+    @BeforeEach
+    void client() {
+        http = new Http(port);
     }
 
     @Test
     void recommendHasTheWidgetsShape() {
-        Reply r = get("/recommend?user_id=" + SampleShop.KNOWN_USER + "&k=5");
+        Reply r = http.get("/recommend?user_id=" + SampleShop.KNOWN_USER + "&k=5");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("application/json");
-        assertThat(fieldNames(r.json())).containsExactly("user_id", "personalized", "recommendations");
+        assertThat(Http.fieldNames(r.json())).containsExactly("user_id", "personalized", "recommendations");
         assertThat(r.json().get("personalized").asBoolean()).isTrue();
         assertThat(r.json().get("recommendations")).hasSize(5);
         for (JsonNode item : r.json().get("recommendations")) {
-            assertThat(fieldNames(item)).contains("item_id", "score", "title", "img_url").doesNotContain("itemId");
+            assertThat(Http.fieldNames(item)).contains("item_id", "score", "title", "img_url").doesNotContain("itemId");
         }
     }
 
     @Test
     void unknownUsersAre404UnlessThePopularFallbackIsAskedFor() {
-        Reply notFound = get("/recommend?user_id=nobody");
+        Reply notFound = http.get("/recommend?user_id=nobody");
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(notFound.json().get("error").asText()).isEqualTo("User 'nobody' not found");
-        Reply popular = get("/recommend?user_id=nobody&k=3&fallback=popular");
+        Reply popular = http.get("/recommend?user_id=nobody&k=3&fallback=popular");
         assertThat(popular.status()).isEqualTo(200);
         assertThat(popular.json().get("personalized").asBoolean()).isFalse();
         assertThat(popular.json().get("recommendations")).hasSize(3);
@@ -128,18 +85,18 @@ class ShopApplicationTest {
 
     @Test
     void aSessionWithoutEventsIsServedFromItsRecentItems() {
-        Reply r = get("/recommend?session_id=s-unknown&recent_items=item_1,item_2&k=4");
+        Reply r = http.get("/recommend?session_id=s-unknown&recent_items=item_1,item_2&k=4");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("session_id").asText()).isEqualTo("s-unknown");
         assertThat(r.json().get("recommendations")).hasSize(4);
-        assertThat(get("/recommend?session_id=s-unknown").status()).isEqualTo(404);
+        assertThat(http.get("/recommend?session_id=s-unknown").status()).isEqualTo(404);
     }
 
     @Test
     void badParametersAre400WithAMessage() {
         for (String request : List.of("/recommend", "/recommend?user_id=user_1&k=abc", "/recommend?user_id=user_1&k=0",
                 "/recommend?user_id=user_1&min_price=50&max_price=10", "/similar-items", "/recommend?user_id=u&fallback=x")) {
-            Reply r = get(request);
+            Reply r = http.get(request);
             assertThat(r.status()).as(request).isEqualTo(400);
             assertThat(r.json().get("error").asText()).as(request).isNotBlank();
         }
@@ -147,49 +104,49 @@ class ShopApplicationTest {
 
     @Test
     void similarItemsIsAnArrayOfItems() {
-        Reply r = get("/similar-items?item_id=item_1&k=3");
+        Reply r = http.get("/similar-items?item_id=item_1&k=3");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().isArray()).isTrue();
         assertThat(r.json()).hasSize(3);
         assertThat(r.json().get(0).has("item_id")).isTrue();
-        assertThat(get("/similar-items?item_id=no-such-item").status()).isEqualTo(404);
+        assertThat(http.get("/similar-items?item_id=no-such-item").status()).isEqualTo(404);
     }
 
     @Test
     void healthAndMetricsAreTheApisOwn() {
-        Reply health = get("/health");
+        Reply health = http.get("/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("ok");
         assertThat(health.json().get("model_type").asText()).isEqualTo("als");
-        get("/recommend?user_id=nobody");
-        Reply metrics = get("/metrics");
+        http.get("/recommend?user_id=nobody");
+        Reply metrics = http.get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(fieldNames(metrics.json())).contains("request_count", "recommendation_count", "error_count",
+        assertThat(Http.fieldNames(metrics.json())).contains("request_count", "recommendation_count", "error_count",
                 "cache_hit_ratio", "p95_ms");
         assertThat(metrics.json().get("error_count").asLong()).isPositive();
     }
 
     @Test
     void eventsAreRecordedAndABadBatchIs400() {
-        Reply ok = send("POST", "/events", "{\"user_id\": \"user_1\", \"item_id\": \"item_3\", \"event_type\": \"view\"}",
+        Reply ok = http.post("/events", "{\"user_id\": \"user_1\", \"item_id\": \"item_3\", \"event_type\": \"view\"}",
                 "Content-Type", "application/json", "X-API-Key", KEY);
         assertThat(ok.status()).as(ok.raw().body()).isEqualTo(200);
         assertThat(ok.json().get("stored").asInt()).isEqualTo(1);
-        assertThat(send("POST", "/events", "{\"user_id\": 5.5}", "Content-Type", "application/json", "X-API-Key", KEY)
+        assertThat(http.post("/events", "{\"user_id\": 5.5}", "X-API-Key", KEY)
                 .status()).isEqualTo(400);
-        assertThat(send("POST", "/events", "[{\"user_id\": \"u\", \"item_id\": \"i\"}]", "Content-Type", "application/json")
+        assertThat(http.post("/events", "[{\"user_id\": \"u\", \"item_id\": \"i\"}]")
                 .status()).as("the key is required while one is set").isEqualTo(403);
     }
 
     @Test
     void gdprEndpointsNeedTheApiKey() {
-        Reply refused = get("/gdpr/export?user_id=user_2");
+        Reply refused = http.get("/gdpr/export?user_id=user_2");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("error").asText()).contains("X-API-Key");
-        Reply export = get("/gdpr/export?user_id=user_2", "X-API-Key", KEY);
+        Reply export = http.get("/gdpr/export?user_id=user_2", "X-API-Key", KEY);
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.json().get("user_id").asText()).isEqualTo("user_2");
-        Reply deleted = send("DELETE", "/gdpr/users/user_3", null, "X-API-Key", KEY);
+        Reply deleted = http.delete("/gdpr/users/user_3", "X-API-Key", KEY);
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.json().get("status").asText()).isEqualTo("erased");
         assertThat(deleted.json().get("deleted_events").asLong()).isPositive();
@@ -197,12 +154,12 @@ class ShopApplicationTest {
 
     @Test
     void corsAllowsTheConfiguredOriginOnly() {
-        Reply allowed = get("/recommend?user_id=user_1", "Origin", SHOP_ORIGIN);
+        Reply allowed = http.get("/recommend?user_id=user_1", "Origin", SHOP_ORIGIN);
         assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(SHOP_ORIGIN);
-        Reply refused = get("/recommend?user_id=user_1", "Origin", "https://evil.example");
+        Reply refused = http.get("/recommend?user_id=user_1", "Origin", "https://evil.example");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("error").asText()).contains("https://evil.example");
-        Reply preflight = send("OPTIONS", "/gdpr/export", null, "Origin", SHOP_ORIGIN,
+        Reply preflight = http.options("/gdpr/export", "Origin", SHOP_ORIGIN,
                 "Access-Control-Request-Method", "GET");
         assertThat(preflight.status()).isEqualTo(204);
         assertThat(preflight.header("Access-Control-Allow-Headers")).contains("X-API-Key");
@@ -210,18 +167,18 @@ class ShopApplicationTest {
 
     @Test
     void wrongMethodsAndUnknownApiPathsAreJson() {
-        Reply wrong = send("POST", "/recommend", "{}", "Content-Type", "application/json");
+        Reply wrong = http.post("/recommend", "{}");
         assertThat(wrong.status()).isEqualTo(405);
         assertThat(wrong.header("Allow")).contains("GET");
         assertThat(wrong.json().get("error").asText()).isEqualTo("POST is not allowed on /recommend; use GET");
-        Reply unknown = get("/gdpr/nothing-here", "X-API-Key", KEY);
+        Reply unknown = http.get("/gdpr/nothing-here", "X-API-Key", KEY);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("error").asText()).isNotBlank();
     }
 
     @Test
     void actuatorHealthNamesTheModelAndTheMetersCount() {
-        Reply health = get("/actuator/health");
+        Reply health = http.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         JsonNode recSys = health.json().at("/components/recSys");
         assertThat(recSys.get("status").asText()).isEqualTo("UP");
@@ -229,44 +186,36 @@ class ShopApplicationTest {
         assertThat(recSys.at("/details/storeReachable").asBoolean()).isTrue();
         assertThat(recSys.at("/details/modelAgeSeconds").isNumber()).isTrue();
 
-        get("/recommend?user_id=" + SampleShop.KNOWN_USER + "&k=4");
-        Reply meter = get("/actuator/metrics/recsys.recommendations");
+        http.get("/recommend?user_id=" + SampleShop.KNOWN_USER + "&k=4");
+        Reply meter = http.get("/actuator/metrics/recsys.recommendations");
         assertThat(meter.status()).isEqualTo(200);
         assertThat(meter.json().at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(4);
-        Reply prometheus = get("/actuator/prometheus");
+        Reply prometheus = http.get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.raw().body()).contains("recsys_http_requests_seconds{endpoint=\"/recommend\"")
                 .contains("quantile=\"0.95\"").contains("recsys_cache_hit_ratio");
     }
 
-    private static final OpenApiContract CONTRACT = new OpenApiContract();
-
-    private void conforms(String method, String template, Reply reply, int status) {
-        assertThat(reply.status()).as(method + " " + template + ": " + reply.raw().body()).isEqualTo(status);
-        assertThat(CONTRACT.violations(method, template, reply.status(), reply.raw().body()))
-                .as(method + " " + template + " " + status).isEmpty();
-    }
-
     @Test
     void answersConformToTheOpenApiDocumentWhichIsServed() {
         String user = SampleShop.KNOWN_USER;
-        conforms("GET", "/recommend", get("/recommend?user_id=" + user + "&k=3"), 200);
-        conforms("GET", "/recommend", get("/recommend?session_id=s1&recent_items=item_1&k=3"), 200);
-        conforms("GET", "/recommend", get("/recommend?user_id=nobody"), 404);
-        conforms("GET", "/recommend", get("/recommend?user_id=" + user + "&k=x"), 400);
-        conforms("GET", "/recommend", get("/recommend?user_id=" + user, "Origin", "https://evil.example"), 403);
-        conforms("GET", "/similar-items", get("/similar-items?item_id=item_1&k=3"), 200);
-        conforms("GET", "/similar-items", get("/similar-items"), 400);
-        conforms("GET", "/health", get("/health"), 200);
-        conforms("GET", "/metrics", get("/metrics"), 200);
-        conforms("POST", "/events", send("POST", "/events", "[{\"user_id\": \"" + user + "\", \"item_id\": \"item_2\"}]",
-                "Content-Type", "application/json", "X-API-Key", KEY), 200);
-        conforms("POST", "/events", send("POST", "/events", "{\"item_id\": 1.5}", "X-API-Key", KEY), 400);
-        conforms("GET", "/gdpr/export", get("/gdpr/export?user_id=" + user, "X-API-Key", KEY), 200);
-        conforms("GET", "/gdpr/export", get("/gdpr/export?user_id=" + user), 403);
-        conforms("DELETE", "/gdpr/users/{user_id}", send("DELETE", "/gdpr/users/user_6", null, "X-API-Key", KEY), 200);
+        CONTRACT.assertConforms("GET", "/recommend", 200, http.get("/recommend?user_id=" + user + "&k=3"));
+        CONTRACT.assertConforms("GET", "/recommend", 200, http.get("/recommend?session_id=s1&recent_items=item_1&k=3"));
+        CONTRACT.assertConforms("GET", "/recommend", 404, http.get("/recommend?user_id=nobody"));
+        CONTRACT.assertConforms("GET", "/recommend", 400, http.get("/recommend?user_id=" + user + "&k=x"));
+        CONTRACT.assertConforms("GET", "/recommend", 403, http.get("/recommend?user_id=" + user, "Origin", "https://evil.example"));
+        CONTRACT.assertConforms("GET", "/similar-items", 200, http.get("/similar-items?item_id=item_1&k=3"));
+        CONTRACT.assertConforms("GET", "/similar-items", 400, http.get("/similar-items"));
+        CONTRACT.assertConforms("GET", "/health", 200, http.get("/health"));
+        CONTRACT.assertConforms("GET", "/metrics", 200, http.get("/metrics"));
+        CONTRACT.assertConforms("POST", "/events", 200, http.post("/events", "[{\"user_id\": \"" + user + "\", \"item_id\": \"item_2\"}]",
+                "Content-Type", "application/json", "X-API-Key", KEY));
+        CONTRACT.assertConforms("POST", "/events", 400, http.post("/events", "{\"item_id\": 1.5}", "X-API-Key", KEY));
+        CONTRACT.assertConforms("GET", "/gdpr/export", 200, http.get("/gdpr/export?user_id=" + user, "X-API-Key", KEY));
+        CONTRACT.assertConforms("GET", "/gdpr/export", 403, http.get("/gdpr/export?user_id=" + user));
+        CONTRACT.assertConforms("DELETE", "/gdpr/users/{user_id}", 200, http.delete("/gdpr/users/user_6", "X-API-Key", KEY));
 
-        Reply document = get("/openapi.json");
+        Reply document = http.get("/openapi.json");
         assertThat(document.status()).isEqualTo(200);
         assertThat(document.json()).isEqualTo(CONTRACT.document());
     }
