@@ -45,6 +45,35 @@ public final class OpenApiContract {
     }
 
     /**
+     * The conformance suite both servers run: successes and errors of every JSON endpoint, and the
+     * document served at {@link OpenApi#PATH}. The server has the API key {@code apiKey} and
+     * {@code knownUser} (with events) and {@code erasableUser} in its store.
+     */
+    public void assertServerConforms(Http http, String apiKey, String knownUser, String erasableUser) {
+        String key = RestApi.API_KEY_HEADER;
+        assertConforms("GET", "/recommend", 200, http.get("/recommend?user_id=" + knownUser + "&k=3"));
+        assertConforms("GET", "/recommend", 200, http.get("/recommend?session_id=s1&recent_items=item_1&k=3"));
+        assertConforms("GET", "/recommend", 404, http.get("/recommend?user_id=nobody"));
+        assertConforms("GET", "/recommend", 400, http.get("/recommend?user_id=" + knownUser + "&k=x"));
+        assertConforms("GET", "/similar-items", 200, http.get("/similar-items?item_id=item_1&k=3"));
+        assertConforms("GET", "/similar-items", 400, http.get("/similar-items"));
+        assertConforms("GET", "/health", 200, http.get("/health"));
+        assertConforms("GET", "/metrics", 200, http.get("/metrics"));
+        String event = "[{\"user_id\": \"" + knownUser + "\", \"item_id\": \"item_2\"}]";
+        assertConforms("POST", "/events", 200, http.post("/events", event, key, apiKey));
+        assertConforms("POST", "/events", 400, http.post("/events", "{\"item_id\": 1.5}", key, apiKey));
+        assertConforms("POST", "/events", 403, http.post("/events", event));
+        assertConforms("GET", "/gdpr/export", 200, http.get("/gdpr/export?user_id=" + knownUser, key, apiKey));
+        assertConforms("GET", "/gdpr/export", 403, http.get("/gdpr/export?user_id=" + knownUser));
+        assertConforms("DELETE", "/gdpr/users/{user_id}", 200, http.delete("/gdpr/users/" + erasableUser, key, apiKey));
+
+        Http.Reply served = http.get(OpenApi.PATH);
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.header("Content-Type")).startsWith("application/json");
+        assertThat(served.json()).isEqualTo(document);
+    }
+
+    /**
      * The schema violations of {@code body} as the answer of {@code method pathTemplate} (e.g.
      * {@code /gdpr/users/{user_id}}) with {@code status}; empty when it conforms.
      *
