@@ -2,7 +2,8 @@ package io.recsyslite.examples.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.recsyslite.examples.server.ApiJson.ErrorResponse;
+import io.recsyslite.rest.ApiJson;
+import io.recsyslite.rest.ApiJson.ErrorResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

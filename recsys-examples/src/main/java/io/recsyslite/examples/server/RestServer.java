@@ -8,28 +8,14 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.recsyslite.core.LibraryVersion;
-import io.recsyslite.core.error.InvalidDataException;
-import io.recsyslite.core.error.InvalidParameterException;
-import io.recsyslite.core.error.NotFoundException;
-import io.recsyslite.core.error.RecsysException;
-import io.recsyslite.core.serving.ModelStatus;
 import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.Recommendations;
-import io.recsyslite.core.store.StoreBusyException;
-import io.recsyslite.examples.server.ApiJson.DeletedResponse;
-import io.recsyslite.examples.server.ApiJson.ErrorResponse;
-import io.recsyslite.examples.server.ApiJson.EventsResponse;
-import io.recsyslite.examples.server.ApiJson.HealthResponse;
-import io.recsyslite.examples.server.ApiJson.MetricsResponse;
-import io.recsyslite.examples.server.ApiJson.RecommendResponse;
-import java.nio.charset.StandardCharsets;
+import io.recsyslite.rest.ApiJson;
+import io.recsyslite.rest.CorsPolicy;
+import io.recsyslite.rest.DemoImages;
+import io.recsyslite.rest.OpenApi;
+import io.recsyslite.rest.QueryParams;
+import io.recsyslite.rest.RestApi;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,26 +23,27 @@ import org.slf4j.LoggerFactory;
  * The example REST server: the product spec's HTTP API over a {@link RecSys}, the GDPR endpoints
  * behind an API key, the demo shop page, and a watch on the model directory for hot swaps. Every
  * answer is JSON; what a client sends wrong is a 4xx with {@code {"error": ...}}, never a 500.
- * The server only translates HTTP to library calls; the behaviour lives in {@link RecSys}.
+ * The server only translates HTTP to the framework-free {@link RestApi} (recsys-rest), which the
+ * Spring Boot starter serves too; the behaviour lives in {@link RecSys}.
  *
  * <p>Thread-safe (requests run on Jetty's pool; the RecSys is thread-safe). The RecSys is not
  * owned: {@link #close()} stops the server and the watch, the caller closes the RecSys.
  */
 public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
-    static final String API_KEY_HEADER = "X-API-Key";
-    static final long STORE_BUSY_RETRY_SECONDS = 5;
 
     private final RecSys recSys;
     private final ServerOptions options;
+    private final RestApi api;
+    private final CorsPolicy cors;
     private final Javalin app;
-    /** Every 4xx and 5xx answer, also those refused before reaching the library (bad parameters). */
-    private final LongAdder errorResponses = new LongAdder();
     private ModelWatcher watcher;
 
     public RestServer(RecSys recSys, ServerOptions options) {
         this.recSys = recSys;
         this.options = options;
+        this.api = new RestApi(recSys, options.apiKey(), options.publicEvents());
+        this.cors = new CorsPolicy(options.corsOrigins());
         boolean demoBuilt = Files.isRegularFile(options.demoDir().resolve("index.html"));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -75,13 +62,12 @@ public final class RestServer implements AutoCloseable {
             LOG.warn("No demo page in {}; build it with: cd widget && npm ci && npm run build", options.demoDir());
             app.get("/", ctx -> ctx.html(demoMissingPage()));
         }
-        CorsPolicy cors = new CorsPolicy(options.corsOrigins());
-        app.before(cors::apply);
+        app.before(this::applyCors);
         routes();
         errorHandlers();
         app.after(ctx -> {
             if (ctx.statusCode() >= 400) {
-                errorResponses.increment();
+                api.countErrorAnswer();
             }
         });
     }
@@ -109,127 +95,63 @@ public final class RestServer implements AutoCloseable {
     }
 
     private void routes() {
-        app.get("/recommend", this::recommend);
-        app.get("/similar-items", ctx -> ctx.json(recSys.similarItems(QueryParams.requiredId(ctx, "item_id"),
-                QueryParams.k(ctx), QueryParams.options(ctx))));
-        app.get("/health", this::health);
+        app.get("/recommend", ctx -> ctx.json(api.recommend(query(ctx))));
+        app.get("/similar-items", ctx -> ctx.json(api.similarItems(query(ctx))));
+        app.get("/health", ctx -> {
+            RestApi.Answer health = api.health();
+            ctx.status(health.status()).json(health.body());
+        });
         app.get("/img/{name}", ctx -> ctx.contentType("image/svg+xml").header("Cache-Control", "max-age=86400")
                 .result(DemoImages.svg(ctx.pathParam("name"))));
-        app.get("/metrics", ctx -> ctx.json(MetricsResponse.of(recSys.metrics(), errorResponses.sum())));
-        app.post("/events", ctx -> {
-            if (!options.publicEvents() && options.apiKey().isPresent()) {
-                requireApiKey(ctx);
+        app.get("/metrics", ctx -> ctx.json(api.metrics()));
+        app.get(OpenApi.PATH, ctx -> ctx.contentType("application/json").result(OpenApi.document()));
+        app.post("/events", ctx -> ctx.json(api.events(ctx.bodyInputStream(), ctx.header(RestApi.API_KEY_HEADER))));
+        app.before("/gdpr/*", ctx -> {
+            if (ctx.method() != HandlerType.OPTIONS) { // a browser's CORS preflight carries no key
+                api.requireApiKey(ctx.header(RestApi.API_KEY_HEADER));
             }
-            ctx.json(new EventsResponse(recSys.record(EventsRequest.read(ctx.bodyInputStream()))));
         });
-        app.before("/gdpr/*", this::requireApiKey);
-        app.get("/gdpr/export", ctx -> ctx.json(recSys.exportUser(QueryParams.requiredId(ctx, "user_id"))));
-        app.delete("/gdpr/users/{user_id}", ctx -> {
-            String userId = ctx.pathParam("user_id");
-            long removed = recSys.deleteUser(userId);
-            ctx.json(new DeletedResponse(userId, removed, "erased", Instant.now()));
-        });
+        app.get("/gdpr/export", ctx -> ctx.json(api.export(query(ctx))));
+        app.delete("/gdpr/users/{user_id}", ctx -> ctx.json(api.delete(ctx.pathParam("user_id"))));
     }
 
-    /**
-     * For a user ({@code user_id}), a visitor's session ({@code session_id}, from its recorded
-     * events, else from {@code recent_items}) or a list of items just viewed
-     * ({@code recent_items=a,b,c}), in that order of precedence; with none of them and
-     * {@code fallback=popular}, the popular items.
-     */
-    private void recommend(Context ctx) {
-        String userId = QueryParams.optionalId(ctx, "user_id");
-        String sessionId = QueryParams.optionalId(ctx, "session_id");
-        List<String> recentItems = QueryParams.list(ctx, "recent_items").stream().toList();
-        int k = QueryParams.k(ctx);
-        boolean fallback = QueryParams.popularFallback(ctx);
-        Recommendations result;
-        String who;
-        if (userId != null) {
-            result = recSys.recommend(userId, k, QueryParams.options(ctx));
-            who = "User '" + userId + "' not found";
-        } else if (sessionId != null) {
-            result = recSys.recommendForSession(sessionId, k, QueryParams.options(ctx));
-            if (!result.personalized() && !recentItems.isEmpty()) { // the shop did not record the visitor's events
-                result = recSys.recommendForItems(recentItems, k, QueryParams.options(ctx));
-            }
-            who = "Session '" + sessionId + "' has no recorded events of known items";
-        } else if (!recentItems.isEmpty() || fallback) {
-            // nobody in particular with fallback=popular: a visitor the shop does not track
-            result = recSys.recommendForItems(recentItems, k, QueryParams.options(ctx));
-            who = "None of the recent_items is a known item";
-        } else {
-            throw new InvalidParameterException("user_id, session_id or recent_items is required");
-        }
-        // The library answers unknown users with popular items; the spec's API says 404 unless asked.
-        if (!result.personalized() && !fallback) {
-            throw new NotFoundException(who);
-        }
-        ctx.json(new RecommendResponse(userId, sessionId, result.personalized(), result.items()));
+    private static QueryParams query(Context ctx) {
+        return new QueryParams(ctx::queryParams);
     }
 
-    private void health(Context ctx) {
-        Optional<ModelStatus> status = recSys.status();
-        long uptime = (long) recSys.metrics().uptimeSeconds();
-        ctx.status(status.isPresent() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-        ctx.json(new HealthResponse(status.isPresent() ? "ok" : "no_model", LibraryVersion.get(),
-                status.map(ModelStatus::algorithm).orElse(null), uptime, status.map(ModelStatus::indexType).orElse(null),
-                status.flatMap(ModelStatus::calibration).orElse(null)));
-    }
-
-    private void requireApiKey(Context ctx) {
-        if (ctx.method() == HandlerType.OPTIONS) {
-            return; // a browser's CORS preflight carries no key; the request that follows must
-        }
-        if (options.apiKey().isEmpty()) {
-            throw new ForbiddenException("The GDPR endpoints are disabled: start the server with --api-key "
-                    + "or the RECSYS_API_KEY environment variable");
-        }
-        String given = ctx.header(API_KEY_HEADER);
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                options.apiKey().get().getBytes(StandardCharsets.UTF_8))) {
-            throw new ForbiddenException("A valid API key is required in the " + API_KEY_HEADER + " header");
+    /** Refuses a disallowed origin, adds the CORS headers otherwise, and answers preflights itself. */
+    private void applyCors(Context ctx) {
+        CorsPolicy.Decision decision = cors.check(ctx.method().name(), ctx.path(), ctx.header("Origin"),
+                ctx.header("Host"), ctx.header("Access-Control-Request-Method"));
+        decision.headers().forEach(ctx::header);
+        if (decision.answerPreflight()) {
+            ctx.status(HttpStatus.NO_CONTENT);
+            ctx.skipRemainingHandlers();
         }
     }
 
     private void errorHandlers() {
-        app.exception(InvalidParameterException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-        app.exception(InvalidDataException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-        app.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
-        app.exception(ForbiddenException.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
-        app.exception(StoreBusyException.class, (e, ctx) -> {
-            ctx.header("Retry-After", Long.toString(STORE_BUSY_RETRY_SECONDS));
-            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()
-                    + (ctx.path().startsWith("/gdpr/") ? "; nothing was done: send the request again" : ""));
-        });
-        // Other library errors are states of the service, not of the request. Their messages may name
-        // files of the server: the client gets what it can act on, the log the details.
-        app.exception(RecsysException.class, (e, ctx) -> {
-            LOG.warn("Request {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
-            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, recSys.status().isEmpty()
-                    ? "No model is loaded yet; try again once one is trained"
-                    : "The service cannot answer right now; try again later (the server log has the details)");
-        });
         app.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
             String allowed = String.join(", ", e.getDetails().values());
             ctx.header("Allow", allowed);
-            error(ctx, HttpStatus.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path() + "; use " + allowed);
+            error(ctx, new RestApi.ErrorAnswer(405, ctx.method() + " is not allowed on " + ctx.path() + "; use " + allowed));
         });
         app.exception(HttpResponseException.class, (e, ctx) ->
-                error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
+                error(ctx, new RestApi.ErrorAnswer(e.getStatus(), e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
-            error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error; the server log has the details");
+            RestApi.ErrorAnswer answer = api.error(e, ctx.method().name(), ctx.path());
+            error(ctx, answer != null ? answer : RestApi.internalError(e, ctx.method().name(), ctx.path()));
         });
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             if (ctx.result() == null) {
-                error(ctx, HttpStatus.NOT_FOUND, "No endpoint " + ctx.method() + " " + ctx.path());
+                error(ctx, new RestApi.ErrorAnswer(404, "No endpoint " + ctx.method() + " " + ctx.path()));
             }
         });
     }
 
-    private static void error(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).json(new ErrorResponse(message));
+    private static void error(Context ctx, RestApi.ErrorAnswer answer) {
+        answer.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
+        ctx.status(answer.status()).json(answer.body());
     }
 
     private String demoMissingPage() {
@@ -238,12 +160,5 @@ public final class RestServer implements AutoCloseable {
                 + options.demoDir().toAbsolutePath() + "</code>). Build the widget with "
                 + "<code>cd widget &amp;&amp; npm ci &amp;&amp; npm run build</code>, or start the server with "
                 + "<code>--demo-dir</code>.</p><p>The API is up: try <a href=\"/health\">/health</a>.</p></body></html>";
-    }
-
-    /** A request without a valid API key for a protected endpoint. */
-    static final class ForbiddenException extends RuntimeException {
-        ForbiddenException(String message) {
-            super(message);
-        }
     }
 }

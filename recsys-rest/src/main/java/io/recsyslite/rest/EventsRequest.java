@@ -1,9 +1,8 @@
-package io.recsyslite.examples.server;
+package io.recsyslite.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.http.ContentTooLargeResponse;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.store.LiveEvent;
 import java.io.IOException;
@@ -21,11 +20,11 @@ import java.util.Set;
  * hold or a field of the wrong kind is an {@link InvalidParameterException} naming the event and
  * field; the data contract itself is checked by {@code RecSys.record}. Stateless.
  */
-final class EventsRequest {
+public final class EventsRequest {
     /** The largest body accepted, in bytes. */
-    static final int MAX_BODY_BYTES = 1 << 20;
+    public static final int MAX_BODY_BYTES = 1 << 20;
     /** The most events one request may carry. */
-    static final int MAX_EVENTS = 1000;
+    public static final int MAX_EVENTS = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("user_id", "session_id", "item_id", "ts", "qty", "event_type");
 
@@ -33,7 +32,7 @@ final class EventsRequest {
     }
 
     /** Reads at most {@link #MAX_BODY_BYTES} of the body; a longer one is a 413. */
-    static List<LiveEvent> read(InputStream body) {
+    public static List<LiveEvent> read(InputStream body) {
         byte[] bytes;
         try {
             bytes = body.readNBytes(MAX_BODY_BYTES + 1);
@@ -41,13 +40,13 @@ final class EventsRequest {
             throw new UncheckedIOException(e);
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new ContentTooLargeResponse("The body is larger than " + MAX_BODY_BYTES + " bytes; send at most "
+            throw new BodyTooLargeException("The body is larger than " + MAX_BODY_BYTES + " bytes; send at most "
                     + MAX_EVENTS + " events per request");
         }
         return parse(bytes);
     }
 
-    static List<LiveEvent> parse(byte[] body) {
+    public static List<LiveEvent> parse(byte[] body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -69,7 +68,7 @@ final class EventsRequest {
             throw new InvalidParameterException("the array holds no events");
         }
         if (nodes.size() > MAX_EVENTS) {
-            throw new ContentTooLargeResponse(nodes.size() + " events in one request; at most " + MAX_EVENTS);
+            throw new BodyTooLargeException(nodes.size() + " events in one request; at most " + MAX_EVENTS);
         }
         List<LiveEvent> events = new ArrayList<>(nodes.size());
         for (int n = 0; n < nodes.size(); n++) {

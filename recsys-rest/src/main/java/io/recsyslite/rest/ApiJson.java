@@ -1,4 +1,4 @@
-package io.recsyslite.examples.server;
+package io.recsyslite.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +13,12 @@ import java.util.List;
  * The JSON bodies of the REST API. Field names follow the product spec: the records' camelCase
  * components are written in snake_case by {@link #mapper()}.
  */
-final class ApiJson {
+public final class ApiJson {
     private ApiJson() {
     }
 
     /** Jackson configured for the API: snake_case names, ISO-8601 times. */
-    static ObjectMapper mapper() {
+    public static ObjectMapper mapper() {
         return SnakeCaseJson.mapper();
     }
 
@@ -26,28 +26,28 @@ final class ApiJson {
      * {@code GET /recommend}; {@code personalized} is false for the popular fallback. The session
      * id is only written for session requests.
      */
-    record RecommendResponse(String userId, @JsonInclude(JsonInclude.Include.NON_NULL) String sessionId,
+    public record RecommendResponse(String userId, @JsonInclude(JsonInclude.Include.NON_NULL) String sessionId,
                              boolean personalized, List<RecommendedItem> recommendations) {
     }
 
     /** {@code POST /events}: how many events were recorded (all of them; a bad batch is a 400). */
-    record EventsResponse(int stored) {
+    public record EventsResponse(int stored) {
     }
 
     /**
      * {@code GET /health}: the spec's fields, the index serving the model and, for an approximate
      * index, its calibration (setting, value, measured recall).
      */
-    record HealthResponse(String status, String version, String modelType, long uptimeSeconds, String index,
+    public record HealthResponse(String status, String version, String modelType, long uptimeSeconds, String index,
                           IndexCalibration indexCalibration) {
     }
 
     /** {@code GET /metrics}: the spec's counters plus latency percentiles of recent requests. */
-    record MetricsResponse(long uptimeSeconds, long requestCount, long recommendationCount, long errorCount,
+    public record MetricsResponse(long uptimeSeconds, long requestCount, long recommendationCount, long errorCount,
                            double recommendationsPerSecond, double cacheHitRatio, double p50Ms, double p95Ms,
                            double p99Ms) {
         /** The library's figures with the server's count of error answers (also requests refused before the library). */
-        static MetricsResponse of(ServiceMetrics.Snapshot s, long errorResponses) {
+        public static MetricsResponse of(ServiceMetrics.Snapshot s, long errorResponses) {
             return new MetricsResponse((long) s.uptimeSeconds(), s.requestCount(), s.recommendationCount(),
                     errorResponses, s.recommendationsPerSecond(), s.cacheHitRatio(), s.p50Millis(), s.p95Millis(),
                     s.p99Millis());
@@ -58,10 +58,10 @@ final class ApiJson {
      * {@code DELETE /gdpr/users/{user_id}}, sent once the erasure is done: events removed, the
      * deletion recorded, the served model scrubbed.
      */
-    record DeletedResponse(String userId, long deletedEvents, String status, Instant erasedAt) {
+    public record DeletedResponse(String userId, long deletedEvents, String status, Instant erasedAt) {
     }
 
     /** Every error: a message saying what went wrong and, where possible, what to do. */
-    record ErrorResponse(String error) {
+    public record ErrorResponse(String error) {
     }
 }

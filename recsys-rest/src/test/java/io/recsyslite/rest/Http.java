@@ -1,4 +1,4 @@
-package io.recsyslite.examples.server;
+package io.recsyslite.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,14 +12,14 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** A tiny HTTP client for the server tests. Thread-safe. */
-final class Http {
+/** A tiny HTTP client for the servers' tests (through this module's test jar). Thread-safe. */
+public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
 
-    record Reply(int status, HttpResponse<String> raw) {
-        JsonNode json() {
+    public record Reply(int status, HttpResponse<String> raw) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(raw.body());
             } catch (IOException e) {
@@ -27,33 +27,33 @@ final class Http {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
     }
 
-    Http(int port) {
+    public Http(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    Reply get(String pathAndQuery, String... headers) {
+    public Reply get(String pathAndQuery, String... headers) {
         return send(request(pathAndQuery, headers).GET().build());
     }
 
-    Reply post(String path, String body, String... headers) {
+    public Reply post(String path, String body, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    Reply delete(String path, String... headers) {
+    public Reply delete(String path, String... headers) {
         return send(request(path, headers).DELETE().build());
     }
 
-    Reply options(String path, String... headers) {
+    public Reply options(String path, String... headers) {
         return send(request(path, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    static Set<String> fieldNames(JsonNode node) {
+    public static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new LinkedHashSet<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             names.add(it.next());

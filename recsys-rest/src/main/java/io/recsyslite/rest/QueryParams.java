@@ -1,25 +1,37 @@
-package io.recsyslite.examples.server;
+package io.recsyslite.rest;
 
-import io.javalin.http.Context;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.serving.RecommendOptions;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads the query parameters of the API into library types. Anything malformed is an
  * {@link InvalidParameterException} naming the parameter (answered with 400); range checks the
- * library does itself (such as k against MAX_RECOMMENDATIONS) are left to it.
+ * library does itself (such as k against MAX_RECOMMENDATIONS) are left to it. Knows no web
+ * framework: a server hands it the values of a parameter by name. Immutable if the lookup is.
  */
-final class QueryParams {
-    static final int DEFAULT_K = 10;
+public final class QueryParams {
+    public static final int DEFAULT_K = 10;
 
-    private QueryParams() {
+    private final Function<String, List<String>> lookup;
+
+    /** @param values every value of the named query parameter, in order; empty when it is absent */
+    public QueryParams(Function<String, List<String>> values) {
+        this.lookup = values;
     }
 
-    static String requiredId(Context ctx, String name) {
-        String value = ctx.queryParam(name);
+    /** The first value of the parameter, or null. */
+    private String first(String name) {
+        List<String> all = lookup.apply(name);
+        return all == null || all.isEmpty() ? null : all.get(0);
+    }
+
+    public String requiredId(String name) {
+        String value = first(name);
         if (value == null || value.isBlank()) {
             throw new InvalidParameterException(name + " is required");
         }
@@ -27,13 +39,13 @@ final class QueryParams {
     }
 
     /** The parameter's value, or null when it is absent or blank. */
-    static String optionalId(Context ctx, String name) {
-        String value = ctx.queryParam(name);
+    public String optionalId(String name) {
+        String value = first(name);
         return value == null || value.isBlank() ? null : value;
     }
 
-    static int k(Context ctx) {
-        String raw = ctx.queryParam("k");
+    public int k() {
+        String raw = first("k");
         if (raw == null) {
             return DEFAULT_K;
         }
@@ -45,8 +57,8 @@ final class QueryParams {
     }
 
     /** A boolean parameter: true/false, 1/0 or yes/no. */
-    static boolean bool(Context ctx, String name, boolean fallback) {
-        String raw = ctx.queryParam(name);
+    public boolean bool(String name, boolean fallback) {
+        String raw = first(name);
         if (raw == null) {
             return fallback;
         }
@@ -58,8 +70,8 @@ final class QueryParams {
     }
 
     /** True for {@code fallback=popular}: unknown users get popular items instead of a 404. */
-    static boolean popularFallback(Context ctx) {
-        String raw = ctx.queryParam("fallback");
+    public boolean popularFallback() {
+        String raw = first("fallback");
         if (raw == null || raw.equals("none")) {
             return false;
         }
@@ -70,24 +82,24 @@ final class QueryParams {
     }
 
     /** The business filters and serving switches shared by the recommendation endpoints. */
-    static RecommendOptions options(Context ctx) {
-        Double minPrice = price(ctx, "min_price");
-        Double maxPrice = price(ctx, "max_price");
+    public RecommendOptions options() {
+        Double minPrice = price("min_price");
+        Double maxPrice = price("max_price");
         if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
             throw new InvalidParameterException("min_price (" + minPrice + ") must not exceed max_price (" + maxPrice + ")");
         }
         return RecommendOptions.defaults()
-                .withExcludeSeen(bool(ctx, "exclude_seen", true))
-                .withUseIndex(bool(ctx, "use_faiss", true))
-                .withCategories(list(ctx, "category"))
-                .withBrands(list(ctx, "brand"))
+                .withExcludeSeen(bool("exclude_seen", true))
+                .withUseIndex(bool("use_faiss", true))
+                .withCategories(list("category"))
+                .withBrands(list("brand"))
                 .withPriceRange(minPrice, maxPrice)
-                .withInStockOnly(bool(ctx, "in_stock", false))
-                .withDenyIds(list(ctx, "exclude"));
+                .withInStockOnly(bool("in_stock", false))
+                .withDenyIds(list("exclude"));
     }
 
-    private static Double price(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
+    private Double price(String name) {
+        String raw = first(name);
         if (raw == null) {
             return null;
         }
@@ -103,9 +115,9 @@ final class QueryParams {
     }
 
     /** A repeatable parameter whose values may also be comma lists. */
-    static Set<String> list(Context ctx, String name) {
+    public Set<String> list(String name) {
         Set<String> values = new LinkedHashSet<>();
-        for (String raw : ctx.queryParams(name)) {
+        for (String raw : lookup.apply(name)) {
             for (String v : raw.split(",")) {
                 if (!v.isBlank()) {
                     values.add(v.trim());

@@ -1,4 +1,4 @@
-package io.recsyslite.examples.server;
+package io.recsyslite.rest;
 
 import io.recsyslite.core.error.NotFoundException;
 import java.util.Locale;
@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
  * of its own with the category's name, which the sample shop's {@code img_url}s point at. So the
  * demo shows images without reaching a third-party host. Stateless.
  */
-final class DemoImages {
+public final class DemoImages {
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,64}\\.svg");
 
     private DemoImages() {
     }
 
-    static String svg(String fileName) {
+    public static String svg(String fileName) {
         if (!NAME.matcher(fileName).matches()) {
             throw new NotFoundException("No demo image " + fileName);
         }
