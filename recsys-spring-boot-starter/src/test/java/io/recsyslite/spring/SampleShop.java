@@ -2,13 +2,13 @@ package io.recsyslite.spring;
 
 import io.recsyslite.core.sample.SampleShopConfig;
 import io.recsyslite.core.sample.SampleShopGenerator;
+import io.recsyslite.core.serving.TrainRequest;
 import io.recsyslite.core.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.store.RecsysStore;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A small generated shop for the starter's tests (and, through the test jar, the example app's): a
@@ -29,8 +29,8 @@ public record SampleShop(Path db, Path modelDir) {
         try (RecsysStore store = RecsysStore.open(shop.db)) {
             store.ingestEvents(data.resolve("events.parquet"));
             store.ingestItems(data.resolve("items.csv"));
-            new Trainer(Algorithms.discover()).train(store, algorithm, Map.of(), 0, Trainer.DEFAULT_WEIGHTING,
-                    shop.modelDir, TrainingContext.singleThreaded(7));
+            new Trainer(Algorithms.discover()).train(store, TrainRequest.of(algorithm, shop.modelDir)
+                    .withContext(TrainingContext.singleThreaded(7)));
         }
         return shop;
     }
