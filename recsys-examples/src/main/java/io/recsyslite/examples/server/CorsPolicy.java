@@ -35,6 +35,7 @@ final class CorsPolicy {
         }
         ctx.header("Access-Control-Allow-Origin", origins.isEmpty() ? "*" : origin);
         ctx.header("Vary", "Origin");
+        ctx.header("Access-Control-Expose-Headers", RestServer.RECOMMENDATION_ID_HEADER + ", " + RestServer.VARIANT_HEADER);
         if (ctx.method() == HandlerType.OPTIONS && ctx.header("Access-Control-Request-Method") != null) {
             ctx.header("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
             ctx.header("Access-Control-Allow-Headers", "Content-Type, " + RestServer.API_KEY_HEADER);

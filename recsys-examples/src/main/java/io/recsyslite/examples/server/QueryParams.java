@@ -33,15 +33,48 @@ final class QueryParams {
     }
 
     static int k(Context ctx) {
-        String raw = ctx.queryParam("k");
+        return wholeNumber(ctx, "k", DEFAULT_K);
+    }
+
+    /** A whole number parameter of at least 1. */
+    static int positiveInt(Context ctx, String name, int fallback) {
+        int value = wholeNumber(ctx, name, fallback);
+        if (value < 1) {
+            throw new InvalidParameterException(name + " must be at least 1, was " + value);
+        }
+        return value;
+    }
+
+    private static int wholeNumber(Context ctx, String name, int fallback) {
+        String raw = ctx.queryParam(name);
         if (raw == null) {
-            return DEFAULT_K;
+            return fallback;
         }
         // ASCII digits only: Integer.parseInt would also take other scripts' digits such as '٣'
         if (!raw.matches("[0-9]{1,9}")) {
-            throw new InvalidParameterException("k must be a whole number written with the digits 0-9, was '" + raw + "'");
+            throw new InvalidParameterException(name + " must be a whole number written with the digits 0-9, was '"
+                    + raw + "'");
         }
         return Integer.parseInt(raw);
+    }
+
+    /** A confidence level strictly between 0 and 1, e.g. {@code confidence=0.95}. */
+    static double confidence(Context ctx, double fallback) {
+        String raw = ctx.queryParam("confidence");
+        if (raw == null) {
+            return fallback;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(raw);
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!(value > 0 && value < 1)) {
+            throw new InvalidParameterException("confidence must be a number between 0 and 1 such as 0.95, was '"
+                    + raw + "'");
+        }
+        return value;
     }
 
     /** A boolean parameter: true/false, 1/0 or yes/no. */

@@ -45,6 +45,10 @@ import org.slf4j.LoggerFactory;
 public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
     static final String API_KEY_HEADER = "X-API-Key";
+    static final String RECOMMENDATION_ID_HEADER = "X-Recommendation-Id";
+    static final String VARIANT_HEADER = "X-Variant";
+    /** The confidence level of {@code GET /stats} comparisons unless {@code confidence} says otherwise. */
+    static final double DEFAULT_CONFIDENCE = 0.95;
     static final long STORE_BUSY_RETRY_SECONDS = 5;
 
     private final RecSys recSys;
@@ -52,7 +56,7 @@ public final class RestServer implements AutoCloseable {
     private final Javalin app;
     /** Every 4xx and 5xx answer, also those refused before reaching the library (bad parameters). */
     private final LongAdder errorResponses = new LongAdder();
-    private ModelWatcher watcher;
+    private final List<ModelWatcher> watchers = new java.util.ArrayList<>();
 
     public RestServer(RecSys recSys, ServerOptions options) {
         this.recSys = recSys;
@@ -89,7 +93,10 @@ public final class RestServer implements AutoCloseable {
     /** Starts listening; port 0 picks a free port (see {@link #port()}). Starts the model watch. */
     public synchronized RestServer start(String host, int port) {
         app.start(host, port);
-        options.watchModelDir().ifPresent(dir -> watcher = new ModelWatcher(recSys, dir, options.watchInterval()));
+        options.watchModelDir().ifPresent(dir -> watchers.add(
+                new ModelWatcher(recSys, recSys.split().names().get(0), dir, options.watchInterval())));
+        options.watchVariants().forEach((variant, dir) -> watchers.add(
+                new ModelWatcher(recSys, variant, dir, options.watchInterval())));
         LOG.info("RecSys-Lite API listening on http://{}:{}/", host, port());
         return this;
     }
@@ -101,17 +108,20 @@ public final class RestServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (watcher != null) {
-            watcher.close();
-            watcher = null;
-        }
+        watchers.forEach(ModelWatcher::close);
+        watchers.clear();
         app.stop();
     }
 
     private void routes() {
         app.get("/recommend", this::recommend);
-        app.get("/similar-items", ctx -> ctx.json(recSys.similarItems(QueryParams.requiredId(ctx, "item_id"),
-                QueryParams.k(ctx), QueryParams.options(ctx))));
+        app.get("/similar-items", ctx -> {
+            // an array, as before; the answer's id and variant travel as headers
+            Recommendations similar = recSys.similarItems(QueryParams.requiredId(ctx, "item_id"), QueryParams.k(ctx),
+                    QueryParams.options(ctx));
+            ctx.header(RECOMMENDATION_ID_HEADER, similar.recommendationId()).header(VARIANT_HEADER, similar.variant())
+                    .json(similar.items());
+        });
         app.get("/health", this::health);
         app.get("/img/{name}", ctx -> ctx.contentType("image/svg+xml").header("Cache-Control", "max-age=86400")
                 .result(DemoImages.svg(ctx.pathParam("name"))));
@@ -121,6 +131,13 @@ public final class RestServer implements AutoCloseable {
                 requireApiKey(ctx);
             }
             ctx.json(new EventsResponse(recSys.record(EventsRequest.read(ctx.bodyInputStream()))));
+        });
+        app.get("/stats", ctx -> {
+            if (options.apiKey().isPresent()) {
+                requireApiKey(ctx);
+            }
+            ctx.json(recSys.onlineStats(QueryParams.positiveInt(ctx, "days", 30), options.conversionWindow(),
+                    QueryParams.confidence(ctx, DEFAULT_CONFIDENCE)));
         });
         app.before("/gdpr/*", this::requireApiKey);
         app.get("/gdpr/export", ctx -> ctx.json(recSys.exportUser(QueryParams.requiredId(ctx, "user_id"))));
@@ -165,7 +182,8 @@ public final class RestServer implements AutoCloseable {
         if (!result.personalized() && !fallback) {
             throw new NotFoundException(who);
         }
-        ctx.json(new RecommendResponse(userId, sessionId, result.personalized(), result.items()));
+        ctx.json(new RecommendResponse(userId, sessionId, result.personalized(), result.recommendationId(),
+                result.variant(), result.items()));
     }
 
     private void health(Context ctx) {

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * <p>One process records into a journal at a time (a lock file says so). Thread-safe.
  */
 public final class EventJournal implements AutoCloseable {
-    static final String HEADER = "user_id,session_id,item_id,ts,qty,event_type\n";
+    static final String HEADER = "user_id,session_id,item_id,ts,qty,event_type,recommendation_id\n";
     private static final String SUFFIX = ".csv";
 
     private final Path dir;
@@ -109,7 +109,8 @@ public final class EventJournal implements AutoCloseable {
         for (LiveEvent e : events) {
             lines.append(quoted(e.userId())).append(',').append(quoted(e.sessionId())).append(',')
                     .append(quoted(e.itemId())).append(',').append(e.ts()).append(',').append(e.qty()).append(',')
-                    .append(e.eventType() == null ? "" : e.eventType()).append('\n');
+                    .append(e.eventType() == null ? "" : e.eventType()).append(',')
+                    .append(quoted(e.recommendationId())).append('\n');
         }
         long end;
         long last;
