@@ -24,10 +24,12 @@ public final class ApiJson {
 
     /**
      * {@code GET /recommend}; {@code personalized} is false for the popular fallback. The session
-     * id is only written for session requests.
+     * id is only written for session requests. {@code recommendation_id} identifies the answer for
+     * impressions, clicks and conversions; {@code variant} is the A/B variant that answered.
      */
     public record RecommendResponse(String userId, @JsonInclude(JsonInclude.Include.NON_NULL) String sessionId,
-                             boolean personalized, List<RecommendedItem> recommendations) {
+                                    boolean personalized, String recommendationId, String variant,
+                                    List<RecommendedItem> recommendations) {
     }
 
     /** {@code POST /events}: how many events were recorded (all of them; a bad batch is a 400). */

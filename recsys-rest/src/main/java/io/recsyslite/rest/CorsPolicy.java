@@ -44,6 +44,7 @@ public final class CorsPolicy {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Access-Control-Allow-Origin", origins.isEmpty() ? "*" : origin);
         headers.put("Vary", "Origin");
+        headers.put("Access-Control-Expose-Headers", RestApi.RECOMMENDATION_ID_HEADER + ", " + RestApi.VARIANT_HEADER);
         boolean preflight = "OPTIONS".equals(method) && requestMethod != null;
         if (preflight) {
             headers.put("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");

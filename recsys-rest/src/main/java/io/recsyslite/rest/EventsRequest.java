@@ -26,7 +26,8 @@ public final class EventsRequest {
     /** The most events one request may carry. */
     public static final int MAX_EVENTS = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> FIELDS = Set.of("user_id", "session_id", "item_id", "ts", "qty", "event_type");
+    private static final Set<String> FIELDS = Set.of("user_id", "session_id", "item_id", "ts", "qty", "event_type",
+            "recommendation_id");
 
     private EventsRequest() {
     }
@@ -85,11 +86,11 @@ public final class EventsRequest {
             String name = names.next();
             if (!FIELDS.contains(name)) {
                 throw new InvalidParameterException("event " + n + ", field " + shortened(name)
-                        + ": unknown field (known: user_id, session_id, item_id, ts, qty, event_type)");
+                        + ": unknown field (known: user_id, session_id, item_id, ts, qty, event_type, recommendation_id)");
             }
         }
         return new LiveEvent(text(n, node, "user_id"), text(n, node, "session_id"), text(n, node, "item_id"),
-                integer(n, node, "ts"), qty(n, node), text(n, node, "event_type"));
+                integer(n, node, "ts"), qty(n, node), text(n, node, "event_type"), text(n, node, "recommendation_id"));
     }
 
     private static String text(int n, JsonNode node, String field) {

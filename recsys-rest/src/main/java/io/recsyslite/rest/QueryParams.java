@@ -45,15 +45,48 @@ public final class QueryParams {
     }
 
     public int k() {
-        String raw = first("k");
+        return wholeNumber("k", DEFAULT_K);
+    }
+
+    /** A whole number parameter of at least 1. */
+    public int positiveInt(String name, int fallback) {
+        int value = wholeNumber(name, fallback);
+        if (value < 1) {
+            throw new InvalidParameterException(name + " must be at least 1, was " + value);
+        }
+        return value;
+    }
+
+    private int wholeNumber(String name, int fallback) {
+        String raw = first(name);
         if (raw == null) {
-            return DEFAULT_K;
+            return fallback;
         }
         // ASCII digits only: Integer.parseInt would also take other scripts' digits such as '٣'
         if (!raw.matches("[0-9]{1,9}")) {
-            throw new InvalidParameterException("k must be a whole number written with the digits 0-9, was '" + raw + "'");
+            throw new InvalidParameterException(name + " must be a whole number written with the digits 0-9, was '"
+                    + raw + "'");
         }
         return Integer.parseInt(raw);
+    }
+
+    /** A confidence level strictly between 0 and 1, e.g. {@code confidence=0.95}. */
+    public double confidence(double fallback) {
+        String raw = first("confidence");
+        if (raw == null) {
+            return fallback;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(raw);
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!(value > 0 && value < 1)) {
+            throw new InvalidParameterException("confidence must be a number between 0 and 1 such as 0.95, was '"
+                    + raw + "'");
+        }
+        return value;
     }
 
     /** A boolean parameter: true/false, 1/0 or yes/no. */

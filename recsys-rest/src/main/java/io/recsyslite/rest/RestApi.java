@@ -6,8 +6,8 @@ import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.error.NotFoundException;
 import io.recsyslite.core.error.RecsysException;
 import io.recsyslite.core.serving.ModelStatus;
+import io.recsyslite.core.serving.OnlineStats;
 import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecommendedItem;
 import io.recsyslite.core.serving.Recommendations;
 import io.recsyslite.core.serving.UserDataExport;
 import io.recsyslite.core.store.StoreBusyException;
@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,13 @@ public final class RestApi {
     private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
     public static final String API_KEY_HEADER = "X-API-Key";
     public static final long STORE_BUSY_RETRY_SECONDS = 5;
+    public static final String RECOMMENDATION_ID_HEADER = "X-Recommendation-Id";
+    public static final String VARIANT_HEADER = "X-Variant";
+    /** How long after a recommendation a purchase of one of its items counts, unless configured. */
+    public static final Duration DEFAULT_CONVERSION_WINDOW = Duration.ofHours(24);
+    static final int DEFAULT_STATS_DAYS = 30;
+    /** The confidence level of {@code GET /stats} comparisons unless {@code confidence} says otherwise. */
+    static final double DEFAULT_CONFIDENCE = 0.95;
     private static final String GDPR_PREFIX = "/gdpr/";
 
     private final RecSys recSys;
@@ -104,12 +112,28 @@ public final class RestApi {
         if (!result.personalized() && !fallback) {
             throw new NotFoundException(who);
         }
-        return new RecommendResponse(userId, sessionId, result.personalized(), result.items());
+        return new RecommendResponse(userId, sessionId, result.personalized(), result.recommendationId(),
+                result.variant(), result.items());
     }
 
-    /** {@code GET /similar-items?item_id=...}. */
-    public List<RecommendedItem> similarItems(QueryParams query) {
+    /**
+     * {@code GET /similar-items?item_id=...}: the body is the {@code items} array, as before; the
+     * answer's id and variant travel as the {@link #RECOMMENDATION_ID_HEADER} and {@link #VARIANT_HEADER} headers.
+     */
+    public Recommendations similarItems(QueryParams query) {
         return recSys.similarItems(query.requiredId("item_id"), query.k(), query.options());
+    }
+
+    /**
+     * {@code GET /stats?days=30&confidence=0.95}: online metrics per variant and their comparison;
+     * behind the key when one is set.
+     */
+    public OnlineStats stats(QueryParams query, String givenKey, Duration conversionWindow) {
+        if (apiKey.isPresent()) {
+            requireApiKey(givenKey);
+        }
+        return recSys.onlineStats(query.positiveInt("days", DEFAULT_STATS_DAYS), conversionWindow,
+                query.confidence(DEFAULT_CONFIDENCE));
     }
 
     /** {@code GET /health}: 200 with a model, 503 without. */

@@ -15,8 +15,8 @@ class OpenApiContractTest {
     void everyEndpointIsDescribed() {
         List<String> paths = new ArrayList<>();
         contract.document().get("paths").fieldNames().forEachRemaining(paths::add);
-        assertThat(paths).containsExactlyInAnyOrder("/recommend", "/similar-items", "/health", "/metrics", "/events",
-                "/gdpr/export", "/gdpr/users/{user_id}", "/img/{name}", OpenApi.PATH);
+        assertThat(paths).containsExactlyInAnyOrder("/recommend", "/similar-items", "/health", "/metrics", "/stats",
+                "/events", "/gdpr/export", "/gdpr/users/{user_id}", "/img/{name}", OpenApi.PATH);
         assertThat(contract.document().get("openapi").asText()).startsWith("3.");
     }
 
@@ -24,7 +24,8 @@ class OpenApiContractTest {
     void conformingAndDeviatingAnswersAreToldApart() {
         assertThat(contract.violations("GET", "/recommend", 404, "{\"error\": \"User 'x' not found\"}")).isEmpty();
         assertThat(contract.violations("GET", "/recommend", 200,
-                "{\"user_id\": \"u\", \"personalized\": true, \"recommendations\": [{\"item_id\": \"i\", \"score\": 1.5,"
+                "{\"user_id\": \"u\", \"personalized\": true, \"recommendation_id\": \"r1\", \"variant\": \"default\","
+                        + " \"recommendations\": [{\"item_id\": \"i\", \"score\": 1.5,"
                         + " \"title\": null, \"category\": null, \"brand\": null, \"price\": 3, \"img_url\": null}]}"))
                 .isEmpty();
         assertThat(contract.violations("GET", "/recommend", 200,

@@ -2,6 +2,7 @@ package io.recsyslite.spring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recsyslite.core.serving.Recommendations;
 import io.recsyslite.rest.ApiJson;
 import io.recsyslite.rest.DemoImages;
 import io.recsyslite.rest.OpenApi;
@@ -47,7 +48,16 @@ public class RecSysController {
 
     @GetMapping("/similar-items")
     public ResponseEntity<byte[]> similarItems(HttpServletRequest request) {
-        return json(200, api.similarItems(query(request)));
+        Recommendations similar = api.similarItems(query(request));
+        return ResponseEntity.ok().header(RestApi.RECOMMENDATION_ID_HEADER, similar.recommendationId())
+                .header(RestApi.VARIANT_HEADER, similar.variant())
+                .contentType(MediaType.APPLICATION_JSON).body(bytes(similar.items()));
+    }
+
+    @GetMapping("/stats")
+    public ResponseEntity<byte[]> stats(HttpServletRequest request,
+                                        @RequestHeader(name = RestApi.API_KEY_HEADER, required = false) String key) {
+        return json(200, api.stats(query(request), key, RestApi.DEFAULT_CONVERSION_WINDOW));
     }
 
     @GetMapping("/health")
@@ -103,8 +113,12 @@ public class RecSysController {
 
     /** The body as the API's JSON. */
     static ResponseEntity<byte[]> json(int status, Object body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(bytes(body));
+    }
+
+    private static byte[] bytes(Object body) {
         try {
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsBytes(body));
+            return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -80,7 +80,7 @@ final class LookCommands {
         @Override
         public Integer call() throws Exception {
             try (RecSys recSys = look.open()) {
-                List<RecommendedItem> items = recSys.similarItems(itemId, look.k, RecommendOptions.defaults());
+                List<RecommendedItem> items = recSys.similarItems(itemId, look.k, RecommendOptions.defaults()).items();
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("Items similar to " + itemId + ":");
                 print(out, items);

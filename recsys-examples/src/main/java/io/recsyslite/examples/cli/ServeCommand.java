@@ -6,6 +6,8 @@ import io.recsyslite.core.index.ItemIndexes;
 import io.recsyslite.core.serving.ModelStatus;
 import io.recsyslite.core.serving.RecSys;
 import io.recsyslite.core.serving.RecSysConfig;
+import io.recsyslite.core.serving.TrafficSplit;
+import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.examples.config.Settings;
 import io.recsyslite.examples.server.RestServer;
 import io.recsyslite.examples.server.ServerOptions;
@@ -15,8 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +40,16 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = {"--model-dir", "--model"}, description = "Model directory (default: MODEL_DIR or model_artifacts/als).")
     Path modelDir;
+
+    @Option(names = "--variant", paramLabel = "NAME=DIR:WEIGHT", description = "A/B test: serve the model in DIR "
+            + "as variant NAME to WEIGHT parts of the traffic (repeat for each variant, e.g. --variant a=models/als:50 "
+            + "--variant b=models/pop:50; instead of --model-dir). Users and sessions are assigned by a hash of their id; "
+            + "each directory is watched on its own. Options can also come from a file: serve @ab.txt.")
+    List<String> variants = new ArrayList<>();
+
+    @Option(names = "--conversion-window-hours", defaultValue = "24", description = "How long after a recommendation "
+            + "an add_to_cart or purchase of one of its items counts as its conversion in /stats (default: ${DEFAULT-VALUE}).")
+    double conversionWindowHours;
 
     @Option(names = "--db", description = "DuckDB file (default: DB_PATH or data/recsys.db).")
     Path db;
@@ -87,15 +101,29 @@ final class ServeCommand implements Callable<Integer> {
         Settings settings = Settings.fromEnvironment();
         Path models = modelDir != null ? modelDir : settings.modelDir();
         String indexType = indexType();
+        Map<String, Path> variantDirs = new LinkedHashMap<>();
+        TrafficSplit split = variants.isEmpty() ? TrafficSplit.single() : parseVariants(variants, variantDirs);
+        if (variantDirs.isEmpty()) {
+            variantDirs.put(split.names().get(0), models);
+        } else if (modelDir != null) {
+            throw new InvalidParameterException("give either --model-dir or --variant, not both");
+        }
         ServerOptions options = new ServerOptions(Optional.ofNullable(apiKey), origins(), demoDir,
-                watchModel ? Optional.of(models) : Optional.empty(), Duration.ofSeconds(watchIntervalSeconds), publicEvents);
+                watchModel ? Optional.of(models) : Optional.empty(), Duration.ofSeconds(watchIntervalSeconds), publicEvents)
+                .withConversionWindow(Duration.ofSeconds(Math.round(conversionWindowHours * 3600)));
+        if (watchModel && !variants.isEmpty()) {
+            options = options.withWatchedVariants(variantDirs);
+        }
         RecSysConfig config = settings.recSysConfig(CommonOptions.existing(db != null ? db : settings.dbPath()), indexType);
         RecSys recSys = RecSys.open(config.withIndex(indexType,
                         config.indexOptions().with(IndexCalibration.TARGET_RECALL_SETTING, targetRecall))
-                .withEventTypes(eventTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet())));
+                .withEventTypes(eventTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet())),
+                split);
         RestServer server;
         try {
-            loadIfPresent(recSys, models);
+            for (Map.Entry<String, Path> v : variantDirs.entrySet()) {
+                loadIfPresent(recSys, v.getKey(), v.getValue());
+            }
             server = new RestServer(recSys, options).start(host, port);
         } catch (Exception e) {
             recSys.close();
@@ -113,14 +141,33 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** A broken model fails the start; a missing one is served as "no_model" until one is saved. */
-    private static void loadIfPresent(RecSys recSys, Path models) throws IOException {
+    private static void loadIfPresent(RecSys recSys, String variant, Path models) throws IOException {
         if (Files.exists(models.resolve(ModelArtifacts.MANIFEST))) {
-            ModelStatus status = recSys.swapModel(models);
-            System.out.printf("Loaded %s model from %s (%s index%s)%n", status.algorithm(), models, status.indexType(),
-                    status.calibration().map(c -> ", " + c).orElse(""));
+            ModelStatus status = recSys.swapModel(variant, models);
+            System.out.printf("Loaded %s model from %s (%s index%s)%s%n", status.algorithm(), models, status.indexType(),
+                    status.calibration().map(c -> ", " + c).orElse(""),
+                    recSys.split().variants().size() > 1 ? " as variant " + variant : "");
         } else {
             System.err.printf("No model in %s yet: serving no recommendations until one is saved there%n", models);
         }
+    }
+
+    /** {@code NAME=DIR:WEIGHT} (the weight after the last ':'), in order; fills {@code dirs}. */
+    static TrafficSplit parseVariants(List<String> specs, Map<String, Path> dirs) {
+        List<TrafficSplit.Variant> parsed = new ArrayList<>();
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            int colon = spec.lastIndexOf(':');
+            if (eq < 1 || colon < eq + 2 || !spec.substring(colon + 1).matches("[0-9]{1,6}")) {
+                throw new InvalidParameterException("--variant must look like NAME=DIR:WEIGHT, e.g. a=models/als:50, was '"
+                        + spec + "'");
+            }
+            TrafficSplit.Variant v = new TrafficSplit.Variant(spec.substring(0, eq),
+                    Integer.parseInt(spec.substring(colon + 1)));
+            parsed.add(v);
+            dirs.put(v.name(), Path.of(spec.substring(eq + 1, colon)));
+        }
+        return new TrafficSplit(parsed);
     }
 
     private String indexType() {

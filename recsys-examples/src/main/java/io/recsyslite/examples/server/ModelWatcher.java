@@ -32,6 +32,7 @@ final class ModelWatcher implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final RecSys recSys;
+    private final String variant;
     private final Path dir;
     private final Duration interval;
     private final ScheduledExecutorService poller;
@@ -40,8 +41,10 @@ final class ModelWatcher implements AutoCloseable {
     private Duration backoff; // wait before retrying lastSeen after it failed; null when it did not fail
     private long retryAtNanos;
 
-    ModelWatcher(RecSys recSys, Path dir, Duration interval) {
+    /** Watches the directory of one variant of the RecSys (of its only one, when it serves one model). */
+    ModelWatcher(RecSys recSys, String variant, Path dir, Duration interval) {
         this.recSys = recSys;
+        this.variant = variant;
         this.dir = dir;
         this.interval = interval;
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -81,9 +84,9 @@ final class ModelWatcher implements AutoCloseable {
 
     private void swapUnlessServed(byte[] manifest) throws IOException {
         Map<String, String> files = ModelArtifacts.parseManifest(dir, manifest).files();
-        boolean served = recSys.status().map(live -> live.manifest().files().equals(files)).orElse(false);
+        boolean served = recSys.status(variant).map(live -> live.manifest().files().equals(files)).orElse(false);
         if (!served) {
-            ModelStatus status = recSys.swapModel(dir);
+            ModelStatus status = recSys.swapModel(variant, dir);
             LOG.info("Hot-swapped to the {} model saved at {}", status.algorithm(), status.manifest().createdAt());
         }
         backoff = null;

@@ -9,6 +9,7 @@ import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.recsyslite.core.serving.RecSys;
+import io.recsyslite.core.serving.Recommendations;
 import io.recsyslite.rest.ApiJson;
 import io.recsyslite.rest.CorsPolicy;
 import io.recsyslite.rest.DemoImages;
@@ -16,6 +17,8 @@ import io.recsyslite.rest.OpenApi;
 import io.recsyslite.rest.QueryParams;
 import io.recsyslite.rest.RestApi;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +40,7 @@ public final class RestServer implements AutoCloseable {
     private final RestApi api;
     private final CorsPolicy cors;
     private final Javalin app;
-    private ModelWatcher watcher;
+    private final List<ModelWatcher> watchers = new ArrayList<>();
 
     public RestServer(RecSys recSys, ServerOptions options) {
         this.recSys = recSys;
@@ -75,7 +78,10 @@ public final class RestServer implements AutoCloseable {
     /** Starts listening; port 0 picks a free port (see {@link #port()}). Starts the model watch. */
     public synchronized RestServer start(String host, int port) {
         app.start(host, port);
-        options.watchModelDir().ifPresent(dir -> watcher = new ModelWatcher(recSys, dir, options.watchInterval()));
+        options.watchModelDir().ifPresent(dir -> watchers.add(
+                new ModelWatcher(recSys, recSys.split().names().get(0), dir, options.watchInterval())));
+        options.watchVariants().forEach((variant, dir) -> watchers.add(
+                new ModelWatcher(recSys, variant, dir, options.watchInterval())));
         LOG.info("RecSys-Lite API listening on http://{}:{}/", host, port());
         return this;
     }
@@ -87,16 +93,20 @@ public final class RestServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (watcher != null) {
-            watcher.close();
-            watcher = null;
-        }
+        watchers.forEach(ModelWatcher::close);
+        watchers.clear();
         app.stop();
     }
 
     private void routes() {
         app.get("/recommend", ctx -> ctx.json(api.recommend(query(ctx))));
-        app.get("/similar-items", ctx -> ctx.json(api.similarItems(query(ctx))));
+        app.get("/similar-items", ctx -> {
+            Recommendations similar = api.similarItems(query(ctx));
+            ctx.header(RestApi.RECOMMENDATION_ID_HEADER, similar.recommendationId())
+                    .header(RestApi.VARIANT_HEADER, similar.variant()).json(similar.items());
+        });
+        app.get("/stats", ctx -> ctx.json(api.stats(query(ctx), ctx.header(RestApi.API_KEY_HEADER),
+                options.conversionWindow())));
         app.get("/health", ctx -> {
             RestApi.Answer health = api.health();
             ctx.status(health.status()).json(health.body());

@@ -4,6 +4,7 @@ import io.recsyslite.core.error.InvalidParameterException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,9 +19,16 @@ import java.util.Optional;
  * @param watchInterval how often the watched model.json is checked
  * @param publicEvents  whether {@code POST /events} is open without the API key (so a shop's
  *                      browsers can post beacons); without an API key it is open anyway
+ * @param watchVariants A/B test: the model directory of each variant, each watched on its own
+ *                      (instead of {@code watchModelDir}); empty for one model
+ * @param conversionWindow how long after a recommendation a purchase of one of its items counts
+ *                      for {@code GET /stats}
  */
 public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, Path demoDir,
-                            Optional<Path> watchModelDir, Duration watchInterval, boolean publicEvents) {
+                            Optional<Path> watchModelDir, Duration watchInterval, boolean publicEvents,
+                            Map<String, Path> watchVariants, Duration conversionWindow) {
+    public static final Duration DEFAULT_CONVERSION_WINDOW = io.recsyslite.rest.RestApi.DEFAULT_CONVERSION_WINDOW;
+
     /** Where {@code npm run build} in {@code widget/} puts the demo page. */
     public static final Path DEFAULT_DEMO_DIR = Path.of("widget", "dist-demo");
     public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
@@ -28,6 +36,10 @@ public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, P
     public ServerOptions {
         apiKey = apiKey.filter(k -> !k.isBlank());
         corsOrigins = List.copyOf(corsOrigins);
+        watchVariants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(watchVariants));
+        if (conversionWindow.isNegative() || conversionWindow.isZero()) {
+            throw new InvalidParameterException("the conversion window must be positive, was " + conversionWindow);
+        }
         if (watchInterval.isNegative() || watchInterval.isZero()) {
             throw new InvalidParameterException("the model watch interval must be positive, was " + watchInterval);
         }
@@ -39,7 +51,26 @@ public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, P
         this(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, false);
     }
 
+    /** One model, the default conversion window. */
+    public ServerOptions(Optional<String> apiKey, List<String> corsOrigins, Path demoDir,
+                         Optional<Path> watchModelDir, Duration watchInterval, boolean publicEvents) {
+        this(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, publicEvents, Map.of(),
+                DEFAULT_CONVERSION_WINDOW);
+    }
+
     public ServerOptions withPublicEvents(boolean open) {
-        return new ServerOptions(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, open);
+        return new ServerOptions(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, open, watchVariants,
+                conversionWindow);
+    }
+
+    /** Watches each variant's directory (an A/B test) instead of {@code watchModelDir}. */
+    public ServerOptions withWatchedVariants(Map<String, Path> dirs) {
+        return new ServerOptions(apiKey, corsOrigins, demoDir, Optional.empty(), watchInterval, publicEvents, dirs,
+                conversionWindow);
+    }
+
+    public ServerOptions withConversionWindow(Duration window) {
+        return new ServerOptions(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, publicEvents,
+                watchVariants, window);
     }
 }

@@ -26,12 +26,28 @@ class ServeCommandTest {
     }
 
     @Test
+    void variantsAreNameDirAndWeightAndBadOnesAreRefused() {
+        java.util.Map<String, Path> dirs = new java.util.LinkedHashMap<>();
+        var split = ServeCommand.parseVariants(java.util.List.of("a=models/als:70", "b=/abs/c:d/pop:30"), dirs);
+        assertThat(split.names()).containsExactly("a", "b");
+        assertThat(split.share("a")).isEqualTo(0.7);
+        assertThat(dirs).containsEntry("a", Path.of("models/als")).containsEntry("b", Path.of("/abs/c:d/pop"));
+
+        CommandLine cli = RecsysLiteCli.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("serve", "--variant", "a=models/als", "--db", dir.resolve("recsys.db").toString()))
+                .isNotZero();
+        assertThat(err.toString()).contains("NAME=DIR:WEIGHT");
+    }
+
+    @Test
     void helpListsTheOptions() {
         StringWriter out = new StringWriter();
         CommandLine cli = RecsysLiteCli.commandLine();
         cli.setOut(new PrintWriter(out));
         assertThat(cli.execute("serve", "--help")).isZero();
         assertThat(out.toString()).contains("--model-dir", "--db", "--host", "--port", "--index", "--api-key",
-                "--cors-origin", "--demo-dir", "--[no-]watch-model");
+                "--cors-origin", "--demo-dir", "--[no-]watch-model", "--variant", "--conversion-window-hours");
     }
 }

@@ -65,7 +65,10 @@ class RestServerTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("application/json");
         JsonNode body = r.json();
-        assertThat(Http.fieldNames(body)).containsExactly("user_id", "personalized", "recommendations");
+        assertThat(Http.fieldNames(body)).containsExactly("user_id", "personalized", "recommendation_id", "variant",
+                "recommendations");
+        assertThat(body.get("recommendation_id").asText()).isNotBlank();
+        assertThat(body.get("variant").asText()).isEqualTo("default");
         assertThat(body.get("user_id").asText()).isEqualTo(TestShop.KNOWN_USER);
         assertThat(body.get("personalized").asBoolean()).isTrue();
         assertThat(body.get("recommendations")).hasSize(5);
@@ -109,9 +112,12 @@ class RestServerTest {
 
     @Test
     void similarItemsIsAJsonArrayOfItems() {
-        Reply r = http.get("/similar-items?item_id=item_1&k=4");
+        Reply r = http.get("/similar-items?item_id=item_1&k=4", "Origin", SHOP_ORIGIN);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().isArray()).isTrue();
+        assertThat(r.header("X-Recommendation-Id")).isNotBlank();
+        assertThat(r.header("X-Variant")).isEqualTo("default");
+        assertThat(r.header("Access-Control-Expose-Headers")).contains("X-Recommendation-Id", "X-Variant");
         assertThat(r.json()).hasSize(4);
         for (JsonNode item : r.json()) {
             assertThat(Http.fieldNames(item)).containsExactlyInAnyOrderElementsOf(ITEM_FIELDS);

@@ -64,7 +64,8 @@ class ShopApplicationTest {
         Reply r = http.get("/recommend?user_id=" + SampleShop.KNOWN_USER + "&k=5");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("application/json");
-        assertThat(Http.fieldNames(r.json())).containsExactly("user_id", "personalized", "recommendations");
+        assertThat(Http.fieldNames(r.json())).containsExactly("user_id", "personalized", "recommendation_id", "variant",
+                "recommendations");
         assertThat(r.json().get("personalized").asBoolean()).isTrue();
         assertThat(r.json().get("recommendations")).hasSize(5);
         for (JsonNode item : r.json().get("recommendations")) {

@@ -102,9 +102,24 @@ public final class SampleShopGenerator {
         new SampleShopFiles(this, catalogue).write(dir, progress);
     }
 
+    /**
+     * How much a user likes an item's category in the generator's own latent preferences: the share
+     * of the user's sessions (not exploring) that shop in it, 0 for a category the user does not
+     * prefer. The click model of {@link ShopperClickModel} reads it.
+     */
+    double categoryAffinity(int user, int item) {
+        int[] preferred = preferredCategories(userRandom(user));
+        int category = catalogue.category(item);
+        return (double) Arrays.stream(preferred).filter(c -> c == category).count() / preferred.length;
+    }
+
+    private SplittableRandom userRandom(int user) {
+        return new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + user);
+    }
+
     /** One user's events: sessions of a few events in one category, days apart. */
     private void generateUser(int user, int count, UserHistory history, EventSink sink) throws IOException {
-        SplittableRandom random = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + user);
+        SplittableRandom random = userRandom(user);
         int[] preferred = preferredCategories(random);
         // Sessions average 2.5 events; gaps are sized so a history fits in the year, and the rare
         // long tail is squeezed to hourly visits past its end (sample data must not lie in the future).

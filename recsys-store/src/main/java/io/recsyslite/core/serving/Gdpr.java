@@ -6,6 +6,7 @@ import io.recsyslite.core.artifact.ModelArtifacts;
 import io.recsyslite.core.artifact.UserScrubber;
 import io.recsyslite.core.internal.SnakeCaseJson;
 import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.core.store.ServedRecommendation;
 import io.recsyslite.core.store.UserEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,8 +35,9 @@ public final class Gdpr {
         List<UserEvent> events = store.userEvents(userId);
         Set<String> itemIds = new LinkedHashSet<>();
         events.forEach(e -> itemIds.add(e.itemId()));
+        List<ServedRecommendation> served = store.servedTo(userId);
         UserDataExport export = new UserDataExport(userId, Instant.now().toString(), events,
-                new ArrayList<>(store.items(itemIds).values()), store.auditEntries(userId));
+                new ArrayList<>(store.items(itemIds).values()), served, store.auditEntries(userId));
         store.audit("gdpr", "export_user", userId, "events=" + events.size());
         return export;
     }

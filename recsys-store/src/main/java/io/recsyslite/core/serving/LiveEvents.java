@@ -79,7 +79,8 @@ final class LiveEvents implements AutoCloseable {
     List<LiveEvent> record(List<LiveEvent> events) {
         List<LiveEvent> checked = contract.check(events, clock.instant().getEpochSecond());
         long last = journal().append(checked);
-        recent.add(checked, last, null);
+        // impressions are what a shopper was shown, not what they did: no fold-in, no session history
+        recent.add(checked.stream().filter(LiveEvent::isInteraction).toList(), last, null);
         return checked;
     }
 

@@ -15,6 +15,7 @@ import io.recsyslite.core.store.LiveEvent;
 import io.recsyslite.core.store.LiveEventContract;
 import io.recsyslite.core.spi.ProgressListener;
 import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.core.store.ServedRecommendation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -22,10 +23,13 @@ import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +53,13 @@ import org.slf4j.LoggerFactory;
  * it in between; recorded events wait in the store's journal meanwhile (see {@link LiveEvents}).
  * Owns background threads for the access audit and the journal; {@link #close()} releases
  * everything.
+ *
+ * <p>Online evaluation and A/B tests: every answer carries a recommendation id and the variant
+ * that produced it, and what was served is kept in the store (written in bulk every
+ * {@link RecSysConfig#journalFlushInterval()}) so that impressions, clicks and later purchases
+ * can be attributed to it ({@link #onlineStats}). A RecSys opened with a {@link TrafficSplit}
+ * serves one model per variant, each swapped on its own ({@link #swapModel(String, Path)}); a
+ * user or session keeps its variant.
  */
 public final class RecSys implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecSys.class);
@@ -56,15 +67,22 @@ public final class RecSys implements AutoCloseable {
     private static final Duration STORE_BUSY_WAIT = Duration.ofSeconds(10);
     /** Rows one access-audit flush writes at most: one bulk statement of a few hundred milliseconds. */
     static final int AUDIT_ROWS_PER_FLUSH = 20_000;
+    /** Served answers one write stores at most, and how many may wait for a busy store. */
+    static final int SERVED_PER_FLUSH = 20_000;
+    private static final int SERVED_WAITING = 100_000;
 
     private final RecSysConfig config;
     private final ItemIndexes indexes;
     private final ModelLoader loader;
-    private final AtomicReference<LiveModel> live = new AtomicReference<>();
+    private final TrafficSplit split;
+    /** The live model of each variant, in the split's order. */
+    private final Map<String, AtomicReference<LiveModel>> live;
     private final AtomicLong generations = new AtomicLong();
     private final ResultCache<CacheKey, Object> cache;
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final AccessAudit accessAudit = new AccessAudit();
+    private final boolean auditAccess;
+    private final ServedLog servedLog = new ServedLog(SERVED_WAITING);
     private final ScheduledExecutorService auditFlusher;
     /** One DuckDB instance per file and process at a time: in-process store work takes turns. */
     private final Object storeLock = new Object();
@@ -74,30 +92,41 @@ public final class RecSys implements AutoCloseable {
     private record CacheKey(long generation, String kind, String id, int k, RecommendOptions options) {
     }
 
-    private RecSys(RecSysConfig config, Algorithms algorithms, ItemIndexes indexes) {
+    private RecSys(RecSysConfig config, Algorithms algorithms, ItemIndexes indexes, TrafficSplit split) {
         this.config = config;
         this.indexes = indexes;
+        this.split = split;
+        Map<String, AtomicReference<LiveModel>> models = new LinkedHashMap<>();
+        split.names().forEach(name -> models.put(name, new AtomicReference<>()));
+        this.live = java.util.Collections.unmodifiableMap(models);
         this.loader = new ModelLoader(config, algorithms, indexes);
         this.cache = new ResultCache<>(config.cacheExpiry().toNanos(), 10_000);
+        auditFlusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "recsys-audit-flush");
+            t.setDaemon(true);
+            return t;
+        });
         long flushMillis = config.accessAuditInterval().toMillis();
-        if (flushMillis > 0) {
-            auditFlusher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "recsys-audit-flush");
-                t.setDaemon(true);
-                return t;
-            });
+        auditAccess = flushMillis > 0;
+        if (auditAccess) {
             auditFlusher.scheduleWithFixedDelay(() -> flushAccessAudit(Duration.ZERO), flushMillis, flushMillis,
                     TimeUnit.MILLISECONDS);
-        } else {
-            auditFlusher = null;
         }
+        long servedMillis = config.journalFlushInterval().toMillis();
+        auditFlusher.scheduleWithFixedDelay(() -> flushServed(Duration.ZERO), servedMillis, servedMillis,
+                TimeUnit.MILLISECONDS);
         this.liveEvents = new LiveEvents(config.dbPath(), new LiveEventContract(config.eventTypes()),
                 config.journalFlushInterval(), this::withStore, Clock.systemUTC());
     }
 
     /** A RecSys over the store, with algorithms and indexes found on the class path; no model yet. */
     public static RecSys open(RecSysConfig config) {
-        return new RecSys(config, Algorithms.discover(), ItemIndexes.discover());
+        return open(config, TrafficSplit.single());
+    }
+
+    /** A RecSys serving an A/B test: one model per variant of the split, none loaded yet. */
+    public static RecSys open(RecSysConfig config, TrafficSplit split) {
+        return new RecSys(config, Algorithms.discover(), ItemIndexes.discover(), split);
     }
 
     /** Opens and loads the model in {@code modelDir}. */
@@ -116,34 +145,84 @@ public final class RecSys implements AutoCloseable {
         return config;
     }
 
+    public TrafficSplit split() {
+        return split;
+    }
+
     /**
      * Loads the model in {@code dir} (verifying checksums) and makes it the live model in one
      * step. Requests already running finish on the previous model. A model that fails to load
      * leaves the current one serving.
      */
     public ModelStatus swapModel(Path dir) throws IOException {
+        if (live.size() > 1) {
+            throw new InvalidParameterException("this RecSys serves the variants " + String.join(", ", live.keySet())
+                    + "; name the one to swap");
+        }
+        return swapModel(split.names().get(0), dir);
+    }
+
+    /** {@link #swapModel(Path)} for one variant of an A/B test; the other variants keep serving. */
+    public ModelStatus swapModel(String variant, Path dir) throws IOException {
+        AtomicReference<LiveModel> slot = live.get(variant);
+        if (slot == null) {
+            throw new InvalidParameterException("no variant '" + variant + "'; this RecSys serves "
+                    + String.join(", ", live.keySet()));
+        }
         LiveModel next = withStoreIo(store -> {
             LiveModel loaded = loader.load(dir, generations.incrementAndGet(), store);
             liveEvents.modelServed(loaded.manifest.provenance().dataReadInstant().orElse(Instant.EPOCH), store);
             return loaded;
         });
-        LiveModel previous = live.getAndSet(next);
+        LiveModel previous = slot.getAndSet(next);
         if (previous != null) {
             previous.release();
         }
         cache.clear();
         withStore(store -> {
-            store.audit(ACTOR, "model_swap", next.manifest.algorithm(), "dir=" + dir + " generation=" + next.generation);
+            store.audit(ACTOR, "model_swap", next.manifest.algorithm(), "dir=" + dir + " generation=" + next.generation
+                    + " variant=" + variant);
             return null;
         });
-        LOG.info("Serving {} model from {} (generation {})", next.manifest.algorithm(), dir, next.generation);
+        LOG.info("Serving {} model from {} (generation {}, variant {})", next.manifest.algorithm(), dir,
+                next.generation, variant);
         return status(next);
     }
 
-    /** What is being served, or empty when no model is loaded. */
-    public java.util.Optional<ModelStatus> status() {
-        LiveModel m = live.get();
-        return m == null ? java.util.Optional.empty() : java.util.Optional.of(status(m));
+    /** What is being served (by the first variant of an A/B test), or empty when no model is loaded. */
+    public Optional<ModelStatus> status() {
+        return status(split.names().get(0));
+    }
+
+    /** What a variant serves, or empty when it has no model loaded. */
+    public Optional<ModelStatus> status(String variant) {
+        AtomicReference<LiveModel> slot = live.get(variant);
+        LiveModel m = slot == null ? null : slot.get();
+        return m == null ? Optional.empty() : Optional.of(status(m));
+    }
+
+    /** The model every variant with a loaded model serves, in the split's order. */
+    public Map<String, ModelStatus> statuses() {
+        Map<String, ModelStatus> out = new LinkedHashMap<>();
+        live.forEach((name, slot) -> {
+            LiveModel m = slot.get();
+            if (m != null) {
+                out.put(name, status(m));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Online metrics of the last {@code days} days per variant (impressions, clicks, CTR,
+     * conversions within {@code conversionWindow}, revenue, coverage) and each variant against the
+     * first by a two-proportion z-test at {@code confidence}; events and served answers still
+     * buffered are moved into the store first.
+     */
+    public OnlineStats onlineStats(int days, Duration conversionWindow, double confidence) {
+        liveEvents.flush();
+        flushServed(STORE_BUSY_WAIT);
+        return withStore(store -> OnlineStats.compute(store, statuses(), split, days, conversionWindow, confidence));
     }
 
     /**
@@ -153,7 +232,7 @@ public final class RecSys implements AutoCloseable {
      * deleted) user without recorded events gets the popular items, flagged as not personalised.
      */
     public Recommendations recommend(String userId, int k, RecommendOptions options) {
-        return serve("recommend", userId, k, options, m -> recommendFresh(m, userId, k, options));
+        return serve("recommend", userId, userId, null, k, options, m -> recommendFresh(m, userId, k, options));
     }
 
     /**
@@ -162,7 +241,7 @@ public final class RecSys implements AutoCloseable {
      * events gets the popular items, flagged as not personalised.
      */
     public Recommendations recommendForSession(String sessionId, int k, RecommendOptions options) {
-        return serve("recommend_session", sessionId, k, options, m -> {
+        return serve("recommend_session", sessionId, null, sessionId, k, options, m -> {
             String user = liveEvents.recent().userOfSession(sessionId);
             if (user != null) {
                 return recommendFresh(m, user, k, options);
@@ -186,6 +265,9 @@ public final class RecSys implements AutoCloseable {
         List<LiveEvent> checked = liveEvents.record(events);
         Set<String> changed = new LinkedHashSet<>();
         for (LiveEvent e : checked) {
+            if (!e.isInteraction()) {
+                continue; // an impression changes no answer
+            }
             if (e.userId() != null) {
                 changed.add(e.userId());
             }
@@ -240,7 +322,7 @@ public final class RecSys implements AutoCloseable {
 
     /** Items for an anonymous visitor from the items they just looked at (unknown ids are ignored). */
     public Recommendations recommendForItems(List<String> recentItemIds, int k, RecommendOptions options) {
-        return serve("recommend_items", String.join(",", recentItemIds), k, options,
+        return serve("recommend_items", String.join(",", recentItemIds), null, null, k, options,
                 m -> forItems(m, null, recentItemIds, k, options));
     }
 
@@ -269,15 +351,18 @@ public final class RecSys implements AutoCloseable {
         return all;
     }
 
-    /** Items most similar to {@code itemId}; an unknown item is a {@link NotFoundException}. */
-    public List<RecommendedItem> similarItems(String itemId, int k, RecommendOptions options) {
-        return serve("similar_items", itemId, k, options, m -> {
+    /**
+     * Items most similar to {@code itemId} (an answer without user, always personalised); an unknown
+     * item is a {@link NotFoundException}.
+     */
+    public Recommendations similarItems(String itemId, int k, RecommendOptions options) {
+        return serve("similar_items", itemId, null, null, k, options, m -> {
             int item = m.model.items().indexOf(itemId);
             if (item < 0) {
                 throw new NotFoundException("Item '" + itemId + "' not found");
             }
             ItemFilter business = m.filters.compile(options);
-            return join(m, m.model.similarItems(item, new RecommendRequest(k, true, business)));
+            return new Recommendations(null, true, join(m, m.model.similarItems(item, new RecommendRequest(k, true, business))));
         });
     }
 
@@ -292,7 +377,7 @@ public final class RecSys implements AutoCloseable {
     public long recommendAll(int k, RecommendOptions options, Path output, ProgressListener progress)
             throws IOException {
         checkK(k);
-        LiveModel m = acquire();
+        LiveModel m = acquire(split.names().get(0));
         try {
             long users = new BatchRecommender(m, indexes, config.indexOptions().threads())
                     .writeAll(k, options, output, progress);
@@ -309,6 +394,7 @@ public final class RecSys implements AutoCloseable {
     /** Everything stored about a user (audited as an export), e.g. to answer over HTTP. */
     public UserDataExport exportUser(String userId) {
         liveEvents.flush();
+        flushServed(STORE_BUSY_WAIT);
         return withStore(store -> Gdpr.export(store, userId));
     }
 
@@ -327,14 +413,15 @@ public final class RecSys implements AutoCloseable {
      * @return number of events removed
      */
     public long deleteUser(String userId) throws IOException {
-        LiveModel m = live.get();
-        List<Path> dirs = m == null ? List.of() : List.of(m.dir);
+        Map<String, Path> dirs = new LinkedHashMap<>();
+        statuses().forEach((variant, status) -> dirs.put(variant, status.dir()));
         liveEvents.flush(); // events still in the journal are erased with the others
-        long removed = withStoreIo(store -> Gdpr.deleteUser(store, userId, dirs));
+        flushServed(STORE_BUSY_WAIT); // and so are the answers served to them
+        long removed = withStoreIo(store -> Gdpr.deleteUser(store, userId, List.copyOf(new LinkedHashSet<>(dirs.values()))));
         liveEvents.recent().forgetUser(userId);
         freshUsers.forget(userId);
-        if (m != null) {
-            swapModel(m.dir);
+        for (Map.Entry<String, Path> d : dirs.entrySet()) {
+            swapModel(d.getKey(), d.getValue());
         }
         forgetCachedUser(userId);
         return removed;
@@ -389,35 +476,54 @@ public final class RecSys implements AutoCloseable {
     @Override
     public void close() {
         liveEvents.close();
-        if (auditFlusher != null) {
-            auditFlusher.shutdownNow();
+        auditFlusher.shutdownNow();
+        try {
+            auditFlusher.awaitTermination(10, TimeUnit.SECONDS); // a flush running now ends before the last ones
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         while (!accessAudit.isEmpty() && flushAccessAudit(STORE_BUSY_WAIT)) {
             // the last chance to write what is left: wait for a busy store as requests do
         }
-        LiveModel m = live.getAndSet(null);
-        if (m != null) {
-            m.release();
+        while (!servedLog.isEmpty() && flushServed(STORE_BUSY_WAIT)) {
+            // likewise for the answers served
+        }
+        for (AtomicReference<LiveModel> slot : live.values()) {
+            LiveModel m = slot.getAndSet(null);
+            if (m != null) {
+                m.release();
+            }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T serve(String action, String subject, int k, RecommendOptions options, Function<LiveModel, T> work) {
+    /**
+     * Answers a request on the model of the variant {@code subject} is assigned to and records what
+     * was served (for the user or session given, if any) under a new recommendation id.
+     */
+    private Recommendations serve(String action, String subject, String userId, String sessionId, int k,
+                                  RecommendOptions options, Function<LiveModel, Recommendations> work) {
         long start = System.nanoTime();
         try {
             checkK(k);
-            LiveModel m = acquire();
+            String variant = split.variantOf(subject);
+            LiveModel m = acquire(variant);
             try {
                 CacheKey key = new CacheKey(m.generation, action, subject, k, options);
-                Object cached = cache.get(key);
+                Recommendations cached = (Recommendations) cache.get(key);
                 metrics.recordCache(cached != null);
-                T result = cached != null ? (T) cached : work.apply(m);
+                Recommendations result = cached != null ? cached : work.apply(m);
                 if (cached == null) {
                     cache.put(key, result);
                 }
-                metrics.recordRequest(System.nanoTime() - start, size(result));
+                metrics.recordRequest(System.nanoTime() - start, result.items().size());
                 audit(action, subject);
-                return result;
+                String id = UUID.randomUUID().toString();
+                if (!result.items().isEmpty()) {
+                    servedLog.record(new ServedRecommendation(id, Instant.now().getEpochSecond(), variant,
+                            m.manifest.algorithm(), action, userId, sessionId,
+                            result.items().stream().map(RecommendedItem::itemId).toList()));
+                }
+                return result.served(id, variant);
             } finally {
                 m.release();
             }
@@ -428,7 +534,7 @@ public final class RecSys implements AutoCloseable {
     }
 
     private void audit(String action, String subject) {
-        if (auditFlusher != null) {
+        if (auditAccess) {
             accessAudit.record(action, subject);
         }
     }
@@ -458,16 +564,34 @@ public final class RecSys implements AutoCloseable {
         }
     }
 
-    private static int size(Object result) {
-        if (result instanceof Recommendations r) {
-            return r.items().size();
+    /**
+     * Writes up to {@link #SERVED_PER_FLUSH} served answers in one bulk write; a store busy beyond
+     * {@code busyWait} keeps them for the next flush.
+     *
+     * @return whether they were written
+     */
+    boolean flushServed(Duration busyWait) {
+        List<ServedRecommendation> served = servedLog.drain(SERVED_PER_FLUSH);
+        if (served.isEmpty()) {
+            return true;
         }
-        return result instanceof List<?> l ? l.size() : 0;
+        try {
+            withStore(busyWait, store -> {
+                store.recordServed(served);
+                return null;
+            });
+            return true;
+        } catch (RecsysException e) {
+            LOG.debug("Could not store served recommendations yet, retrying: {}", e.getMessage());
+            servedLog.restore(served);
+            return false;
+        }
     }
 
-    private LiveModel acquire() {
+    private LiveModel acquire(String variant) {
+        AtomicReference<LiveModel> slot = live.get(variant);
         while (true) {
-            LiveModel m = live.get();
+            LiveModel m = slot.get();
             if (m == null) {
                 throw new RecsysException("No model is loaded; train one (recsys-lite train ...) and load its directory");
             }

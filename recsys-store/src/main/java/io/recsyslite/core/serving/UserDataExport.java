@@ -2,13 +2,14 @@ package io.recsyslite.core.serving;
 
 import io.recsyslite.core.store.AuditEntry;
 import io.recsyslite.core.store.CatalogItem;
+import io.recsyslite.core.store.ServedRecommendation;
 import io.recsyslite.core.store.UserEvent;
 import java.util.List;
 
 /**
  * Everything stored about one user, for a GDPR access request: every event, the catalogue data
- * of those items, and the audit entries about the user.
+ * of those items, the recommendations served to them, and the audit entries about the user.
  */
 public record UserDataExport(String userId, String exportedAt, List<UserEvent> events, List<CatalogItem> items,
-                             List<AuditEntry> audit) {
+                             List<ServedRecommendation> recommendations, List<AuditEntry> audit) {
 }

@@ -41,7 +41,7 @@ final class DataContract {
     }
 
     private static final List<String> EVENT_COLUMNS = List.of("user_id", "item_id", "ts", "qty");
-    private static final List<String> EVENT_OPTIONAL_COLUMNS = List.of("session_id", "event_type");
+    private static final List<String> EVENT_OPTIONAL_COLUMNS = List.of("session_id", "event_type", "recommendation_id");
 
     final String kind;
     final List<String> required;
@@ -132,6 +132,10 @@ final class DataContract {
             StagedColumn qty = staged.get("qty");
             String qtyValue = integerRules(rules, qty, "quantity", "INTEGER");
             rules.add(new RowRule(qty.name(), qtyValue + " < 0", "'negative quantity ' || " + qtyValue));
+            StagedColumn recommendation = staged.get("recommendation_id");
+            if (recommendation != null) {
+                textRules(rules, recommendation, "recommendation id");
+            }
             StagedColumn type = staged.get("event_type");
             if (type != null) {
                 rules.add(new RowRule(type.name(), "NOT regexp_full_match(" + trimmedText(type) + ", "

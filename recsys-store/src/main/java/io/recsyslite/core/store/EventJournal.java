@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * <p>One process records into a journal at a time (a lock file says so). Thread-safe.
  */
 public final class EventJournal implements AutoCloseable {
-    static final String HEADER = "user_id,session_id,item_id,ts,qty,event_type\n";
+    static final String HEADER = "user_id,session_id,item_id,ts,qty,event_type,recommendation_id\n";
     private static final String SUFFIX = ".csv";
     /** How long a batch waits at most for more appends before its write and fsync. */
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -146,7 +146,8 @@ public final class EventJournal implements AutoCloseable {
         for (LiveEvent e : events) {
             lines.append(quoted(e.userId())).append(',').append(quoted(e.sessionId())).append(',')
                     .append(quoted(e.itemId())).append(',').append(e.ts()).append(',').append(e.qty()).append(',')
-                    .append(e.eventType() == null ? "" : e.eventType()).append('\n');
+                    .append(e.eventType() == null ? "" : e.eventType()).append(',')
+                    .append(quoted(e.recommendationId())).append('\n');
         }
         CompletableFuture<Long> done = new CompletableFuture<>();
         submit(new Append(lines.toString().getBytes(StandardCharsets.UTF_8), events.size(), done));

@@ -311,17 +311,20 @@ final class FileIngester {
                               ProgressListener progress) throws SQLException {
         StagedColumn type = staged.get("event_type");
         StagedColumn session = staged.get("session_id");
+        StagedColumn recommendation = staged.get("recommendation_id");
+        String recommendationId = recommendation == null ? "NULL" : "nullif(" + text(recommendation) + ", '')";
         Map<String, String> values = Map.of("user_id", userId(staged),
                 "session_id", session == null ? "NULL" : "nullif(" + text(session) + ", '')",
                 "item_id", text(staged.get("item_id")),
                 "ts", DataContract.integerValue(staged.get("ts"), "BIGINT"),
                 "qty", DataContract.integerValue(staged.get("qty"), "INTEGER"),
                 "event_type", type == null ? "NULL" : "lower(trim(" + text(type) + "))");
-        String sql = "INSERT INTO events (seq, user_id, item_id, ts, qty, ingest_id, event_type, session_id)"
+        String sql = "INSERT INTO events (seq, user_id, item_id, ts, qty, ingest_id, event_type, session_id,"
+                + " recommendation_id)"
                 + " SELECT (SELECT coalesce(max(seq), 0) FROM events) + rowid + 1, "
                 + values.get("user_id") + ", " + values.get("item_id") + ", " + values.get("ts") + ", "
                 + values.get("qty") + ", " + ingestId + ", " + values.get("event_type") + ", "
-                + values.get("session_id") + " FROM " + STAGING + " WHERE NOT (" + erasedByDeletion(staged) + ")";
+                + values.get("session_id") + ", " + recommendationId + " FROM " + STAGING + " WHERE NOT (" + erasedByDeletion(staged) + ")";
         if (!contract.eventKey.isEmpty()) {
             String key = contract.eventKey.stream().map(values::get).collect(Collectors.joining(", "));
             // stored columns renamed, so that the staged file's column names cannot resolve to them

@@ -12,9 +12,20 @@ package io.recsyslite.core.store;
  * @param itemId    the item
  * @param ts        unix seconds, or null for now
  * @param qty       quantity (0 or more), or null for 1
- * @param eventType one word such as "view", "click", "add_to_cart", "purchase", or null
+ * @param eventType one word such as "view", "click", "add_to_cart", "purchase", or null;
+ *                  {@value #IMPRESSION} marks an item shown to the shopper (feedback, never training data)
+ * @param recommendationId the recommendation an impression or click was about, or null
  */
-public record LiveEvent(String userId, String sessionId, String itemId, Long ts, Integer qty, String eventType) {
+public record LiveEvent(String userId, String sessionId, String itemId, Long ts, Integer qty, String eventType,
+                        String recommendationId) {
+    /** The event type of an item shown in a recommendation; counted in online metrics, never trained on. */
+    public static final String IMPRESSION = "impression";
+
+    /** An event not about a recommendation. */
+    public LiveEvent(String userId, String sessionId, String itemId, Long ts, Integer qty, String eventType) {
+        this(userId, sessionId, itemId, ts, qty, eventType, null);
+    }
+
     /** A user's event of a type, now, quantity 1. */
     public static LiveEvent ofUser(String userId, String itemId, String eventType) {
         return new LiveEvent(userId, null, itemId, null, null, eventType);
@@ -23,6 +34,11 @@ public record LiveEvent(String userId, String sessionId, String itemId, Long ts,
     /** A visitor's event of a type, now, quantity 1. */
     public static LiveEvent ofSession(String sessionId, String itemId, String eventType) {
         return new LiveEvent(null, sessionId, itemId, null, null, eventType);
+    }
+
+    /** Whether this is something the shopper did (training data), not an {@link #IMPRESSION}. */
+    public boolean isInteraction() {
+        return !IMPRESSION.equals(eventType);
     }
 
     /** Whether this event links a visitor session to a user (a login). */

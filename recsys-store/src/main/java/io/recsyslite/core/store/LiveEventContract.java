@@ -54,7 +54,8 @@ public final class LiveEventContract {
             if (qty < 0) {
                 throw bad(n, "qty", "negative quantity " + qty);
             }
-            checked.add(new LiveEvent(user, session, item, ts, qty, eventType(n, e.eventType())));
+            String recommendation = id(n, "recommendation_id", e.recommendationId(), "recommendation id");
+            checked.add(new LiveEvent(user, session, item, ts, qty, eventType(n, e.eventType()), recommendation));
         }
         return checked;
     }

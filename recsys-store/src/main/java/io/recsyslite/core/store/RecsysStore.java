@@ -217,7 +217,7 @@ public final class RecsysStore implements AutoCloseable {
             try (PreparedStatement ps = conn.prepareStatement("""
                     SELECT * FROM (SELECT e.user_id, e.session_id, e.item_id, e.ts, e.qty, e.event_type,
                         epoch_us(f."at"), e.seq FROM events e JOIN ingested_files f ON f.id = e.ingest_id
-                        WHERE starts_with(f.sha256, ?) AND f."at" >= make_timestamp(?)
+                        WHERE starts_with(f.sha256, ?) AND f."at" >= make_timestamp(?) AND e.""" + FeedbackQueries.INTERACTION + """
                         ORDER BY e.seq DESC LIMIT ?) ORDER BY 8""")) {
                 ps.setString(1, JOURNAL_IDENTITY);
                 ps.setLong(2, ChronoUnit.MICROS.between(Instant.EPOCH, since));
@@ -358,7 +358,7 @@ public final class RecsysStore implements AutoCloseable {
      * id): the non-personalised fallback for unknown users.
      */
     public synchronized List<String> popularItems(int limit) {
-        String sql = "SELECT item_id FROM events GROUP BY item_id"
+        String sql = "SELECT item_id FROM events WHERE " + FeedbackQueries.INTERACTION + " GROUP BY item_id"
                 + " ORDER BY count(DISTINCT coalesce(user_id, 'session:' || session_id)) DESC, item_id LIMIT ?";
         try (PreparedStatement st = conn.prepareStatement(sql)) {
             st.setInt(1, limit);
@@ -379,7 +379,7 @@ public final class RecsysStore implements AutoCloseable {
         return call("read events of " + userId, () -> {
             List<UserEvent> events = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("""
-                    SELECT e.item_id, e.ts, e.qty, e.event_type, e.session_id, f.path FROM events e
+                    SELECT e.item_id, e.ts, e.qty, e.event_type, e.session_id, f.path, e.recommendation_id FROM events e
                     LEFT JOIN ingested_files f ON f.id = e.ingest_id
                     WHERE e.user_id = ? ORDER BY e.ts, e.seq""")) {
                 ps.setString(1, userId);
@@ -459,9 +459,9 @@ public final class RecsysStore implements AutoCloseable {
         return call("read events of recently active users", () -> {
             Map<String, List<UserEvent>> byUser = new LinkedHashMap<>();
             try (PreparedStatement ps = conn.prepareStatement("""
-                    SELECT e.user_id, e.item_id, e.ts, e.qty, e.event_type, e.session_id, f.path FROM events e
+                    SELECT e.user_id, e.item_id, e.ts, e.qty, e.event_type, e.session_id, f.path, e.recommendation_id FROM events e
                     LEFT JOIN ingested_files f ON f.id = e.ingest_id
-                    WHERE e.user_id IN (SELECT DISTINCT user_id FROM events WHERE seq > ?)
+                    WHERE e.user_id IN (SELECT DISTINCT user_id FROM events WHERE seq > ?) AND e.""" + FeedbackQueries.INTERACTION + """
                     ORDER BY e.user_id, e.ts, e.seq""")) {
                 ps.setLong(1, seq);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -513,6 +513,7 @@ public final class RecsysStore implements AutoCloseable {
                 ps.setString(1, userId);
                 removed = ps.executeLargeUpdate();
             }
+            long served = FeedbackQueries.deleteServedTo(conn, userId);
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM session_links WHERE user_id = ?")) {
                 ps.setString(1, userId);
                 ps.executeUpdate();
@@ -523,9 +524,37 @@ public final class RecsysStore implements AutoCloseable {
                 ps.setLong(2, audit.nowMicros());
                 ps.executeUpdate();
             }
-            audit.write(AuditLog.STORE_ACTOR, "delete_user_events", userId, "events=" + removed);
+            audit.write(AuditLog.STORE_ACTOR, "delete_user_events", userId, "events=" + removed
+                    + (served > 0 ? " served=" + served : ""));
             return removed;
         }));
+    }
+
+    /** Stores served recommendation answers, all in one bulk write. */
+    public synchronized void recordServed(List<ServedRecommendation> served) {
+        call("store served recommendations", () -> {
+            FeedbackQueries.append(conn, served);
+            return null;
+        });
+    }
+
+    /** The recommendations served to a user (and to sessions a login linked to them), oldest first; audited. */
+    public synchronized List<ServedRecommendation> servedTo(String userId) {
+        return call("read recommendations served to " + userId, () -> {
+            List<ServedRecommendation> served = FeedbackQueries.servedTo(conn, userId);
+            audit.write(AuditLog.STORE_ACTOR, "read_served", userId, "recommendations=" + served.size());
+            return served;
+        });
+    }
+
+    /**
+     * Counts the recommendations served since {@code since} and the feedback on them (impressions,
+     * clicks, conversions within {@code conversionWindow}; see {@link FeedbackCounts}), the
+     * {@code topItems} most recommended items, and the events per minute of the hour before now.
+     */
+    public synchronized FeedbackCounts feedbackCounts(Instant since, Duration conversionWindow, int topItems) {
+        return call("count online feedback", () -> FeedbackQueries.counts(conn, since.getEpochSecond(),
+                clock.instant().getEpochSecond(), conversionWindow.toSeconds(), topItems));
     }
 
     /**
@@ -546,10 +575,13 @@ public final class RecsysStore implements AutoCloseable {
         }
     }
 
-    /** The event in the columns item_id, ts, qty, event_type, session_id, path from column {@code first} on. */
+    /**
+     * The event in the columns item_id, ts, qty, event_type, session_id, path, recommendation_id from
+     * column {@code first} on.
+     */
     private static UserEvent userEvent(ResultSet rs, int first) throws SQLException {
         return new UserEvent(rs.getString(first), rs.getLong(first + 1), rs.getInt(first + 2), rs.getString(first + 3),
-                rs.getString(first + 4), rs.getString(first + 5));
+                rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6));
     }
 
     private <T> T call(String what, Transactions.Work<T> work) {

@@ -18,9 +18,12 @@ import java.sql.Statement;
  * Version 2 added {@code events.event_type} and {@code events.session_id} (a visitor's event has a
  * session and no user until a login links them, see {@code session_links}); a version 1 file is
  * upgraded in place when opened.
+ * Version 3 added online evaluation: {@code events.recommendation_id} (the answer an impression or
+ * click was about) and {@code served}, one row per item of every recommendation answered (who got
+ * it, from which A/B variant and algorithm, at which rank).
  */
 public final class StoreSchema {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** Tuning trials, written by {@code io.recsyslite.core.tuning.DuckDbTrialStorage}. */
     public static final String TUNING_TRIALS = """
@@ -36,7 +39,11 @@ public final class StoreSchema {
         """
         CREATE TABLE IF NOT EXISTS events(seq BIGINT NOT NULL, user_id VARCHAR,
             item_id VARCHAR NOT NULL, ts BIGINT NOT NULL, qty INTEGER NOT NULL, ingest_id BIGINT NOT NULL,
-            event_type VARCHAR, session_id VARCHAR)""",
+            event_type VARCHAR, session_id VARCHAR, recommendation_id VARCHAR)""",
+        """
+        CREATE TABLE IF NOT EXISTS served(recommendation_id VARCHAR NOT NULL, ts BIGINT NOT NULL,
+            variant VARCHAR NOT NULL, algorithm VARCHAR, kind VARCHAR NOT NULL, user_id VARCHAR, session_id VARCHAR,
+            item_id VARCHAR NOT NULL, rank INTEGER NOT NULL)""",
         """
         CREATE TABLE IF NOT EXISTS items(item_id VARCHAR PRIMARY KEY, title VARCHAR, category VARCHAR,
             brand VARCHAR, price DOUBLE, img_url VARCHAR, extra JSON, ingest_id BIGINT NOT NULL)""",
@@ -59,6 +66,11 @@ public final class StoreSchema {
         "ALTER TABLE events ALTER COLUMN user_id DROP NOT NULL",
     };
 
+    /** Upgrades a version 2 file's tables to version 3 (online evaluation; {@code served} is created by the DDL). */
+    private static final String[] VERSION_2_TO_3 = {
+        "ALTER TABLE events ADD COLUMN recommendation_id VARCHAR",
+    };
+
     private StoreSchema() {
     }
 
@@ -77,8 +89,13 @@ public final class StoreSchema {
                     } else if (version > VERSION) {
                         throw new RecsysException(dbName + " has store schema version " + version
                                 + " but this library reads up to " + VERSION + "; upgrade recsys-lite");
-                    } else if (version == 1) {
-                        for (String ddl : VERSION_1_TO_2) {
+                    } else if (version < VERSION) {
+                        if (version == 1) {
+                            for (String ddl : VERSION_1_TO_2) {
+                                st.execute(ddl);
+                            }
+                        }
+                        for (String ddl : VERSION_2_TO_3) {
                             st.execute(ddl);
                         }
                         st.execute("UPDATE schema_version SET version = " + VERSION);

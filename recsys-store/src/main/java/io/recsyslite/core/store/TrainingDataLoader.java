@@ -38,11 +38,13 @@ final class TrainingDataLoader {
             st.execute("""
                     CREATE OR REPLACE TEMP TABLE recsys_user_ids AS
                     SELECT user_id, (row_number() OVER (ORDER BY user_id) - 1)::INTEGER AS u
-                    FROM (SELECT DISTINCT user_id FROM events WHERE user_id IS NOT NULL)""");
+                    FROM (SELECT DISTINCT user_id FROM events WHERE user_id IS NOT NULL AND $interaction)"""
+                    .replace("$interaction", FeedbackQueries.INTERACTION));
             st.execute("""
                     CREATE OR REPLACE TEMP TABLE recsys_item_ids AS
                     SELECT item_id, (row_number() OVER (ORDER BY item_id) - 1)::INTEGER AS i
-                    FROM (SELECT item_id FROM items UNION SELECT item_id FROM events)""");
+                    FROM (SELECT item_id FROM items UNION SELECT item_id FROM events WHERE $interaction)"""
+                    .replace("$interaction", FeedbackQueries.INTERACTION));
             IdIndex users = IdIndex.of(strings(st, "SELECT user_id FROM recsys_user_ids ORDER BY u"));
             IdIndex items = IdIndex.of(strings(st, "SELECT item_id FROM recsys_item_ids ORDER BY i"));
             EventColumns events = events(st, weighting, progress);
@@ -68,11 +70,13 @@ final class TrainingDataLoader {
 
     /**
      * Events of users as dense ints in time order, ties in insertion order, with the weight of
-     * their type. A visitor's events without a user (no login yet) are not training data.
+     * their type. A visitor's events without a user (no login yet) and impressions (what was shown,
+     * not what the shopper did) are not training data.
      */
     private EventColumns events(Statement st, ConfidenceWeighting weighting, ProgressListener progress)
             throws SQLException {
-        long total = Sql.queryLong(conn, "SELECT count(*) FROM events WHERE user_id IS NOT NULL");
+        long total = Sql.queryLong(conn, "SELECT count(*) FROM events WHERE user_id IS NOT NULL AND "
+                + FeedbackQueries.INTERACTION);
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException(total + " events do not fit in memory arrays");
         }
@@ -80,7 +84,7 @@ final class TrainingDataLoader {
         progress.update("load", 0, total);
         try (ResultSet rs = st.executeQuery("SELECT u.u, i.i, e.ts, e.qty, " + typeWeightSql(weighting)
                 + " FROM events e JOIN recsys_user_ids u USING (user_id) JOIN recsys_item_ids i USING (item_id)"
-                + " ORDER BY e.ts, e.seq")) {
+                + " WHERE e." + FeedbackQueries.INTERACTION + " ORDER BY e.ts, e.seq")) {
             while (rs.next()) {
                 events.add(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getInt(4), rs.getFloat(5));
                 if (events.size() % PROGRESS_EVERY == 0) {

@@ -105,7 +105,7 @@ class RecSysTest {
     @Test
     void similarItemsAndNotFound() {
         String item = recSys.recommend(user, 1, RecommendOptions.defaults()).items().get(0).itemId();
-        assertThat(recSys.similarItems(item, 3, RecommendOptions.defaults())).hasSize(3)
+        assertThat(recSys.similarItems(item, 3, RecommendOptions.defaults()).items()).hasSize(3)
                 .noneMatch(i -> i.itemId().equals(item));
         assertThatThrownBy(() -> recSys.similarItems("no-such-item", 3, RecommendOptions.defaults()))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("no-such-item");

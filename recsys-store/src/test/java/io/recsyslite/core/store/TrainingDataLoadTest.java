@@ -48,6 +48,23 @@ class TrainingDataLoadTest {
     }
 
     @Test
+    void impressionsAreNeitherTrainingDataNorPopularity() {
+        try (RecsysStore store = storeWithData()) {
+            store.ingestEvents(csv(dir.resolve("feedback.csv"), "user_id,item_id,ts,qty,event_type,recommendation_id",
+                    "u1,i9," + (TS + 300) + ",1,impression,r1",
+                    "u3,i9," + (TS + 300) + ",1,impression,r2",
+                    "u1,i2," + (TS + 301) + ",1,click,r1"));
+            TrainingData data = store.loadTrainingData(ConfidenceWeighting.byQuantity(), ProgressListener.NONE);
+
+            assertThat(data.users().ids()).containsExactly("u1", "u2"); // u3 was only shown something
+            assertThat(data.sequences().totalEvents()).isEqualTo(7); // the six events and the click
+            assertThat(data.sequences().items(data.users().indexOf("u1"))).doesNotContain(index(data, "i9"));
+            assertThat(store.popularItems(10)).doesNotContain("i9");
+            assertThat(store.userEvents("u1")).extracting(UserEvent::recommendationId).contains("r1");
+        }
+    }
+
+    @Test
     void sequencesAreInTimeOrderWithTiesInInsertionOrder() {
         try (RecsysStore store = storeWithData()) {
             TrainingData data = store.loadTrainingData(ConfidenceWeighting.byQuantity(), ProgressListener.NONE);
