@@ -83,7 +83,8 @@ final class QueryParams {
                 .withBrands(list(ctx, "brand"))
                 .withPriceRange(minPrice, maxPrice)
                 .withInStockOnly(bool(ctx, "in_stock", false))
-                .withDenyIds(list(ctx, "exclude"));
+                .withDenyIds(list(ctx, "exclude"))
+                .withExplain(bool(ctx, "explain", false));
     }
 
     private static Double price(Context ctx, String name) {
