@@ -31,6 +31,8 @@ export interface ItemCarouselProps extends CarouselOptions {
   url: string;
   title: string;
   count: number;
+  /** Show each card's reasons (the url must ask for them). */
+  showReasons?: boolean;
 }
 
 /** Shared carousel behind RecommendationCarousel and SimilarItemsCarousel. */
@@ -91,6 +93,7 @@ function CarouselView({ state, ...props }: CarouselViewProps) {
           formatPrice={formatPrice}
           onItemClick={props.onItemClick}
           itemHref={props.itemHref}
+          showReasons={props.showReasons}
         />
       )}
     </CarouselFrame>
@@ -125,6 +128,7 @@ interface ItemTrackProps {
   formatPrice: (price: number) => string;
   onItemClick?: (item: Item) => void;
   itemHref?: (item: Item) => string | undefined;
+  showReasons?: boolean;
 }
 
 const KEY_STEPS: Record<string, (index: number, last: number) => number> = {
@@ -138,7 +142,7 @@ const KEY_STEPS: Record<string, (index: number, last: number) => number> = {
  * The cards. The track is one Tab stop (roving tabindex): only the active card is tabbable, and
  * arrow keys, Home and End move the active card.
  */
-function ItemTrack({ items, containerClassName, cardClassName, formatPrice, onItemClick, itemHref }: ItemTrackProps) {
+function ItemTrack({ items, containerClassName, cardClassName, formatPrice, onItemClick, itemHref, showReasons }: ItemTrackProps) {
   const trackId = useId();
   const trackRef = useRef<HTMLUListElement>(null);
   const edges = useScrollEdges(trackRef);
@@ -182,7 +186,8 @@ function ItemTrack({ items, containerClassName, cardClassName, formatPrice, onIt
         {items.map((item, index) => (
           <li key={item.item_id} role="listitem" className="rsl-carousel__slide">
             <ItemCard item={item} className={cardClassName} formatPrice={formatPrice} onItemClick={onItemClick}
-              href={itemHref?.(item)} tabIndex={index === active ? 0 : -1} onFocus={() => setActiveIndex(index)} />
+              href={itemHref?.(item)} tabIndex={index === active ? 0 : -1} onFocus={() => setActiveIndex(index)}
+              showReasons={showReasons} />
           </li>
         ))}
       </ul>

@@ -25,9 +25,18 @@ interface ItemCardProps {
   href?: string;
   tabIndex: number;
   onFocus: () => void;
+  /** Show "Because you viewed X, Y" from the item's reasons. */
+  showReasons?: boolean;
 }
 
-export function ItemCard({ item, className, formatPrice, onItemClick, href, tabIndex, onFocus }: ItemCardProps) {
+/** "Because you viewed X, Y" from the reasons' titles (ids where a title is missing); null without reasons. */
+function reasonsText(item: Item): string | null {
+  const names = (item.reasons ?? []).map((reason) => reason.title || reason.item_id);
+  return names.length > 0 ? `Because you viewed ${names.join(', ')}` : null;
+}
+
+export function ItemCard({ item, className, formatPrice, onItemClick, href, tabIndex, onFocus, showReasons }: ItemCardProps) {
+  const reasons = showReasons ? reasonsText(item) : null;
   const content = (
     <>
       <ItemImage url={item.img_url} />
@@ -35,6 +44,7 @@ export function ItemCard({ item, className, formatPrice, onItemClick, href, tabI
         {item.brand && <span className="rsl-card__brand">{item.brand}</span>}
         <span className="rsl-card__title">{item.title || item.item_id}</span>
         {typeof item.price === 'number' && <span className="rsl-card__price">{formatPrice(item.price)}</span>}
+        {reasons && <span className="rsl-card__reasons">{reasons}</span>}
       </span>
     </>
   );

@@ -20,6 +20,8 @@ export interface RecommendationCarouselProps extends CarouselOptions {
   recordEvents?: boolean;
   /** What a user or visitor without usable history gets: popular items (default) or the error state. */
   fallback?: 'popular' | 'none';
+  /** Ask the API to explain (explain=true) and show "Because you viewed X, Y" under each card that has reasons. */
+  showReasons?: boolean;
 }
 
 /**
@@ -28,16 +30,18 @@ export interface RecommendationCarouselProps extends CarouselOptions {
  */
 export function RecommendationCarousel({
   apiUrl, userId, count = 10, title = 'Recommended For You', tracking = false, recordEvents = false,
-  fallback = 'popular', ...options
+  fallback = 'popular', showReasons = false, ...options
 }: RecommendationCarouselProps) {
   const visitor = useVisitor(tracking);
   const url = recommendUrl(apiUrl, {
-    userId, sessionId: visitor?.sessionId, recentItems: visitor?.recentItems, k: count, fallback,
+    userId, sessionId: visitor?.sessionId, recentItems: visitor?.recentItems, k: count, fallback, explain: showReasons,
   });
   const { onItemClick, onError } = options;
   const handleClick = (item: Item) => {
     recordItemEvent({ apiUrl, userId, tracking, recordEvents }, item.item_id, 'click').catch((error: unknown) => onError?.(error));
     onItemClick?.(item);
   };
-  return <ItemCarousel {...options} url={url} title={title} count={count} onItemClick={handleClick} />;
+  return (
+    <ItemCarousel {...options} url={url} title={title} count={count} onItemClick={handleClick} showReasons={showReasons} />
+  );
 }

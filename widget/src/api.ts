@@ -21,6 +21,8 @@ export interface RecommendQuery {
   k: number;
   /** 'popular': the server answers a user or visitor without usable history with popular items. */
   fallback: 'popular' | 'none';
+  /** Ask for each item's reasons (the history items behind it). */
+  explain?: boolean;
 }
 
 export function recommendUrl(apiUrl: string, query: RecommendQuery): string {
@@ -30,6 +32,7 @@ export function recommendUrl(apiUrl: string, query: RecommendQuery): string {
   if (!query.userId && query.recentItems?.length) params.recent_items = query.recentItems.join(',');
   params.k = String(query.k);
   if (query.fallback === 'popular') params.fallback = 'popular';
+  if (query.explain) params.explain = 'true';
   return endpoint(apiUrl, 'recommend', params);
 }
 

@@ -15,6 +15,7 @@ export const carouselStyles = `
 .rsl-card__brand{font-size:.75rem;color:var(--rsl-muted);text-transform:uppercase;letter-spacing:.04em}
 .rsl-card__title{font-size:.9rem;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .rsl-card__price{font-weight:600;margin-top:4px}
+.rsl-card__reasons{font-size:.75rem;opacity:.75;margin-top:4px}
 .rsl-card--skeleton{cursor:default}
 .rsl-card--skeleton .rsl-card__placeholder,.rsl-skeleton-line{background:var(--rsl-skeleton);animation:rsl-pulse 1.2s ease-in-out infinite}
 .rsl-skeleton-line{display:block;height:.8rem;border-radius:4px}

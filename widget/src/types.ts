@@ -7,6 +7,15 @@ export interface Item {
   brand?: string | null;
   price?: number | null;
   img_url?: string | null;
+  /** With explain=true: the user's own items behind this one, strongest first. */
+  reasons?: Reason[] | null;
+}
+
+/** An item of the user's history that led to a recommendation ("Because you viewed ..."). */
+export interface Reason {
+  item_id: string;
+  title?: string | null;
+  contribution: number;
 }
 
 /**

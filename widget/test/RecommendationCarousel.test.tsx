@@ -74,6 +74,31 @@ describe('RecommendationCarousel', () => {
     expect(cards[0].querySelector('.rsl-card__price')?.textContent).toBe('99,99\u00a0€');
   });
 
+  it('with showReasons asks the API to explain and shows the reasons under the cards that have them', async () => {
+    const explained = [
+      { ...ITEMS[0], reasons: [{ item_id: 'sku-7', title: 'Running Socks', contribution: 0.8 },
+        { item_id: 'sku-9', title: null, contribution: 0.2 }] },
+      { ...ITEMS[1], reasons: [] },
+    ];
+    const { urls } = mockRecommendations(explained);
+    render(<RecommendationCarousel apiUrl={API} userId="u1" showReasons />);
+    const cards = await findCards();
+
+    expect(urls()).toEqual(['https://api.test/recommend?user_id=u1&k=10&fallback=popular&explain=true']);
+    expect(cards[0].querySelector('.rsl-card__reasons')?.textContent).toBe('Because you viewed Running Socks, sku-9');
+    expect(cards[1].querySelector('.rsl-card__reasons')).toBeNull();
+  });
+
+  it('without showReasons neither asks for reasons nor shows them', async () => {
+    const { urls } = mockRecommendations([{ ...ITEMS[0], reasons: [{ item_id: 'sku-7', title: 'Running Socks', contribution: 1 }] }]);
+    render(<RecommendationCarousel apiUrl={API} userId="u1" />);
+    const cards = await findCards();
+
+    expect(urls()[0]).not.toContain('explain');
+    expect(cards[0].querySelector('.rsl-card__reasons')).toBeNull();
+    expect(screen.queryByText(/Because you viewed/)).toBeNull();
+  });
+
   it('calls onItemClick with the item on click, Enter and Space', async () => {
     mockRecommendations();
     const onItemClick = vi.fn();

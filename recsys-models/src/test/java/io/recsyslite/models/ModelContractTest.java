@@ -19,6 +19,7 @@ import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.EmbeddingModel;
+import io.recsyslite.core.spi.Explainer;
 import io.recsyslite.core.spi.FoldIn;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.RecommenderProvider;
@@ -180,6 +181,84 @@ public abstract class ModelContractTest {
         ScoredItems forNew = after.recommend(newUser, RecommendRequest.top(3));
         assertThat(clusters(forNew.items())).containsExactly(3);
         assertThat(forNew.items()).doesNotContain(colsNew);
+    }
+
+    @Test
+    void explanationsNameItemsOfTheUsersHistoryStrongestFirst() {
+        assumeTrue(model instanceof Explainer, algorithm() + " does not explain");
+        Explainer explainer = (Explainer) model;
+        CsrMatrix seen = data.interactions().userItems();
+        int explained = 0;
+        int asked = 0;
+        for (int u = 0; u < data.numUsers(); u += 5) {
+            ScoredItems top = model.recommend(u, RecommendRequest.top(3));
+            for (int r = 0; r < top.size(); r++, asked++) {
+                ScoredItems reasons = explainer.explain(u, top.item(r), 3);
+                assertThat(reasons.size()).isLessThanOrEqualTo(3);
+                for (int k = 0; k < reasons.size(); k++) {
+                    assertThat(seen.contains(u, reasons.item(k))).as("reason %d of user %d", reasons.item(k), u).isTrue();
+                    assertThat(reasons.score(k)).isPositive();
+                    if (k > 0) {
+                        assertThat(reasons.score(k)).isLessThanOrEqualTo(reasons.score(k - 1));
+                    }
+                }
+                // an item outside the user's cluster may owe its place to no item of theirs
+                explained += reasons.size() > 0 || clusterOfItem(top.item(r)) != clusterOfUser(u) ? 1 : 0;
+            }
+        }
+        assertThat(explained).isEqualTo(asked);
+        int[] recent = {ITEMS_PER_CLUSTER + 5, ITEMS_PER_CLUSTER + 1, ITEMS_PER_CLUSTER + 3};
+        int item = model.recommendFor(recent, RecommendRequest.top(1)).item(0);
+        int[] recentReasons = explainer.explainFor(recent, item, 2).items();
+        assertThat(recentReasons).hasSize(2).doesNotHaveDuplicates();
+        assertThat(recent).contains(recentReasons);
+    }
+
+    /**
+     * Removing the strongest reason from the history (and recomputing the user by fold-in, or the
+     * recent-items query) lowers the explained item's score. Where a score is a sum of the
+     * explained terms (item-kNN, EASE, ALS) that always holds; for nearest items by cosine it may
+     * not when the history's items are all about equally near, so 90% of the cases must hold.
+     */
+    @Test
+    void removingTheTopReasonLowersTheItemsScore() {
+        assumeTrue(model instanceof Explainer, algorithm() + " does not explain");
+        Explainer explainer = (Explainer) model;
+        CsrMatrix seen = data.interactions().userItems();
+        int checked = 0;
+        int lowered = 0;
+        for (int u = 0; u < data.numUsers(); u += 4) {
+            int item = model.recommend(u, RecommendRequest.top(1)).item(0);
+            int reason = explainer.explain(u, item, 1).item(0);
+            int[] history = seen.rowIndices(u);
+            int[] without = IntStream.of(history).filter(i -> i != reason).toArray();
+            if (model instanceof FoldIn foldIn) { // the user's history, recomputed as a new user's
+                float full = newUserScore(foldIn.foldIn(List.of("again"), row(history)), item);
+                float less = newUserScore(foldIn.foldIn(List.of("again"), row(without)), item);
+                lowered += less < full ? 1 : 0;
+                checked++;
+            }
+            int recentReason = explainer.explainFor(history, item, 1).item(0);
+            int[] recentWithout = IntStream.of(history).filter(i -> i != recentReason).toArray();
+            lowered += recentScoreOf(recentWithout, item) < recentScoreOf(history, item) ? 1 : 0;
+            checked++;
+        }
+        assertThat(lowered).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * checked));
+    }
+
+    private static float newUserScore(Recommender m, int item) {
+        int user = m.users().indexOf("again");
+        return m.recommend(user, new RecommendRequest(1, false, ItemFilter.of(i -> i == item))).score(0);
+    }
+
+    private float recentScoreOf(int[] recent, int item) {
+        return model.recommendFor(recent, new RecommendRequest(1, false, ItemFilter.of(i -> i == item))).score(0);
+    }
+
+    private static CsrMatrix row(int[] items) {
+        float[] ones = new float[items.length];
+        Arrays.fill(ones, 1f);
+        return new CsrMatrix(1, PlantedData.ITEMS, new int[] {0, items.length}, items, ones);
     }
 
     protected static void assertSameResults(Recommender actual, Recommender expected) {

@@ -128,7 +128,8 @@ public final class QueryParams {
                 .withBrands(list("brand"))
                 .withPriceRange(minPrice, maxPrice)
                 .withInStockOnly(bool("in_stock", false))
-                .withDenyIds(list("exclude"));
+                .withDenyIds(list("exclude"))
+                .withExplain(bool("explain", false));
     }
 
     private Double price(String name) {

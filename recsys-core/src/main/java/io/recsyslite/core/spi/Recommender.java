@@ -10,7 +10,7 @@ import java.io.IOException;
  * A trained model. Immutable after training and safe to call from many threads at once. Users and
  * items are dense ints of {@link #users()} and {@link #items()}; map external ids at the edge.
  * Optional capabilities are separate interfaces a model may implement ({@link EmbeddingModel},
- * {@link FoldIn}).
+ * {@link FoldIn}, {@link Explainer}).
  */
 public interface Recommender {
     /** The provider name, e.g. "als". */

@@ -71,7 +71,7 @@ class ServeAndTrainSideBySideTest {
                     "--param", "factors=16", "--param", "iterations=5", "--threads", "1");
             assertThat(train.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(train.exitValue()).as(Files.readString(dir.resolve("train.log"))).isZero();
-            waitForLine(dir.resolve("serve.log"), "(generation 2)");
+            waitForLine(dir.resolve("serve.log"), "(generation 2, ");
             Thread.sleep(500);
             sending.set(false);
             sender.join();

@@ -82,6 +82,18 @@ class RestServerTest {
     }
 
     @Test
+    void popularityGivesNoReasonsButSaysSoWhenAsked() {
+        JsonNode items = http.get("/recommend?user_id=" + TestShop.KNOWN_USER + "&k=3&explain=true").json()
+                .get("recommendations");
+
+        assertThat(items).hasSize(3);
+        for (JsonNode item : items) {
+            assertThat(item.get("reasons").isArray()).isTrue();
+            assertThat(item.get("reasons")).isEmpty();
+        }
+    }
+
+    @Test
     void unknownUserIs404UnlessThePopularFallbackIsAskedFor() {
         Reply notFound = http.get("/recommend?user_id=nobody");
         assertThat(notFound.status()).isEqualTo(404);
@@ -101,7 +113,7 @@ class RestServerTest {
         "/recommend?user_id=user_0&max_price=-1", "/recommend?user_id=user_0&min_price=NaN",
         "/recommend?user_id=user_0&min_price=50&max_price=10", "/recommend?user_id=user_0&in_stock=maybe",
         "/recommend?user_id=user_0&exclude_seen=perhaps", "/recommend?user_id=user_0&use_faiss=x",
-        "/recommend?user_id=user_0&fallback=random", "/recommend?user_id=nobody&fallback=popular&k=0",
+        "/recommend?user_id=user_0&fallback=random", "/recommend?user_id=user_0&explain=maybe", "/recommend?user_id=nobody&fallback=popular&k=0",
         "/similar-items", "/similar-items?item_id=item_1&k=0", "/similar-items?item_id=item_1&k=x",
         "/similar-items?item_id=item_1&max_price=cheap"})
     void badParametersAre400WithAMessage(String request) {

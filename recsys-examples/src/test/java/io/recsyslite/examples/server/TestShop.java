@@ -36,6 +36,11 @@ final class TestShop {
 
     /** Generates and ingests the shop, trains both models and publishes the popularity one. */
     static TestShop create(Path root) throws IOException {
+        return create(root, List.of(POPULARITY, CONSTANT));
+    }
+
+    /** Generates and ingests the shop, trains these algorithms and publishes the first. */
+    static TestShop create(Path root, List<String> algorithms) throws IOException {
         TestShop shop = new TestShop(root);
         Path data = root.resolve("data");
         new SampleShopGenerator(SampleShopConfig.ofEvents(2000)).writeTo(data);
@@ -44,12 +49,12 @@ final class TestShop {
             store.ingestEvents(data.resolve("events.parquet"));
             store.ingestItems(data.resolve("items.csv"));
             Trainer trainer = new Trainer(Algorithms.discover());
-            for (String algorithm : List.of(POPULARITY, CONSTANT)) {
+            for (String algorithm : algorithms) {
                 trainer.train(store, TrainRequest.of(algorithm, shop.staging.resolve(algorithm))
                         .withContext(TrainingContext.singleThreaded(7)));
             }
         }
-        shop.publish(POPULARITY);
+        shop.publish(algorithms.get(0));
         return shop;
     }
 

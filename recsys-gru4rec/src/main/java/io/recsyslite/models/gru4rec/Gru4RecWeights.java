@@ -125,13 +125,18 @@ final class Gru4RecWeights {
     /** {@code scores[i] = output[i] . hidden + bias[i]} for every item. */
     void scoreAll(float[] hidden, float[] scores) {
         for (int i = 0; i < numItems; i++) {
-            float s = outputBias[i];
-            int row = i * hiddenSize;
-            for (int j = 0; j < hiddenSize; j++) {
-                s += output[row + j] * hidden[j];
-            }
-            scores[i] = s;
+            scores[i] = score(hidden, i);
         }
+    }
+
+    /** One item's score for the hidden state. */
+    float score(float[] hidden, int item) {
+        float s = outputBias[item];
+        int row = item * hiddenSize;
+        for (int j = 0; j < hiddenSize; j++) {
+            s += output[row + j] * hidden[j];
+        }
+        return s;
     }
 
     /** {@code out = x . wx + state . wh + b}, x being row {@code xOffset} of {@code xs}. */

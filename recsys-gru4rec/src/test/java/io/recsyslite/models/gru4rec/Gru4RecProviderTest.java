@@ -8,9 +8,11 @@ import io.recsyslite.core.artifact.Provenance;
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.error.CorruptModelException;
 import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.rank.ItemFilter;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.spi.Algorithms;
+import io.recsyslite.core.spi.Explainer;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +67,35 @@ class Gru4RecProviderTest {
     void bprMaxLearnsTooWhileAnUntrainedModelDoesNot() {
         assertThat(hitsAt1(fit(settings("bpr_max", 20)))).isGreaterThanOrEqualTo(ITEMS * 9 / 10);
         assertThat(hitsAt1(fit(settings("cross_entropy", 0)))).isLessThan(ITEMS / 5);
+    }
+
+    /**
+     * For sessions of three items along a chain, the recommended item is explained by session
+     * items, and without the top reason it scores lower when the GRU reruns on the shorter session.
+     */
+    @Test
+    void explanationsAreSessionItemsWhoseRemovalLowersTheScore() {
+        Explainer explainer = (Explainer) model;
+        int lowered = 0;
+        for (int a = 0; a < ITEMS; a++) {
+            int[] session = {a, NEXT.get(a), NEXT.get(NEXT.get(a))};
+            int item = model.recommendFor(session, RecommendRequest.top(1)).item(0);
+            ScoredItems reasons = explainer.explainFor(session, item, 2);
+            assertThat(reasons.size()).isBetween(1, 2);
+            assertThat(session).contains(reasons.items());
+            assertThat(reasons.items()).doesNotContain(item);
+            int top = reasons.item(0);
+            int[] without = IntStream.of(session).filter(i -> i != top).toArray();
+            lowered += scoreOf(without, item) < scoreOf(session, item) ? 1 : 0;
+        }
+        assertThat(lowered).isEqualTo(ITEMS);
+        int user = 0;
+        int item = model.recommend(user, RecommendRequest.top(1)).item(0);
+        assertThat(DATA.interactions().userItems().rowIndices(user)).contains(explainer.explain(user, item, 3).items());
+    }
+
+    private static float scoreOf(int[] session, int item) {
+        return model.recommendFor(session, new RecommendRequest(1, false, ItemFilter.of(i -> i == item))).score(0);
     }
 
     /** How many items' successor-of-successor comes first after the two-item session (a, next(a)). */

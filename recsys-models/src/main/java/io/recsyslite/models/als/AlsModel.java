@@ -8,7 +8,9 @@ import io.recsyslite.models.common.WorkerPool;
 
 /**
  * A trained implicit-ALS model. Users outside the training data (fold-in, anonymous queries) get
- * the exact least-squares vector against the fixed item factors. Immutable and thread-safe.
+ * the exact least-squares vector against the fixed item factors. Explanations split a score into
+ * the terms of the user's items as in Hu, Koren & Volinsky (2008, section 5), see
+ * {@link AlsSolver#contributions}. Immutable and thread-safe.
  */
 final class AlsModel extends FactorModel {
     private final AlsSolver itemSide;
@@ -36,6 +38,11 @@ final class AlsModel extends FactorModel {
         float[] x = new float[dim];
         itemSide.exact(items, values, x, 0, itemSide.workspace());
         return x;
+    }
+
+    @Override
+    protected void contributions(int[] history, float[] confidences, int item, float[] out) {
+        itemSide.contributions(history, confidences, item, out, itemSide.workspace());
     }
 
     @Override

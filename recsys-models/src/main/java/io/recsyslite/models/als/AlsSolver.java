@@ -142,19 +142,57 @@ final class AlsSolver {
     }
 
     void exact(int[] items, float[] values, float[] x, int off, Workspace ws) {
-        ws.ensureExact();
-        // A is symmetric, so filling ojalgo's column-major array in row-major order is the same.
-        double[] a = ws.a.data;
+        decompose(items, values, ws);
         double[] b = ws.b.data;
-        System.arraycopy(gramExact, 0, a, 0, f * f);
         Arrays.fill(b, 0.0);
         for (int q = 0; q < items.length; q++) {
             double c = 1.0 + (double) alpha * values[q];
             int yo = items[q] * f;
             for (int i = 0; i < f; i++) {
-                double yi = y[yo + i];
-                b[i] += c * yi;
-                double w = (c - 1.0) * yi;
+                b[i] += c * y[yo + i];
+            }
+        }
+        MatrixStore<Double> solution = ws.cholesky.getSolution(ws.b);
+        for (int i = 0; i < f; i++) {
+            x[off + i] = (float) solution.doubleValue(i, 0);
+        }
+    }
+
+    /**
+     * Why the row's exact solution scores {@code target} as it does (Hu, Koren & Volinsky 2008,
+     * section 5): with {@code W = A^-1} for this row, the score {@code y_t . x} is the sum over the
+     * row's items j of {@code s_tj c_j}, where {@code s_tj = y_t^T W y_j} is the row's weighted
+     * similarity. Fills {@code out[q]} with the term of {@code items[q]}.
+     */
+    void contributions(int[] items, float[] values, int target, float[] out, Workspace ws) {
+        decompose(items, values, ws);
+        double[] b = ws.b.data;
+        for (int i = 0; i < f; i++) {
+            b[i] = y[target * f + i];
+        }
+        // W is symmetric, so W y_t gives y_t^T W
+        MatrixStore<Double> wy = ws.cholesky.getSolution(ws.b);
+        for (int q = 0; q < items.length; q++) {
+            double s = 0;
+            int yo = items[q] * f;
+            for (int i = 0; i < f; i++) {
+                s += wy.doubleValue(i, 0) * y[yo + i];
+            }
+            out[q] = (float) ((1.0 + (double) alpha * values[q]) * s);
+        }
+    }
+
+    /** Decomposes {@code A = YtY + reg I + sum_q (c_q - 1) y_q y_q^T} of the row into {@code ws}. */
+    private void decompose(int[] items, float[] values, Workspace ws) {
+        ws.ensureExact();
+        // A is symmetric, so filling ojalgo's column-major array in row-major order is the same.
+        double[] a = ws.a.data;
+        System.arraycopy(gramExact, 0, a, 0, f * f);
+        for (int q = 0; q < items.length; q++) {
+            double c = 1.0 + (double) alpha * values[q];
+            int yo = items[q] * f;
+            for (int i = 0; i < f; i++) {
+                double w = (c - 1.0) * y[yo + i];
                 int ao = i * f;
                 for (int j = 0; j < f; j++) {
                     a[ao + j] += w * y[yo + j];
@@ -162,10 +200,6 @@ final class AlsSolver {
             }
         }
         ws.cholesky.decompose(ws.a);
-        MatrixStore<Double> solution = ws.cholesky.getSolution(ws.b);
-        for (int i = 0; i < f; i++) {
-            x[off + i] = (float) solution.doubleValue(i, 0);
-        }
     }
 
     /**

@@ -5,12 +5,13 @@ import io.recsyslite.core.artifact.ArtifactWriter;
 import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.index.Metric;
 import io.recsyslite.core.spi.EmbeddingModel;
+import io.recsyslite.core.spi.ExplainingRecommender;
 import io.recsyslite.core.spi.FoldIn;
 import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
-import io.recsyslite.core.spi.ScoringRecommender;
+import io.recsyslite.models.vectors.DenseVectors;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +19,11 @@ import java.util.List;
 /**
  * A matrix-factorisation model: score = user vector . item vector, over flat row-major float32
  * factor arrays. Subclasses say how a user vector is computed from interactions with the item
- * vectors held fixed (fold-in, anonymous queries). Immutable and thread-safe; fold-in returns a
- * new model sharing the item factors.
+ * vectors held fixed (fold-in, anonymous queries). A history item's contribution to an explanation
+ * is by default the cosine of its vector with the recommended item's (embedding similarity, as for
+ * BPR). Immutable and thread-safe; fold-in returns a new model sharing the item factors.
  */
-public abstract class FactorModel extends ScoringRecommender implements EmbeddingModel, FoldIn {
+public abstract class FactorModel extends ExplainingRecommender implements EmbeddingModel, FoldIn {
     protected final int dim;
     protected final float[] userFactors;
     protected final float[] itemFactors;
@@ -111,6 +113,11 @@ public abstract class FactorModel extends ScoringRecommender implements Embeddin
             float d = norm * itemNorms[j];
             scores[j] = d > 0 ? scores[j] / d : 0f;
         }
+    }
+
+    @Override
+    protected void contributions(int[] history, float[] confidences, int item, float[] out) {
+        DenseVectors.cosineToRow(itemFactors, itemNorms, dim, history, item, out);
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
-import io.recsyslite.core.spi.ScoringRecommender;
+import io.recsyslite.core.spi.ExplainingRecommender;
 import io.recsyslite.models.common.Vectors;
 import java.io.IOException;
 import java.util.List;
@@ -15,9 +15,9 @@ import java.util.List;
 /**
  * A trained EASE model: the dense item x item weight matrix {@code B} (row-major float32, zero
  * diagonal). A user's scores are {@code x_u B}, i.e. the sum of the rows of B of the user's items
- * weighted by confidence. Immutable and thread-safe.
+ * weighted by confidence; each item's term explains the score. Immutable and thread-safe.
  */
-final class EaseModel extends ScoringRecommender implements FoldIn {
+final class EaseModel extends ExplainingRecommender implements FoldIn {
     private final float[] weights;
     private final int n;
 
@@ -49,6 +49,14 @@ final class EaseModel extends ScoringRecommender implements FoldIn {
     @Override
     protected void scoreSimilar(int item, float[] scores) {
         System.arraycopy(weights, item * n, scores, 0, n);
+    }
+
+    /** The user's item's term of the score: its weight {@code B[j, item]} times the confidence. */
+    @Override
+    protected void contributions(int[] history, float[] confidences, int item, float[] out) {
+        for (int h = 0; h < history.length; h++) {
+            out[h] = confidences[h] * weights[history[h] * n + item];
+        }
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
-import io.recsyslite.core.spi.ScoringRecommender;
+import io.recsyslite.core.spi.ExplainingRecommender;
 import io.recsyslite.models.vectors.DenseVectors;
 import java.io.IOException;
 import java.util.Arrays;
@@ -25,9 +25,10 @@ import java.util.List;
  * known user's history only grew, the items new since training count as the newest positions (in
  * equal, confidence-scaled weight, their order being unknown) and the trained user vector stands for
  * the older positions behind them; a new user, or one whose history lost items, gets the
- * confidence-weighted mean of their items' vectors. Immutable and thread-safe.
+ * confidence-weighted mean of their items' vectors. An explanation names the user's items nearest
+ * to the recommended one (cosine of the item vectors). Immutable and thread-safe.
  */
-final class Item2VecModel extends ScoringRecommender implements EmbeddingModel, FoldIn {
+final class Item2VecModel extends ExplainingRecommender implements EmbeddingModel, FoldIn {
     /** How recent items become a query: the last {@code lastN}, weights decaying by {@code decay}. */
     record Query(int lastN, double decay) {
         /** The whole history, every item weighing the same. */
@@ -109,6 +110,11 @@ final class Item2VecModel extends ScoringRecommender implements EmbeddingModel, 
     @Override
     protected void scoreSimilar(int item, float[] scores) {
         DenseVectors.cosineAll(itemVectors, itemNorms, dim, DenseVectors.row(itemVectors, dim, item), scores);
+    }
+
+    @Override
+    protected void contributions(int[] history, float[] confidences, int item, float[] out) {
+        DenseVectors.cosineToRow(itemVectors, itemNorms, dim, history, item, out);
     }
 
     @Override

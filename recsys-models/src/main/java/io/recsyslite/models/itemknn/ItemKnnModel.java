@@ -7,7 +7,7 @@ import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
-import io.recsyslite.core.spi.ScoringRecommender;
+import io.recsyslite.core.spi.ExplainingRecommender;
 import io.recsyslite.models.common.Vectors;
 import java.io.IOException;
 import java.util.List;
@@ -16,9 +16,9 @@ import java.util.List;
  * A trained item-kNN model: each item's top neighbours and their similarities as a sparse CSR
  * (item x item). As in classic item-based CF, a candidate item j is scored from its own
  * neighbourhood: the sum over the user's items i among j's neighbours of
- * {@code confidence(u, i) * sim(i, j)}. Immutable and thread-safe.
+ * {@code confidence(u, i) * sim(i, j)}; each term explains the score. Immutable and thread-safe.
  */
-final class ItemKnnModel extends ScoringRecommender implements FoldIn {
+final class ItemKnnModel extends ExplainingRecommender implements FoldIn {
     private final CsrMatrix neighbours;
     /** The transpose of {@code neighbours}: row i lists the items that have i as a neighbour. */
     private final CsrMatrix neighbourOf;
@@ -52,6 +52,14 @@ final class ItemKnnModel extends ScoringRecommender implements FoldIn {
     @Override
     protected void scoreSimilar(int item, float[] scores) {
         addRow(neighbours, item, 1f, scores);
+    }
+
+    /** The user's item's term of the score: its similarity as a neighbour of {@code item} times the confidence. */
+    @Override
+    protected void contributions(int[] history, float[] confidences, int item, float[] out) {
+        for (int h = 0; h < history.length; h++) {
+            out[h] = confidences[h] * neighbours.get(item, history[h]);
+        }
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
-import io.recsyslite.core.spi.ScoringRecommender;
+import io.recsyslite.core.spi.ExplainingRecommender;
 import io.recsyslite.models.vectors.DenseVectors;
 import java.io.IOException;
 import java.util.Arrays;
@@ -25,9 +25,12 @@ import java.util.stream.IntStream;
  * recent items. Items without any feature (no metadata, no interactions) have no representation; their
  * bias is {@value #UNREPRESENTED_BIAS} so they rank below every represented item. A fold-in fits the
  * given users' embeddings with {@code fold_in_epochs} epochs of the training loss (WARP or BPR) against
- * the frozen item features, which the new model shares. Immutable and thread-safe.
+ * the frozen item features, which the new model shares. An explanation names the user's items whose
+ * representations (sums of their feature embeddings, so items alike in metadata lie near each other)
+ * have the largest inner product with the recommended item's: each one's term in the score of the
+ * anonymous query, which is their mean. Immutable and thread-safe.
  */
-final class LightFmModel extends ScoringRecommender implements EmbeddingModel, FoldIn {
+final class LightFmModel extends ExplainingRecommender implements EmbeddingModel, FoldIn {
     static final float UNREPRESENTED_BIAS = -1e9f;
 
     private final LightFmParameters learned;
@@ -69,6 +72,13 @@ final class LightFmModel extends ScoringRecommender implements EmbeddingModel, F
     @Override
     protected void scoreSimilar(int item, float[] scores) {
         DenseVectors.cosineAll(itemEmbeddings, itemNorms, dim, DenseVectors.row(itemEmbeddings, dim, item), scores);
+    }
+
+    @Override
+    protected void contributions(int[] history, float[] confidences, int item, float[] out) {
+        for (int h = 0; h < history.length; h++) {
+            out[h] = DenseVectors.dot(itemEmbeddings, history[h] * dim, itemEmbeddings, item * dim, dim);
+        }
     }
 
     @Override

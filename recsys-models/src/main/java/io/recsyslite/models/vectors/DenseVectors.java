@@ -44,6 +44,17 @@ public final class DenseVectors {
         }
     }
 
+    /**
+     * {@code out[h]} = cosine similarity of row {@code rows[h]} with row {@code target}, 0 where
+     * either has norm 0: how near each of a user's items lies to a recommended one, for explanations.
+     */
+    public static void cosineToRow(float[] matrix, float[] norms, int dim, int[] rows, int target, float[] out) {
+        for (int h = 0; h < rows.length; h++) {
+            float d = norms[rows[h]] * norms[target];
+            out[h] = d > 0f ? dot(matrix, rows[h] * dim, matrix, target * dim, dim) / d : 0f;
+        }
+    }
+
     /** One row as a new array. */
     public static float[] row(float[] matrix, int dim, int r) {
         float[] out = new float[dim];

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.recsyslite.core.data.CsrMatrix;
+import io.recsyslite.core.rank.ItemFilter;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
@@ -11,6 +12,7 @@ import io.recsyslite.models.ModelContractTest;
 import io.recsyslite.models.common.FloatKernels;
 import io.recsyslite.models.common.JavaFloatKernels;
 import io.recsyslite.models.common.WorkerPool;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,26 @@ class AlsProviderTest extends ModelContractTest {
     @Override
     protected Map<String, Object> invalidParams() {
         return Map.of("factors", 0);
+    }
+
+    /** Hu, Koren & Volinsky (2008, section 5): the score is the sum of the history items' terms s_ij c_uj. */
+    @Test
+    void explanationTermsSumToTheScore() {
+        int[] history = {1, 2, 5, 7, 30};
+        float[] values = {1f, 3f, 1f, 2f, 1f};
+        CsrMatrix row = new CsrMatrix(1, data.numItems(), new int[] {0, history.length}, history, values);
+        AlsModel folded = (AlsModel) ((AlsModel) model).foldIn(List.of("probe"), row);
+        int user = folded.users().indexOf("probe");
+        for (int item : new int[] {0, 3, 11, 20, 30}) {
+            float[] terms = new float[history.length];
+            folded.contributions(history, values, item, terms);
+            double sum = 0;
+            for (float t : terms) {
+                sum += t;
+            }
+            float score = folded.recommend(user, new RecommendRequest(1, false, ItemFilter.of(i -> i == item))).score(0);
+            assertThat(sum).as("item %d", item).isCloseTo(score, within(1e-4 + 1e-3 * Math.abs(score)));
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.EmbeddingModel;
+import io.recsyslite.core.spi.Explainer;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.ScoringRecommender;
 import io.recsyslite.core.store.LiveEvent;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +72,8 @@ public final class RecSys implements AutoCloseable {
     /** Served answers one write stores at most, and how many may wait for a busy store. */
     static final int SERVED_PER_FLUSH = 20_000;
     private static final int SERVED_WAITING = 100_000;
+    /** History items named per recommended item with {@link RecommendOptions#explain()}. */
+    public static final int REASONS_PER_ITEM = 3;
 
     private final RecSysConfig config;
     private final ItemIndexes indexes;
@@ -307,7 +311,7 @@ public final class RecSys implements AutoCloseable {
             return forItems(m, userId, items, k, notSeen);
         }
         if (user < 0) {
-            return new Recommendations(userId, false, join(m, popular(m, k, options)));
+            return new Recommendations(userId, false, join(m, popular(m, k, options), options.explain(), null));
         }
         ItemFilter business = m.filters.compile(options);
         ScoredItems top;
@@ -317,7 +321,8 @@ public final class RecSys implements AutoCloseable {
         } else {
             top = model.recommend(user, new RecommendRequest(k, options.excludeSeen(), business));
         }
-        return new Recommendations(userId, true, join(m, top));
+        IntFunction<ScoredItems> reasons = model instanceof Explainer ex ? i -> ex.explain(user, i, REASONS_PER_ITEM) : null;
+        return new Recommendations(userId, true, join(m, top, options.explain(), reasons));
     }
 
     /** Items for an anonymous visitor from the items they just looked at (unknown ids are ignored). */
@@ -330,11 +335,13 @@ public final class RecSys implements AutoCloseable {
                                             RecommendOptions options) {
         int[] recent = recentItemIds.stream().mapToInt(m.model.items()::indexOf).filter(i -> i >= 0).toArray();
         if (recent.length == 0) {
-            return new Recommendations(userId, false, join(m, popular(m, k, options)));
+            return new Recommendations(userId, false, join(m, popular(m, k, options), options.explain(), null));
         }
         ItemFilter business = m.filters.compile(options);
-        return new Recommendations(userId, true,
-                join(m, m.model.recommendFor(recent, new RecommendRequest(k, options.excludeSeen(), business))));
+        IntFunction<ScoredItems> reasons = m.model instanceof Explainer ex
+                ? i -> ex.explainFor(recent, i, REASONS_PER_ITEM) : null;
+        return new Recommendations(userId, true, join(m,
+                m.model.recommendFor(recent, new RecommendRequest(k, options.excludeSeen(), business)), options.explain(), reasons));
     }
 
     private static Set<String> ids(LiveModel m, int[] items) {
@@ -362,7 +369,8 @@ public final class RecSys implements AutoCloseable {
                 throw new NotFoundException("Item '" + itemId + "' not found");
             }
             ItemFilter business = m.filters.compile(options);
-            return new Recommendations(null, true, join(m, m.model.similarItems(item, new RecommendRequest(k, true, business))));
+            return new Recommendations(null, true,
+                    join(m, m.model.similarItems(item, new RecommendRequest(k, true, business)), false, null));
         });
     }
 
@@ -624,14 +632,31 @@ public final class RecSys implements AutoCloseable {
         return new ScoredItems(items, scores);
     }
 
-    private static List<RecommendedItem> join(LiveModel m, ScoredItems top) {
+    /**
+     * The items with their catalogue data and, when {@code explain}, their reasons from
+     * {@code reasons} (model item int to history items; null: the model gives none).
+     */
+    private static List<RecommendedItem> join(LiveModel m, ScoredItems top, boolean explain,
+                                              IntFunction<ScoredItems> reasons) {
         List<RecommendedItem> out = new ArrayList<>(top.size());
         for (int r = 0; r < top.size(); r++) {
             int i = top.item(r);
             float price = m.metadata.price(i);
             out.add(new RecommendedItem(m.model.items().idOf(i), decimal(top.score(r)), m.metadata.title(i),
                     m.metadata.category(i), m.metadata.brand(i), Float.isNaN(price) ? null : decimal(price),
-                    m.metadata.imageUrl(i)));
+                    m.metadata.imageUrl(i), explain ? reasons(m, reasons == null ? null : reasons.apply(i)) : null));
+        }
+        return out;
+    }
+
+    private static List<RecommendedItem.Reason> reasons(LiveModel m, ScoredItems history) {
+        if (history == null) {
+            return List.of();
+        }
+        List<RecommendedItem.Reason> out = new ArrayList<>(history.size());
+        for (int r = 0; r < history.size(); r++) {
+            int j = history.item(r);
+            out.add(new RecommendedItem.Reason(m.model.items().idOf(j), m.metadata.title(j), decimal(history.score(r))));
         }
         return out;
     }

@@ -103,6 +103,17 @@ class RecSysTest {
     }
 
     @Test
+    void reasonsOnlyWhenAskedAndEmptyFromAModelThatGivesNone() {
+        assertThat(recSys.recommend(user, 3, RecommendOptions.defaults()).items()).allMatch(i -> i.reasons() == null);
+        RecommendOptions explain = RecommendOptions.defaults().withExplain(true);
+
+        assertThat(recSys.recommend(user, 3, explain).items()).hasSize(3).allMatch(i -> i.reasons().isEmpty());
+        assertThat(recSys.recommend("nobody", 3, explain).items()).hasSize(3).allMatch(i -> i.reasons().isEmpty());
+        assertThat(recSys.similarItems(recSys.recommend(user, 1, explain).items().get(0).itemId(), 3, explain).items())
+                .allMatch(i -> i.reasons() == null);
+    }
+
+    @Test
     void similarItemsAndNotFound() {
         String item = recSys.recommend(user, 1, RecommendOptions.defaults()).items().get(0).itemId();
         assertThat(recSys.similarItems(item, 3, RecommendOptions.defaults()).items()).hasSize(3)
