@@ -81,7 +81,7 @@ export function App({ initialTarget, days, onKey, intervalMs = POLL_INTERVAL_MS 
 
       {!state.polled ? (
         <p className="loading" role="status">Loading…</p>
-      ) : (
+      ) : down && state.updatedAt === null ? null : (
         <main className="grid">
           <ModelsPanel stats={stats.data} health={health.data} />
           {stats.data ? (

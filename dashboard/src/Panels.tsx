@@ -38,7 +38,8 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
-const NO_TRAFFIC = 'No traffic yet: figures appear once shoppers see recommendations and the shop posts impression events.';
+const NO_TRAFFIC_EXPLAINED = 'No traffic yet: figures appear once shoppers see recommendations and the shop posts impression events.';
+const NO_TRAFFIC = 'No traffic yet.';
 
 function Swatch({ index }: { index: number }) {
   return <span className="swatch" style={{ background: variantColor(index) }} aria-hidden="true" />;
@@ -132,7 +133,7 @@ export function VariantTable({ stats }: { stats: Stats }) {
   return (
     <Panel title="Online metrics" note={note}>
       {!hasTraffic(stats.variants) ? (
-        <Empty>{NO_TRAFFIC}</Empty>
+        <Empty>{NO_TRAFFIC_EXPLAINED}</Empty>
       ) : (
         <div className="table-scroll">
           <table data-testid="variant-table" className="metrics-table">

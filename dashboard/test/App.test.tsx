@@ -55,6 +55,7 @@ describe('App', () => {
     renderApp();
     expect((await screen.findByRole('alert')).textContent).toContain('The API is down or unreachable.');
     expect(screen.getByTestId('server-status').textContent).toContain('API not reachable');
+    expect(screen.queryByText(/No model is loaded/)).toBeNull(); // nothing is known about the model
   });
 
   it('asks for the API key, then sends the entered one', async () => {
