@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * RecSys. Defaults come from the environment ({@link Settings}: MODEL_DIR, DB_PATH, ...).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve recommendations over HTTP (the REST API and the demo shop page) until Ctrl-C.")
+        description = "Serve recommendations over HTTP (the REST API, the demo shop page and the dashboard) until Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
     /** The spec's serving index, used when the Faiss module is on the class path. */
     private static final String DEFAULT_ANN_INDEX = "faiss-ivf-flat";
@@ -74,6 +74,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo-dir", description = "Built demo page served at / (default: widget/dist-demo).")
     Path demoDir = ServerOptions.DEFAULT_DEMO_DIR;
 
+    @Option(names = "--dashboard-dir", description = "Built dashboard served at /dashboard/ (default: dashboard/dist).")
+    Path dashboardDir = ServerOptions.DEFAULT_DASHBOARD_DIR;
+
     @Option(names = "--watch-model", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Reload the model when a new one is saved into --model-dir (default: on).")
     boolean watchModel;
@@ -88,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
         Path models = modelDir != null ? modelDir : settings.modelDir();
         String indexType = indexType();
         ServerOptions options = new ServerOptions(Optional.ofNullable(apiKey), origins(), demoDir,
-                watchModel ? Optional.of(models) : Optional.empty(), Duration.ofSeconds(watchIntervalSeconds), publicEvents);
+                watchModel ? Optional.of(models) : Optional.empty(), Duration.ofSeconds(watchIntervalSeconds), publicEvents,
+                dashboardDir);
         RecSysConfig config = settings.recSysConfig(CommonOptions.existing(db != null ? db : settings.dbPath()), indexType);
         RecSys recSys = RecSys.open(config.withIndex(indexType,
                         config.indexOptions().with(IndexCalibration.TARGET_RECALL_SETTING, targetRecall))

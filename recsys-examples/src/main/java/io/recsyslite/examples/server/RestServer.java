@@ -23,8 +23,10 @@ import io.recsyslite.examples.server.ApiJson.EventsResponse;
 import io.recsyslite.examples.server.ApiJson.HealthResponse;
 import io.recsyslite.examples.server.ApiJson.MetricsResponse;
 import io.recsyslite.examples.server.ApiJson.RecommendResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The example REST server: the product spec's HTTP API over a {@link RecSys}, the GDPR endpoints
- * behind an API key, the demo shop page, and a watch on the model directory for hot swaps. Every
+ * behind an API key, the demo shop page, the dashboard at {@code /dashboard/}, and a watch on the
+ * model directory for hot swaps. Every
  * answer is JSON; what a client sends wrong is a 4xx with {@code {"error": ...}}, never a 500.
  * The server only translates HTTP to library calls; the behaviour lives in {@link RecSys}.
  *
@@ -45,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
     static final String API_KEY_HEADER = "X-API-Key";
+    static final String DASHBOARD_PATH = "/dashboard";
     static final long STORE_BUSY_RETRY_SECONDS = 5;
 
     private final RecSys recSys;
@@ -58,6 +62,7 @@ public final class RestServer implements AutoCloseable {
         this.recSys = recSys;
         this.options = options;
         boolean demoBuilt = Files.isRegularFile(options.demoDir().resolve("index.html"));
+        boolean dashboardBuilt = Files.isRegularFile(options.dashboardDir().resolve("index.html"));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
@@ -70,11 +75,22 @@ public final class RestServer implements AutoCloseable {
                     files.location = Location.EXTERNAL;
                 });
             }
+            if (dashboardBuilt) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = DASHBOARD_PATH;
+                    files.directory = options.dashboardDir().toAbsolutePath().toString();
+                    files.location = Location.EXTERNAL;
+                });
+            }
         });
         if (!demoBuilt) {
             LOG.warn("No demo page in {}; build it with: cd widget && npm ci && npm run build", options.demoDir());
-            app.get("/", ctx -> ctx.html(demoMissingPage()));
+            app.get("/", ctx -> ctx.html(missingPage("demo shop page", options.demoDir(), "widget", "--demo-dir")));
         }
+        if (!dashboardBuilt) {
+            LOG.warn("No dashboard in {}; build it with: cd dashboard && npm ci && npm run build", options.dashboardDir());
+        }
+        app.get(DASHBOARD_PATH, this::dashboardPage);
         CorsPolicy cors = new CorsPolicy(options.corsOrigins());
         app.before(cors::apply);
         routes();
@@ -168,6 +184,22 @@ public final class RestServer implements AutoCloseable {
         ctx.json(new RecommendResponse(userId, sessionId, result.personalized(), result.items()));
     }
 
+    /**
+     * {@code /dashboard/} (the router matches it with and without the slash; the static files
+     * below it are served from the directory). The page's assets are relative to it, so the bare
+     * path is redirected.
+     */
+    private void dashboardPage(Context ctx) throws IOException {
+        Path index = options.dashboardDir().resolve("index.html");
+        if (!ctx.path().endsWith("/")) {
+            ctx.redirect(DASHBOARD_PATH + "/", HttpStatus.FOUND);
+        } else if (Files.isRegularFile(index)) {
+            ctx.html(Files.readString(index));
+        } else {
+            ctx.html(missingPage("dashboard", options.dashboardDir(), "dashboard", "--dashboard-dir"));
+        }
+    }
+
     private void health(Context ctx) {
         Optional<ModelStatus> status = recSys.status();
         long uptime = (long) recSys.metrics().uptimeSeconds();
@@ -232,12 +264,13 @@ public final class RestServer implements AutoCloseable {
         ctx.status(status).json(new ErrorResponse(message));
     }
 
-    private String demoMissingPage() {
+    /** The page served in place of a static page that was not built, saying how to build it. */
+    private static String missingPage(String what, Path dir, String npmProject, String option) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RecSys-Lite</title></head><body>"
-                + "<h1>RecSys-Lite API</h1><p>The demo shop page is not built (looked in <code>"
-                + options.demoDir().toAbsolutePath() + "</code>). Build the widget with "
-                + "<code>cd widget &amp;&amp; npm ci &amp;&amp; npm run build</code>, or start the server with "
-                + "<code>--demo-dir</code>.</p><p>The API is up: try <a href=\"/health\">/health</a>.</p></body></html>";
+                + "<h1>RecSys-Lite API</h1><p>The " + what + " is not built (looked in <code>"
+                + dir.toAbsolutePath() + "</code>). Build it with <code>cd " + npmProject
+                + " &amp;&amp; npm ci &amp;&amp; npm run build</code>, or start the server with <code>" + option
+                + "</code>.</p><p>The API is up: try <a href=\"/health\">/health</a>.</p></body></html>";
     }
 
     /** A request without a valid API key for a protected endpoint. */

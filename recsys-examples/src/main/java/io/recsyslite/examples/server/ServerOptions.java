@@ -18,11 +18,16 @@ import java.util.Optional;
  * @param watchInterval how often the watched model.json is checked
  * @param publicEvents  whether {@code POST /events} is open without the API key (so a shop's
  *                      browsers can post beacons); without an API key it is open anyway
+ * @param dashboardDir  directory of the built dashboard served at {@code /dashboard/} (its page
+ *                      is public; the data it reads needs the API key when one is set)
  */
 public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, Path demoDir,
-                            Optional<Path> watchModelDir, Duration watchInterval, boolean publicEvents) {
+                            Optional<Path> watchModelDir, Duration watchInterval, boolean publicEvents,
+                            Path dashboardDir) {
     /** Where {@code npm run build} in {@code widget/} puts the demo page. */
     public static final Path DEFAULT_DEMO_DIR = Path.of("widget", "dist-demo");
+    /** Where {@code npm run build} in {@code dashboard/} puts the dashboard. */
+    public static final Path DEFAULT_DASHBOARD_DIR = Path.of("dashboard", "dist");
     public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
 
     public ServerOptions {
@@ -33,13 +38,23 @@ public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, P
         }
     }
 
-    /** Events need the API key when one is set. */
+    /** The dashboard from {@link #DEFAULT_DASHBOARD_DIR}. */
+    public ServerOptions(Optional<String> apiKey, List<String> corsOrigins, Path demoDir,
+                         Optional<Path> watchModelDir, Duration watchInterval, boolean publicEvents) {
+        this(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, publicEvents, DEFAULT_DASHBOARD_DIR);
+    }
+
+    /** Events need the API key when one is set; the dashboard from {@link #DEFAULT_DASHBOARD_DIR}. */
     public ServerOptions(Optional<String> apiKey, List<String> corsOrigins, Path demoDir,
                          Optional<Path> watchModelDir, Duration watchInterval) {
         this(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, false);
     }
 
     public ServerOptions withPublicEvents(boolean open) {
-        return new ServerOptions(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, open);
+        return new ServerOptions(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, open, dashboardDir);
+    }
+
+    public ServerOptions withDashboardDir(Path dir) {
+        return new ServerOptions(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, publicEvents, dir);
     }
 }

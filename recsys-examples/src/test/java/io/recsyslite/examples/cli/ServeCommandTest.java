@@ -32,6 +32,6 @@ class ServeCommandTest {
         cli.setOut(new PrintWriter(out));
         assertThat(cli.execute("serve", "--help")).isZero();
         assertThat(out.toString()).contains("--model-dir", "--db", "--host", "--port", "--index", "--api-key",
-                "--cors-origin", "--demo-dir", "--[no-]watch-model");
+                "--cors-origin", "--demo-dir", "--dashboard-dir", "--[no-]watch-model");
     }
 }
