@@ -192,7 +192,8 @@ public final class RestServer implements AutoCloseable {
     private void dashboardPage(Context ctx) throws IOException {
         Path index = options.dashboardDir().resolve("index.html");
         if (!ctx.path().endsWith("/")) {
-            ctx.redirect(DASHBOARD_PATH + "/", HttpStatus.FOUND);
+            String query = ctx.queryString(); // ?key=, ?days= and ?api= are the page's parameters
+            ctx.redirect(DASHBOARD_PATH + "/" + (query == null ? "" : "?" + query), HttpStatus.FOUND);
         } else if (Files.isRegularFile(index)) {
             ctx.html(Files.readString(index));
         } else {

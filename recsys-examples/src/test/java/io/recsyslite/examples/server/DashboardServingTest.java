@@ -75,6 +75,7 @@ class DashboardServingTest {
         Reply bare = http.get("/dashboard");
         assertThat(bare.status()).isEqualTo(302);
         assertThat(bare.header("Location")).isEqualTo("/dashboard/");
+        assertThat(http.get("/dashboard?days=7&refresh=5").header("Location")).isEqualTo("/dashboard/?days=7&refresh=5");
     }
 
     @Test
