@@ -21,7 +21,12 @@ const HEIGHT = 240;
 
 const percentTick = (value: number) => formatPercent(value, value !== 0 && Math.abs(value) < 0.01 ? 2 : 1);
 
-export function DailyRateChart({ data, variants, label }: { data: DayPoint[]; variants: string[]; label: string }) {
+export interface Series {
+  key: string;
+  color: string;
+}
+
+export function DailyRateChart({ data, series, label }: { data: DayPoint[]; series: Series[]; label: string }) {
   return (
     <div className="chart" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height={HEIGHT}>
@@ -34,13 +39,13 @@ export function DailyRateChart({ data, variants, label }: { data: DayPoint[]; va
             labelFormatter={(day) => String(day)}
           />
           <Legend wrapperStyle={{ fontSize: 13 }} />
-          {variants.map((variant, index) => (
+          {series.map(({ key, color }) => (
             <Line
-              key={variant}
-              dataKey={variant}
-              name={`variant ${variant}`}
+              key={key}
+              dataKey={key}
+              name={`variant ${key}`}
               type="monotone"
-              stroke={variantColor(index)}
+              stroke={color}
               strokeWidth={2}
               dot={{ r: 3 }}
               isAnimationActive={false}

@@ -163,7 +163,12 @@ export function VariantTable({ stats }: { stats: Stats }) {
 }
 
 export function DailyPanels({ stats }: { stats: Stats }) {
-  const variants = variantNames(stats);
+  // Colours follow the variant's place in the table; only variants with daily rows get a line.
+  const withRows = new Set(stats.daily.map((row) => row.variant));
+  const series = variantNames(stats)
+    .map((key, index) => ({ key, color: variantColor(index) }))
+    .filter(({ key }) => withRows.has(key));
+  const variants = series.map(({ key }) => key);
   const charts = [
     { title: 'Click-through rate per day', metric: 'ctr' as const },
     { title: 'Conversion rate per day', metric: 'conversion_rate' as const },
@@ -175,7 +180,7 @@ export function DailyPanels({ stats }: { stats: Stats }) {
           {stats.daily.length === 0 ? (
             <Empty>{NO_TRAFFIC}</Empty>
           ) : (
-            <DailyRateChart data={dailySeries(stats.daily, variants, metric)} variants={variants} label={title} />
+            <DailyRateChart data={dailySeries(stats.daily, variants, metric)} series={series} label={title} />
           )}
         </Panel>
       ))}
