@@ -17,14 +17,18 @@ import { formatDuration, formatTime } from './shape';
 
 export interface AppProps {
   initialTarget: ApiTarget;
+  /** The period of the online metrics at first; the page has a selector. */
   days: number;
   /** Called with a key the user entered, to keep it for this browser tab. */
   onKey?: (key: string) => void;
   intervalMs?: number;
 }
 
-export function App({ initialTarget, days, onKey, intervalMs = POLL_INTERVAL_MS }: AppProps) {
+const PERIODS = [7, 30, 90];
+
+export function App({ initialTarget, days: initialDays, onKey, intervalMs = POLL_INTERVAL_MS }: AppProps) {
   const [target, setTarget] = useState(initialTarget);
+  const [days, setDays] = useState(initialDays);
   const [refresh, setRefresh] = useState(0);
   const state = useDashboard(target, days, refresh, intervalMs);
   const { stats, metrics, health } = state;
@@ -53,7 +57,17 @@ export function App({ initialTarget, days, onKey, intervalMs = POLL_INTERVAL_MS 
             )}
           </p>
         </div>
-        <KeyForm current={target.apiKey} onApply={applyKey} highlight={needsKey} />
+        <div className="controls">
+          <label className="period">
+            Period{' '}
+            <select value={days} onChange={(event) => setDays(Number(event.target.value))}>
+              {[...new Set([...PERIODS, initialDays])].sort((a, b) => a - b).map((n) => (
+                <option key={n} value={n}>last {n} days</option>
+              ))}
+            </select>
+          </label>
+          <KeyForm current={target.apiKey} onApply={applyKey} highlight={needsKey} />
+        </div>
       </header>
 
       {down && (

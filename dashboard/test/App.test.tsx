@@ -70,6 +70,15 @@ describe('App', () => {
     expect(last[1].headers).toMatchObject({ 'X-API-Key': 'secret' });
   });
 
+  it('asks for another period when one is chosen', async () => {
+    const fetchMock = server();
+    renderApp();
+    await screen.findByTestId('variant-table');
+    fireEvent.change(screen.getByLabelText(/Period/), { target: { value: '7' } });
+    await waitFor(() => expect(fetchMock.mock.calls.some(([url]) => String(url) === '/stats?days=7')).toBe(true));
+    expect(await screen.findByTestId('variant-table')).toBeTruthy();
+  });
+
   it('polls again after the interval', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
