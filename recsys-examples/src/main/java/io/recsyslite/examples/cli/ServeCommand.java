@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  * RecSys. Defaults come from the environment ({@link Settings}: MODEL_DIR, DB_PATH, ...).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve recommendations over HTTP (the REST API and the demo shop page) until Ctrl-C.")
+        description = "Serve recommendations over HTTP (the REST API, the demo shop page and the dashboard) until Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
     /** The spec's serving index, used when the Faiss module is on the class path. */
     private static final String DEFAULT_ANN_INDEX = "faiss-ivf-flat";
@@ -88,6 +88,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo-dir", description = "Built demo page served at / (default: widget/dist-demo).")
     Path demoDir = ServerOptions.DEFAULT_DEMO_DIR;
 
+    @Option(names = "--dashboard-dir", description = "Built dashboard served at /dashboard/ (default: dashboard/dist).")
+    Path dashboardDir = ServerOptions.DEFAULT_DASHBOARD_DIR;
+
     @Option(names = "--watch-model", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Reload the model when a new one is saved into --model-dir (default: on).")
     boolean watchModel;
@@ -110,7 +113,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServerOptions options = new ServerOptions(Optional.ofNullable(apiKey), origins(), demoDir,
                 watchModel ? Optional.of(models) : Optional.empty(), Duration.ofSeconds(watchIntervalSeconds), publicEvents)
-                .withConversionWindow(Duration.ofSeconds(Math.round(conversionWindowHours * 3600)));
+                .withConversionWindow(Duration.ofSeconds(Math.round(conversionWindowHours * 3600)))
+                .withDashboardDir(dashboardDir);
         if (watchModel && !variants.isEmpty()) {
             options = options.withWatchedVariants(variantDirs);
         }

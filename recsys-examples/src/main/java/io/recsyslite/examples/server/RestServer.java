@@ -16,7 +16,9 @@ import io.recsyslite.rest.DemoImages;
 import io.recsyslite.rest.OpenApi;
 import io.recsyslite.rest.QueryParams;
 import io.recsyslite.rest.RestApi;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+    static final String DASHBOARD_PATH = "/dashboard";
 
     private final RecSys recSys;
     private final ServerOptions options;
@@ -48,6 +51,7 @@ public final class RestServer implements AutoCloseable {
         this.api = new RestApi(recSys, options.apiKey(), options.publicEvents());
         this.cors = new CorsPolicy(options.corsOrigins());
         boolean demoBuilt = Files.isRegularFile(options.demoDir().resolve("index.html"));
+        boolean dashboardBuilt = Files.isRegularFile(options.dashboardDir().resolve("index.html"));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
@@ -60,11 +64,22 @@ public final class RestServer implements AutoCloseable {
                     files.location = Location.EXTERNAL;
                 });
             }
+            if (dashboardBuilt) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = DASHBOARD_PATH;
+                    files.directory = options.dashboardDir().toAbsolutePath().toString();
+                    files.location = Location.EXTERNAL;
+                });
+            }
         });
         if (!demoBuilt) {
             LOG.warn("No demo page in {}; build it with: cd widget && npm ci && npm run build", options.demoDir());
-            app.get("/", ctx -> ctx.html(demoMissingPage()));
+            app.get("/", ctx -> ctx.html(missingPage("demo shop page", options.demoDir(), "widget", "--demo-dir")));
         }
+        if (!dashboardBuilt) {
+            LOG.warn("No dashboard in {}; build it with: cd dashboard && npm ci && npm run build", options.dashboardDir());
+        }
+        app.get(DASHBOARD_PATH, this::dashboardPage);
         app.before(this::applyCors);
         routes();
         errorHandlers();
@@ -164,11 +179,28 @@ public final class RestServer implements AutoCloseable {
         ctx.status(answer.status()).json(answer.body());
     }
 
-    private String demoMissingPage() {
+    /**
+     * {@code /dashboard/} (the router matches it with and without the slash; the static files
+     * below it are served from the directory). The page's assets are relative to it, so the bare
+     * path is redirected.
+     */
+    private void dashboardPage(Context ctx) throws IOException {
+        Path index = options.dashboardDir().resolve("index.html");
+        if (!ctx.path().endsWith("/")) {
+            String query = ctx.queryString(); // ?key=, ?days= and ?api= are the page's parameters
+            ctx.redirect(DASHBOARD_PATH + "/" + (query == null ? "" : "?" + query), HttpStatus.FOUND);
+        } else if (Files.isRegularFile(index)) {
+            ctx.html(Files.readString(index));
+        } else {
+            ctx.html(missingPage("dashboard", options.dashboardDir(), "dashboard", "--dashboard-dir"));
+        }
+    }
+
+    private static String missingPage(String what, Path dir, String npmProject, String option) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RecSys-Lite</title></head><body>"
-                + "<h1>RecSys-Lite API</h1><p>The demo shop page is not built (looked in <code>"
-                + options.demoDir().toAbsolutePath() + "</code>). Build the widget with "
-                + "<code>cd widget &amp;&amp; npm ci &amp;&amp; npm run build</code>, or start the server with "
-                + "<code>--demo-dir</code>.</p><p>The API is up: try <a href=\"/health\">/health</a>.</p></body></html>";
+                + "<h1>RecSys-Lite API</h1><p>The " + what + " is not built (looked in <code>"
+                + dir.toAbsolutePath() + "</code>). Build it with <code>cd " + npmProject
+                + " &amp;&amp; npm ci &amp;&amp; npm run build</code>, or start the server with <code>" + option
+                + "</code>.</p><p>The API is up: try <a href=\"/health\">/health</a>.</p></body></html>";
     }
 }

@@ -23,14 +23,18 @@ import java.util.Optional;
  *                      (instead of {@code watchModelDir}); empty for one model
  * @param conversionWindow how long after a recommendation a purchase of one of its items counts
  *                      for {@code GET /stats}
+ * @param dashboardDir  directory of the built dashboard served at {@code /dashboard/} (its page
+ *                      is public; the data it reads needs the API key when one is set)
  */
 public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, Path demoDir,
                             Optional<Path> watchModelDir, Duration watchInterval, boolean publicEvents,
-                            Map<String, Path> watchVariants, Duration conversionWindow) {
+                            Map<String, Path> watchVariants, Duration conversionWindow, Path dashboardDir) {
     public static final Duration DEFAULT_CONVERSION_WINDOW = io.recsyslite.rest.RestApi.DEFAULT_CONVERSION_WINDOW;
 
     /** Where {@code npm run build} in {@code widget/} puts the demo page. */
     public static final Path DEFAULT_DEMO_DIR = Path.of("widget", "dist-demo");
+    /** Where {@code npm run build} in {@code dashboard/} puts the dashboard. */
+    public static final Path DEFAULT_DASHBOARD_DIR = Path.of("dashboard", "dist");
     public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
 
     public ServerOptions {
@@ -51,26 +55,31 @@ public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, P
         this(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, false);
     }
 
-    /** One model, the default conversion window. */
+    /** One model, the default conversion window, the dashboard from {@link #DEFAULT_DASHBOARD_DIR}. */
     public ServerOptions(Optional<String> apiKey, List<String> corsOrigins, Path demoDir,
                          Optional<Path> watchModelDir, Duration watchInterval, boolean publicEvents) {
         this(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, publicEvents, Map.of(),
-                DEFAULT_CONVERSION_WINDOW);
+                DEFAULT_CONVERSION_WINDOW, DEFAULT_DASHBOARD_DIR);
     }
 
     public ServerOptions withPublicEvents(boolean open) {
         return new ServerOptions(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, open, watchVariants,
-                conversionWindow);
+                conversionWindow, dashboardDir);
     }
 
     /** Watches each variant's directory (an A/B test) instead of {@code watchModelDir}. */
     public ServerOptions withWatchedVariants(Map<String, Path> dirs) {
         return new ServerOptions(apiKey, corsOrigins, demoDir, Optional.empty(), watchInterval, publicEvents, dirs,
-                conversionWindow);
+                conversionWindow, dashboardDir);
     }
 
     public ServerOptions withConversionWindow(Duration window) {
         return new ServerOptions(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, publicEvents,
-                watchVariants, window);
+                watchVariants, window, dashboardDir);
+    }
+
+    public ServerOptions withDashboardDir(Path dir) {
+        return new ServerOptions(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, publicEvents,
+                watchVariants, conversionWindow, dir);
     }
 }

@@ -57,7 +57,8 @@ class ServeAndTrainSideBySideTest {
         Path demo = Files.createDirectories(dir.resolve("demo"));
         Files.writeString(demo.resolve("index.html"), "<html></html>");
         Process serve = cli(dir.resolve("serve.log"), "serve", "--db", db.toString(), "--model-dir", model.toString(),
-                "--port", "0", "--index", "exact", "--watch-interval", "1", "--demo-dir", demo.toString());
+                "--port", "0", "--index", "exact", "--watch-interval", "1", "--demo-dir", demo.toString(),
+                "--dashboard-dir", demo.toString()); // any built page: a missing one is a WARN
         Process train = null;
         try {
             int port = port(serve, dir.resolve("serve.log"));

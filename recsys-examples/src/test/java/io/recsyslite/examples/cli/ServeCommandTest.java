@@ -48,6 +48,7 @@ class ServeCommandTest {
         cli.setOut(new PrintWriter(out));
         assertThat(cli.execute("serve", "--help")).isZero();
         assertThat(out.toString()).contains("--model-dir", "--db", "--host", "--port", "--index", "--api-key",
-                "--cors-origin", "--demo-dir", "--[no-]watch-model", "--variant", "--conversion-window-hours");
+                "--cors-origin", "--demo-dir", "--dashboard-dir", "--[no-]watch-model", "--variant",
+                "--conversion-window-hours");
     }
 }
