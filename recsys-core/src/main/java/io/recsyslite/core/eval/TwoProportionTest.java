@@ -1,6 +1,7 @@
 package io.recsyslite.core.eval;
 
 import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.internal.ErrorFunction;
 
 /**
  * The two-proportion z-test of a variant's rate against a baseline's (e.g. clicks per impression):
@@ -66,17 +67,7 @@ public final class TwoProportionTest {
 
     /** The standard normal distribution function. */
     static double normal(double x) {
-        return 0.5 * erfc(-x / Math.sqrt(2));
-    }
-
-    /** erfc by the Chebyshev fit of Numerical Recipes' erfcc (relative error below 1.2e-7). */
-    private static double erfc(double x) {
-        double z = Math.abs(x);
-        double t = 1 / (1 + 0.5 * z);
-        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277)))))))));
-        return x >= 0 ? r : 2 - r;
+        return 0.5 * ErrorFunction.erfc(-x / Math.sqrt(2));
     }
 
     /** The standard normal quantile (P. J. Acklam's rational approximation, relative error below 1.2e-9). */

@@ -1,5 +1,6 @@
 package io.recsyslite.core.tuning;
 
+import io.recsyslite.core.internal.ErrorFunction;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -155,22 +156,12 @@ final class ParzenEstimator {
     static double normalMass(double a, double b) {
         double mass;
         if (a >= 0) {
-            mass = 0.5 * (erfc(a / SQRT2) - erfc(b / SQRT2));
+            mass = 0.5 * (ErrorFunction.erfc(a / SQRT2) - ErrorFunction.erfc(b / SQRT2));
         } else if (b <= 0) {
-            mass = 0.5 * (erfc(-b / SQRT2) - erfc(-a / SQRT2));
+            mass = 0.5 * (ErrorFunction.erfc(-b / SQRT2) - ErrorFunction.erfc(-a / SQRT2));
         } else {
-            mass = 1 - 0.5 * (erfc(-a / SQRT2) + erfc(b / SQRT2));
+            mass = 1 - 0.5 * (ErrorFunction.erfc(-a / SQRT2) + ErrorFunction.erfc(b / SQRT2));
         }
         return Math.max(mass, Double.MIN_NORMAL);
-    }
-
-    /** Complementary error function, fractional error below 1.2e-7 (Numerical Recipes' erfcc). */
-    static double erfc(double x) {
-        double z = Math.abs(x);
-        double t = 1 / (1 + 0.5 * z);
-        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277)))))))));
-        return x >= 0 ? r : 2 - r;
     }
 }
