@@ -185,8 +185,7 @@ public abstract class ModelContractTest {
 
     @Test
     void explanationsNameItemsOfTheUsersHistoryStrongestFirst() {
-        assumeTrue(model instanceof Explainer, algorithm() + " does not explain");
-        Explainer explainer = (Explainer) model;
+        Explainer explainer = explainer();
         CsrMatrix seen = data.interactions().userItems();
         int explained = 0;
         int asked = 0;
@@ -222,8 +221,7 @@ public abstract class ModelContractTest {
      */
     @Test
     void removingTheTopReasonLowersTheItemsScore() {
-        assumeTrue(model instanceof Explainer, algorithm() + " does not explain");
-        Explainer explainer = (Explainer) model;
+        Explainer explainer = explainer();
         CsrMatrix seen = data.interactions().userItems();
         int checked = 0;
         int lowered = 0;
@@ -244,6 +242,11 @@ public abstract class ModelContractTest {
             checked++;
         }
         assertThat(lowered).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * checked));
+    }
+
+    private Explainer explainer() {
+        assumeTrue(model instanceof Explainer, algorithm() + " does not explain");
+        return (Explainer) model;
     }
 
     private static float newUserScore(Recommender m, int item) {

@@ -3,7 +3,6 @@ package io.recsyslite.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
 import io.recsyslite.core.store.RecsysStore;
 import io.recsyslite.rest.Http;
 import io.recsyslite.rest.Http.Reply;
@@ -21,29 +20,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** POST /events and the session and recent-items queries of GET /recommend, on a real server. */
 class EventsEndpointTest {
-    private static final String KEY = "s3cret";
+    private static final String KEY = ServedShop.KEY;
 
     @TempDir
     static Path root;
     private static TestShop shop;
+    private static ServedShop served;
     private static RecSys recSys;
-    private static RestServer server;
     private static Http http;
 
     @BeforeAll
     static void start() throws IOException {
         shop = TestShop.create(root);
         shop.publish(TestShop.CONSTANT);
-        recSys = RecSys.open(RecSysConfig.defaults(shop.db).withAccessAuditInterval(Duration.ZERO), shop.modelDir);
-        server = new RestServer(recSys, new ServerOptions(Optional.of(KEY), List.of(), root.resolve("no-demo"),
-                Optional.empty(), Duration.ofSeconds(1))).start("127.0.0.1", 0);
-        http = new Http(server.port());
+        served = new ServedShop(shop, root);
+        recSys = served.recSys;
+        http = served.http;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        recSys.close();
+        served.close();
     }
 
     @Test

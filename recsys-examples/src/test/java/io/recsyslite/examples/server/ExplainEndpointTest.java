@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
 import io.recsyslite.core.store.UserEvent;
 import io.recsyslite.rest.Http;
 import io.recsyslite.rest.Http.Reply;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -23,29 +20,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code explain=true} on GET /recommend, for users, sessions and recent items, on a real server. */
 class ExplainEndpointTest {
-    private static final String KEY = "s3cret";
     private static final List<String> ALGORITHMS = List.of("itemknn", "ease", "als", "item2vec", "bpr", "lightfm");
 
     @TempDir
     static Path root;
     private static TestShop shop;
+    private static ServedShop served;
     private static RecSys recSys;
-    private static RestServer server;
     private static Http http;
 
     @BeforeAll
     static void start() throws IOException {
         shop = TestShop.create(root, ALGORITHMS);
-        recSys = RecSys.open(RecSysConfig.defaults(shop.db).withAccessAuditInterval(Duration.ZERO), shop.modelDir);
-        server = new RestServer(recSys, new ServerOptions(Optional.of(KEY), List.of(), root.resolve("no-demo"),
-                Optional.empty(), Duration.ofSeconds(1))).start("127.0.0.1", 0);
-        http = new Http(server.port());
+        served = new ServedShop(shop, root);
+        recSys = served.recSys;
+        http = served.http;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        recSys.close();
+        served.close();
     }
 
     @ParameterizedTest
@@ -73,7 +67,7 @@ class ExplainEndpointTest {
         String session = "explained-" + algorithm;
         http.post("/events", "[{\"session_id\": \"" + session + "\", \"item_id\": \"item_3\", \"event_type\": \"view\"},"
                 + "{\"session_id\": \"" + session + "\", \"item_id\": \"item_7\", \"event_type\": \"view\"}]",
-                "X-API-Key", KEY);
+                "X-API-Key", ServedShop.KEY);
 
         assertReasonsFrom(http.get("/recommend?session_id=" + session + "&k=4&explain=true"), Set.of("item_3", "item_7"));
         assertReasonsFrom(http.get("/recommend?recent_items=item_10,item_11&k=4&explain=true"), Set.of("item_10", "item_11"));
