@@ -1,6 +1,7 @@
 package io.recsyslite.examples.server;
 
 import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.rest.RestApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +30,6 @@ import java.util.Optional;
 public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, Path demoDir,
                             Optional<Path> watchModelDir, Duration watchInterval, boolean publicEvents,
                             Map<String, Path> watchVariants, Duration conversionWindow, Path dashboardDir) {
-    public static final Duration DEFAULT_CONVERSION_WINDOW = io.recsyslite.rest.RestApi.DEFAULT_CONVERSION_WINDOW;
-
     /** Where {@code npm run build} in {@code widget/} puts the demo page. */
     public static final Path DEFAULT_DEMO_DIR = Path.of("widget", "dist-demo");
     /** Where {@code npm run build} in {@code dashboard/} puts the dashboard. */
@@ -59,7 +58,7 @@ public record ServerOptions(Optional<String> apiKey, List<String> corsOrigins, P
     public ServerOptions(Optional<String> apiKey, List<String> corsOrigins, Path demoDir,
                          Optional<Path> watchModelDir, Duration watchInterval, boolean publicEvents) {
         this(apiKey, corsOrigins, demoDir, watchModelDir, watchInterval, publicEvents, Map.of(),
-                DEFAULT_CONVERSION_WINDOW, DEFAULT_DASHBOARD_DIR);
+                RestApi.DEFAULT_CONVERSION_WINDOW, DEFAULT_DASHBOARD_DIR);
     }
 
     public ServerOptions withPublicEvents(boolean open) {

@@ -5,9 +5,10 @@ import io.recsyslite.core.index.IndexCalibration;
 import io.recsyslite.core.index.IndexOptions;
 import io.recsyslite.core.index.ItemIndex;
 import io.recsyslite.core.index.ItemIndexProvider;
+import io.recsyslite.core.internal.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,10 +96,8 @@ final class SavedIndex {
             p.setProperty("queries", Integer.toString(c.queries()));
             p.setProperty("k", Integer.toString(c.k()));
         }
-        Path tmp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(out, "RecSys-Lite: the model and settings " + indexFile(modelDir, type).getFileName() + " was built for");
-        }
-        Files.move(tmp, keyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        StringWriter text = new StringWriter();
+        p.store(text, "RecSys-Lite: the model and settings " + indexFile(modelDir, type).getFileName() + " was built for");
+        AtomicFiles.writeString(keyFile, text.toString());
     }
 }
