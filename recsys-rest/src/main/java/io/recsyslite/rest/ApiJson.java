@@ -60,7 +60,14 @@ public final class ApiJson {
      * {@code DELETE /gdpr/users/{user_id}}, sent once the erasure is done: events removed, the
      * deletion recorded, the served model scrubbed.
      */
-    public record DeletedResponse(String userId, long deletedEvents, String status, Instant erasedAt) {
+    /**
+     * A user's erasure: {@code erased} (with {@code erased_at}) or {@code queued} while another
+     * process holds the store (with {@code queued_at} and a message saying how to learn that it is done).
+     */
+    public record DeletedResponse(String userId, long deletedEvents, String status,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) Instant erasedAt,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) Instant queuedAt,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String message) {
     }
 
     /** Every error: a message saying what went wrong and, where possible, what to do. */

@@ -5,6 +5,7 @@ import io.recsyslite.core.error.InvalidDataException;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.error.NotFoundException;
 import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.core.serving.Erasure;
 import io.recsyslite.core.serving.ModelStatus;
 import io.recsyslite.core.serving.OnlineStats;
 import io.recsyslite.core.serving.RecSys;
@@ -22,7 +23,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
@@ -164,9 +164,23 @@ public final class RestApi {
     }
 
     /** {@code DELETE /gdpr/users/{user_id}}; the server checks the key first ({@link #requireApiKey}). */
-    public DeletedResponse delete(String userId) throws IOException {
-        long removed = recSys.deleteUser(userId);
-        return new DeletedResponse(userId, removed, "erased", Instant.now());
+    public Answer delete(String userId) throws IOException {
+        Erasure erasure = recSys.erase(userId);
+        return new Answer(erasure.done() ? 200 : 202, erasureResponse(erasure));
+    }
+
+    /** {@code GET /gdpr/users/{user_id}}: whether the user's erasure is done or queued; 404 when never asked for. */
+    public DeletedResponse erasureStatus(String userId) {
+        return recSys.erasureStatus(userId).map(RestApi::erasureResponse)
+                .orElseThrow(() -> new NotFoundException("No erasure of user " + userId + " is recorded"));
+    }
+
+    private static DeletedResponse erasureResponse(Erasure e) {
+        return e.done()
+                ? new DeletedResponse(e.userId(), e.deletedEvents(), "erased", e.at(), null, null)
+                : new DeletedResponse(e.userId(), 0, "queued", null, e.at(), "Another process is using the store:"
+                        + " the erasure is recorded and is done as soon as the store is free (the user gets no"
+                        + " personalised answer meanwhile); GET " + GDPR_PREFIX + "users/{user_id} says \"erased\" then");
     }
 
     /** Whether {@code path} needs the API key (the server calls {@link #requireApiKey} before it). */

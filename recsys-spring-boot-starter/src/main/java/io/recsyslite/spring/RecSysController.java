@@ -95,7 +95,15 @@ public class RecSysController {
                                          @RequestHeader(name = RestApi.API_KEY_HEADER, required = false) String key)
             throws IOException {
         api.requireApiKey(key);
-        return json(200, api.delete(userId));
+        RestApi.Answer erasure = api.delete(userId);
+        return json(erasure.status(), erasure.body());
+    }
+
+    @GetMapping("/gdpr/users/{user_id}")
+    public ResponseEntity<byte[]> erasureStatus(@PathVariable("user_id") String userId,
+                                                @RequestHeader(name = RestApi.API_KEY_HEADER, required = false) String key) {
+        api.requireApiKey(key);
+        return json(200, api.erasureStatus(userId));
     }
 
     @GetMapping("/img/{name}")

@@ -137,7 +137,11 @@ public final class RestServer implements AutoCloseable {
             }
         });
         app.get("/gdpr/export", ctx -> ctx.json(api.export(query(ctx))));
-        app.delete("/gdpr/users/{user_id}", ctx -> ctx.json(api.delete(ctx.pathParam("user_id"))));
+        app.delete("/gdpr/users/{user_id}", ctx -> {
+            RestApi.Answer erasure = api.delete(ctx.pathParam("user_id"));
+            ctx.status(erasure.status()).json(erasure.body());
+        });
+        app.get("/gdpr/users/{user_id}", ctx -> ctx.json(api.erasureStatus(ctx.pathParam("user_id"))));
     }
 
     private static QueryParams query(Context ctx) {

@@ -211,7 +211,7 @@ class RestServerTest {
         assertThat(r.status()).isEqualTo(405);
         assertThat(r.header("Allow")).contains("GET");
         assertThat(r.json().get("error").asText()).contains("DELETE");
-        assertThat(http.get("/gdpr/users/user_1", "X-API-Key", KEY).header("Allow")).contains("DELETE");
+        assertThat(http.post("/gdpr/users/user_1", "{}", "X-API-Key", KEY).header("Allow")).contains("DELETE", "GET");
         assertThat(http.get("/no-such-endpoint").status()).isEqualTo(404);
     }
 
@@ -234,19 +234,34 @@ class RestServerTest {
     }
 
     @Test
-    void gdprDeleteWhileAnotherProcessHoldsTheStoreIs503WithoutPathsOrPids() throws Exception {
-        Reply busy;
+    void gdprDeleteWhileAnotherProcessHoldsTheStoreIsQueuedDurablyAndDoneOnceTheStoreIsFree() throws Exception {
+        assertThat(http.get("/gdpr/users/user_4", "X-API-Key", KEY).status()).isEqualTo(404); // never asked for
+        Reply queued;
+        Reply statusWhileHeld;
+        Reply recommendWhileHeld;
         try (StoreHeldElsewhere held = StoreHeldElsewhere.hold(shopDb)) {
-            busy = http.delete("/gdpr/users/user_4", "X-API-Key", KEY);
+            queued = http.delete("/gdpr/users/user_4", "X-API-Key", KEY);
+            statusWhileHeld = http.get("/gdpr/users/user_4", "X-API-Key", KEY);
+            recommendWhileHeld = http.get("/recommend?user_id=user_4&fallback=popular");
         }
-        assertThat(busy.status()).isEqualTo(503);
-        assertThat(busy.header("Retry-After")).isEqualTo("5");
-        assertThat(busy.json().get("error").asText()).contains("busy").contains("nothing was done")
-                .doesNotContain(root.toString()).doesNotContainPattern("(?i)pid|java|/");
-        Reply done = http.delete("/gdpr/users/user_4", "X-API-Key", KEY);
-        assertThat(done.status()).isEqualTo(200);
-        assertThat(done.json().get("status").asText()).isEqualTo("erased");
-        assertThat(done.json().get("erased_at").asText()).isNotBlank();
+        assertThat(queued.status()).isEqualTo(202);
+        assertThat(queued.json().get("status").asText()).isEqualTo("queued");
+        assertThat(queued.json().get("queued_at").asText()).isNotBlank();
+        assertThat(queued.json().get("message").asText()).contains("GET /gdpr/users/{user_id}")
+                .doesNotContain(root.toString()).doesNotContainPattern("(?i)pid|java");
+        assertThat(statusWhileHeld.json().get("status").asText()).isEqualTo("queued");
+        assertThat(recommendWhileHeld.json().get("personalized").asBoolean()).isFalse(); // erased from the request on
+        assertThat(Files.list(shopDb.resolveSibling(shopDb.getFileName() + ".erasures")).count()).isEqualTo(1);
+
+        Reply status = statusWhileHeld;
+        for (int i = 0; i < 300 && !"erased".equals(status.json().get("status").asText()); i++) {
+            Thread.sleep(100);
+            status = http.get("/gdpr/users/user_4", "X-API-Key", KEY);
+        }
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.json().get("status").asText()).isEqualTo("erased");
+        assertThat(status.json().get("erased_at").asText()).isNotBlank();
+        assertThat(http.get("/gdpr/export?user_id=user_4", "X-API-Key", KEY).json().get("events")).isEmpty();
     }
 
     @Test

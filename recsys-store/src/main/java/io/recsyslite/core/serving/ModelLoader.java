@@ -48,6 +48,7 @@ final class ModelLoader {
     }
 
     LiveModel load(Path dir, long generation, RecsysStore store) throws IOException {
+        Gdpr.applyPendingErasures(store);
         Gdpr.scrubDeletedUsers(store, dir);
         ModelArtifacts.Loaded loaded = ModelArtifacts.load(dir, algorithms);
         IdIndex items = loaded.model().items();

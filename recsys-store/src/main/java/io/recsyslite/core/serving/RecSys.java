@@ -17,6 +17,7 @@ import io.recsyslite.core.store.LiveEventContract;
 import io.recsyslite.core.spi.ProgressListener;
 import io.recsyslite.core.store.RecsysStore;
 import io.recsyslite.core.store.ServedRecommendation;
+import io.recsyslite.core.store.StoreBusyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -91,6 +92,7 @@ public final class RecSys implements AutoCloseable {
     /** One DuckDB instance per file and process at a time: in-process store work takes turns. */
     private final Object storeLock = new Object();
     private final LiveEvents liveEvents;
+    private final QueuedErasures erasures;
     private final FreshUsers freshUsers = new FreshUsers();
 
     private record CacheKey(long generation, String kind, String id, int k, RecommendOptions options) {
@@ -121,6 +123,9 @@ public final class RecSys implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         this.liveEvents = new LiveEvents(config.dbPath(), new LiveEventContract(config.eventTypes()),
                 config.journalFlushInterval(), this::withStore, Clock.systemUTC());
+        this.erasures = new QueuedErasures(config.dbPath());
+        auditFlusher.scheduleWithFixedDelay(this::applyQueuedErasures, servedMillis, servedMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     /** A RecSys over the store, with algorithms and indexes found on the class path; no model yet. */
@@ -299,6 +304,9 @@ public final class RecSys implements AutoCloseable {
     }
 
     private Recommendations recommendFresh(LiveModel m, String userId, int k, RecommendOptions options) {
+        if (erasures.contains(userId)) { // erased, still in the model until the store is free
+            return new Recommendations(userId, false, join(m, popular(m, k, options), options.explain(), null));
+        }
         List<LiveEvent> fresh = liveEvents.recent().ofUser(userId);
         FreshUsers.Folded folded = freshUsers.foldIn(m, userId, fresh, liveEvents.recent().version(userId));
         Recommender model = folded != null ? folded.model() : m.model;
@@ -426,13 +434,60 @@ public final class RecSys implements AutoCloseable {
         liveEvents.flush(); // events still in the journal are erased with the others
         flushServed(STORE_BUSY_WAIT); // and so are the answers served to them
         long removed = withStoreIo(store -> Gdpr.deleteUser(store, userId, List.copyOf(new LinkedHashSet<>(dirs.values()))));
-        liveEvents.recent().forgetUser(userId);
-        freshUsers.forget(userId);
+        forgetInMemory(userId);
         for (Map.Entry<String, Path> d : dirs.entrySet()) {
             swapModel(d.getKey(), d.getValue());
         }
-        forgetCachedUser(userId);
         return removed;
+    }
+
+    /**
+     * Erases a user as {@link #deleteUser} does; when another process keeps the store busy beyond
+     * the usual wait, queues the erasure durably instead (on disk when this returns) and applies
+     * it as soon as the store is free, also after a restart. A queued user is served as unknown
+     * from now on.
+     */
+    public Erasure erase(String userId) throws IOException {
+        try {
+            return new Erasure(userId, true, Instant.now(), deleteUser(userId));
+        } catch (StoreBusyException busy) {
+            QueuedErasures.Request request = erasures.add(userId, Instant.now());
+            forgetInMemory(userId);
+            LOG.info("Erasure queued until the store is free: {}", busy.getMessage());
+            return new Erasure(userId, false, request.requestedAt(), 0);
+        }
+    }
+
+    /** The user's erasure, done or queued; empty when the user was never erased. */
+    public Optional<Erasure> erasureStatus(String userId) {
+        Optional<QueuedErasures.Request> queued = erasures.find(userId);
+        if (queued.isPresent()) {
+            return Optional.of(new Erasure(userId, false, queued.get().requestedAt(), 0));
+        }
+        Instant at = withStore(store -> store.deletedUsers().get(userId));
+        return Optional.ofNullable(at).map(t -> new Erasure(userId, true, t, 0));
+    }
+
+    /** Applies queued erasures while the store is free; a busy store leaves them for the next round. */
+    private void applyQueuedErasures() {
+        for (QueuedErasures.Request request : erasures.all()) {
+            try {
+                withStore(Duration.ZERO, store -> null); // free now? (else no 10 s wait on this thread)
+                deleteUser(request.userId());
+                erasures.remove(request.userId());
+                LOG.info("Queued erasure applied (asked for at {})", request.requestedAt());
+            } catch (StoreBusyException busy) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("A queued erasure stays queued: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void forgetInMemory(String userId) {
+        liveEvents.recent().forgetUser(userId);
+        freshUsers.forget(userId);
+        forgetCachedUser(userId);
     }
 
     public ServiceMetrics.Snapshot metrics() {

@@ -89,7 +89,7 @@ public final class Trainer {
     public Result train(RecsysStore store, TrainRequest request) throws IOException {
         checkNames(request);
         Trained trained = fitAndSave(Snapshot.read(store, request.weighting(), request.context()), request);
-        audit(store, trained.algorithm(), request.output(), trained.result(), trained.params());
+        afterSave(store, trained.algorithm(), request.output(), trained.result(), trained.params());
         return trained.result();
     }
 
@@ -103,7 +103,7 @@ public final class Trainer {
     public Result train(Path db, TrainRequest request) throws IOException {
         checkNames(request);
         Trained trained = fitAndSave(Snapshot.read(db, request.weighting(), request.context()), request);
-        audit(db, trained.algorithm(), request.output(), trained.result(), trained.params());
+        afterSave(db, trained.algorithm(), request.output(), trained.result(), trained.params());
         return trained.result();
     }
 
@@ -120,15 +120,23 @@ public final class Trainer {
     private record Trained(String algorithm, Params params, Result result) {
     }
 
-    private static void audit(Path db, String algorithm, Path output, Result result, Params params) {
+    private static void afterSave(Path db, String algorithm, Path output, Result result, Params params)
+            throws IOException {
         try (RecsysStore store = RecsysStore.open(db)) {
-            audit(store, algorithm, output, result, params);
+            afterSave(store, algorithm, output, result, params);
         }
     }
 
-    private static void audit(RecsysStore store, String algorithm, Path output, Result result, Params params) {
+    /**
+     * Audits the training and scrubs the saved model of the users deleted while it trained (and
+     * applies the queued erasures), so that no model holding an erased user waits on disk.
+     */
+    private static void afterSave(RecsysStore store, String algorithm, Path output, Result result, Params params)
+            throws IOException {
         store.audit("trainer", "train", algorithm, "output=" + output + " users=" + result.users()
                 + " items=" + result.items() + " params=" + params);
+        Gdpr.scrubDeletedUsers(store, output);
+        Gdpr.applyPendingErasures(store);
     }
 
     private Trained fitAndSave(Snapshot snapshot, TrainRequest request) throws IOException {

@@ -85,6 +85,7 @@ public final class UpdateWorker {
         this.clock = clock;
         ModelManifest manifest = ModelArtifacts.verify(modelDir);
         try (RecsysStore store = RecsysStore.open(db)) {
+            Gdpr.applyPendingErasures(store); // erasures a crash or a busy directory left half done
             if (store.workerMark(modelDir).isEmpty()) {
                 long seq = manifest.provenance().dataReadInstant().map(store::maxEventSeqIngestedBy)
                         .orElseGet(store::maxEventSeq);
@@ -210,6 +211,7 @@ public final class UpdateWorker {
         Provenance provenance = new Provenance(p.metrics(), store.dataFingerprint(), p.seed(), p.dataReadAt(),
                 p.weighting(), p.selection());
         ModelArtifacts.save(model, modelDir, provenance);
+        Gdpr.applyPendingErasures(store);
     }
 
     private List<Path> incomingFiles() throws IOException {

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The embedded store: one DuckDB file holding events, the item catalogue, the list of ingested
@@ -35,6 +37,7 @@ import java.util.Properties;
  *   <li>{@code items(item_id PRIMARY KEY, title, category, brand, price, img_url, extra, ingest_id)}:
  *       {@code extra} is a JSON object with the items file's further columns as text;</li>
  *   <li>{@code ingested_files(id, path, sha256, kind, rows, "at")}, {@code deleted_users(user_id, "at")},
+ *       {@code pending_erasures(user_id, model_dir, "at")} (model directories still to scrub),
  *       {@code audit_log("at", actor, action, subject, details)} ({@code at} is reserved in DuckDB SQL,
  *       so quote it), {@code tuning_trials(study, trial, params JSON, value, state, started_at,
  *       finished_at, intermediate JSON)} and {@code schema_version(version)}.</li>
@@ -502,11 +505,18 @@ public final class RecsysStore implements AutoCloseable {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Deletes all events of a user; see {@link #deleteUserEvents(String, List)} (no model directory named). */
+    public long deleteUserEvents(String userId) {
+        return deleteUserEvents(userId, List.of());
+    }
+
     /**
      * Deletes all events of a user (with those of visitor sessions linked to the user by a login,
-     * and the links), records the user in {@code deleted_users} and audits it, in one transaction. Returns the number of events removed.
+     * and the links), records the user in {@code deleted_users}, queues the erasure for every model
+     * directory in {@code modelDirs} and every directory an update worker keeps (see
+     * {@link #pendingErasures}) and audits it, in one transaction. Returns the number of events removed.
      */
-    public synchronized long deleteUserEvents(String userId) {
+    public synchronized long deleteUserEvents(String userId, List<Path> modelDirs) {
         return call("delete events of " + userId, () -> Transactions.run(conn, () -> {
             long removed;
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM events WHERE user_id = ?")) {
@@ -518,11 +528,29 @@ public final class RecsysStore implements AutoCloseable {
                 ps.setString(1, userId);
                 ps.executeUpdate();
             }
+            long now = audit.nowMicros();
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO deleted_users VALUES (?, make_timestamp(?))")) {
                 ps.setString(1, userId);
-                ps.setLong(2, audit.nowMicros());
+                ps.setLong(2, now);
                 ps.executeUpdate();
+            }
+            Set<String> dirs = new TreeSet<>();
+            modelDirs.forEach(dir -> dirs.add(markKey(dir)));
+            try (Statement st = conn.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT model_dir FROM worker_marks")) {
+                while (rs.next()) {
+                    dirs.add(rs.getString(1));
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO pending_erasures VALUES (?, ?, make_timestamp(?))")) {
+                for (String dir : dirs) {
+                    ps.setString(1, userId);
+                    ps.setString(2, dir);
+                    ps.setLong(3, now);
+                    ps.executeUpdate();
+                }
             }
             audit.write(AuditLog.STORE_ACTOR, "delete_user_events", userId, "events=" + removed
                     + (served > 0 ? " served=" + served : ""));
@@ -555,6 +583,38 @@ public final class RecsysStore implements AutoCloseable {
     public synchronized FeedbackCounts feedbackCounts(Instant since, Duration conversionWindow, int topItems) {
         return call("count online feedback", () -> FeedbackQueries.counts(conn, since.getEpochSecond(),
                 clock.instant().getEpochSecond(), conversionWindow.toSeconds(), topItems));
+    }
+
+    /**
+     * Erasures recorded by {@link #deleteUserEvents(String, List)} and not yet applied: the users to
+     * scrub out of each model directory (absolute paths).
+     */
+    public synchronized Map<Path, Set<String>> pendingErasures() {
+        return call("read pending erasures", () -> {
+            Map<Path, Set<String>> pending = new java.util.TreeMap<>();
+            try (Statement st = conn.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT model_dir, user_id FROM pending_erasures")) {
+                while (rs.next()) {
+                    pending.computeIfAbsent(Path.of(rs.getString(1)), d -> new TreeSet<>()).add(rs.getString(2));
+                }
+            }
+            return pending;
+        });
+    }
+
+    /** Takes erasures off the queue once {@code modelDir} no longer holds the users. */
+    public synchronized void erasuresApplied(Path modelDir, Set<String> userIds) {
+        call("record applied erasures", () -> Transactions.run(conn, () -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "DELETE FROM pending_erasures WHERE model_dir = ? AND user_id = ?")) {
+                for (String userId : userIds) {
+                    ps.setString(1, markKey(modelDir));
+                    ps.setString(2, userId);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        }));
     }
 
     /**

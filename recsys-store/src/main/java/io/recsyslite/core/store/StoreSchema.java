@@ -57,6 +57,8 @@ public final class StoreSchema {
         TUNING_TRIALS,
         // the update worker's progress per model directory: events up to seq are folded into it
         "CREATE TABLE IF NOT EXISTS worker_marks(model_dir VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, \"at\" TIMESTAMP NOT NULL)",
+        // erasures not yet applied to a model directory (written with the deletion, removed once scrubbed)
+        "CREATE TABLE IF NOT EXISTS pending_erasures(user_id VARCHAR NOT NULL, model_dir VARCHAR NOT NULL, \"at\" TIMESTAMP NOT NULL)",
     };
 
     /** Upgrades a version 1 file's tables to version 2 (live events). */
