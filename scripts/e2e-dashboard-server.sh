@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Dashboard end-to-end test against the real example server: prepares a small sample shop (DuckDB +
-# a trained ALS model) in a temporary directory, starts `recsys-lite serve` on a free loopback port
-# with the built dashboard (and an API key, so that the key path is covered), sends simulated
-# shopper traffic through it with scripts/simulate-traffic.sh API_URL DATA_DIR (the A/B traffic
-# simulator's entry point), then runs the dashboard's browser e2e (npm run e2e) against it. The
+# trained ALS and popularity models) in a temporary directory, starts `recsys-lite serve` on a free
+# loopback port with the two models as A/B variants and the built dashboard (and an API key, so that
+# the key path is covered), sends simulated shopper traffic through it with
+# scripts/simulate-traffic.sh API_URL DATA_DIR, then runs the dashboard's browser e2e (npm run e2e) against it. The
 # server is always stopped. Builds nothing: build the project (mvn package -pl recsys-examples -am)
 # and the dashboard (cd dashboard && npm ci && npm run build) first. Exits non-zero when anything fails.
 set -euo pipefail
@@ -30,10 +30,11 @@ trap cleanup EXIT INT TERM
 cli() { java ${RECSYS_JAVA_OPTS:-} -cp "$classpath" io.recsyslite.examples.cli.RecsysLiteCli "$@"; }
 cli generate-sample --out "$work/data" --events "${E2E_EVENTS:-20000}"
 cli ingest --events "$work/data/events.parquet" --items "$work/data/items.csv" --db "$work/recsys.db"
-cli train als --db "$work/recsys.db" --output "$work/model"
+cli train als --db "$work/recsys.db" --output "$work/models/als"
+cli train popularity --db "$work/recsys.db" --output "$work/models/popularity"
 
 export RECSYS_API_KEY="dashboard-e2e-$RANDOM$RANDOM"
-cli serve --model-dir "$work/model" --db "$work/recsys.db" --host 127.0.0.1 --port 0 --public-events \
+cli serve --variant "popularity=$work/models/popularity:50" --variant "als=$work/models/als:50" --db "$work/recsys.db" --host 127.0.0.1 --port 0 --public-events \
   --dashboard-dir "$dashboard_dir" >"$work/server.log" 2>&1 &
 server_pid=$!
 
@@ -50,7 +51,7 @@ done
 [ -n "$api" ] && curl -fs "$api/health" >/dev/null \
   || { echo "e2e-dashboard-server: the server did not come up healthy; its log:" >&2; cat "$work/server.log" >&2; exit 1; }
 
-bash "$simulator" "$api" "$work/data"
+bash "$simulator" "$api" "$work/data" --shoppers "${E2E_SHOPPERS:-300}" --visits 2 --max-seconds 90
 
 export RECSYS_API_URL="$api"
 echo "e2e-dashboard-server: dashboard e2e against $RECSYS_API_URL"

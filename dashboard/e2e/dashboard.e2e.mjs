@@ -70,8 +70,9 @@ async function chartsAndNumbersRender(browser, target) {
     const days = new Set(stats.daily.map((row) => row.day));
     for (const title of ['Click-through rate per day', 'Conversion rate per day']) {
       const chart = panel(page, title);
-      await chart.locator('svg .recharts-line-curve').first().waitFor({ timeout: TIMEOUT_MS });
-      const lines = await chart.locator('svg .recharts-line-curve').count();
+      // a point per day: on the first day of traffic a line is one dot (its curve has no extent)
+      await chart.locator('svg .recharts-line-dots circle').first().waitFor({ timeout: TIMEOUT_MS });
+      const lines = await chart.locator('svg .recharts-line').count();
       const dots = await chart.locator('svg .recharts-line-dots circle').count();
       assert(lines === variants.size, `${title}: ${lines} lines for ${variants.size} variants`);
       assert(dots === stats.daily.length, `${title}: ${dots} points for ${stats.daily.length} daily rows`);
@@ -104,7 +105,8 @@ async function chartsAndNumbersRender(browser, target) {
 
     // It polls: another /stats within a few refresh intervals, and the latency curve appears.
     await page.waitForRequest((request) => request.url().includes('/stats?'), { timeout: TIMEOUT_MS });
-    await panel(page, 'Request latency').locator('svg .recharts-line-curve').first().waitFor({ timeout: TIMEOUT_MS });
+    // attached, not visible: a steady latency is a flat line, whose box has no height
+    await panel(page, 'Request latency').locator('svg .recharts-line-curve').first().waitFor({ state: 'attached', timeout: TIMEOUT_MS });
 
     await page.screenshot({ path: join(RESULTS_DIR, 'dashboard-1280.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });

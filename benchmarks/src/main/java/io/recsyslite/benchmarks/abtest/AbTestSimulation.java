@@ -2,21 +2,20 @@ package io.recsyslite.benchmarks.abtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recsyslite.core.sample.SampleShopConfig;
 import io.recsyslite.core.sample.SampleShopGenerator;
-import io.recsyslite.core.sample.ShopperClickModel;
 import io.recsyslite.core.serving.RecSys;
 import io.recsyslite.core.serving.RecSysConfig;
 import io.recsyslite.core.serving.TrainRequest;
 import io.recsyslite.core.serving.Trainer;
 import io.recsyslite.core.serving.TrafficSplit;
 import io.recsyslite.core.spi.Algorithms;
+import io.recsyslite.core.spi.ProgressListener;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.core.store.RecsysStore;
 import io.recsyslite.examples.server.RestServer;
 import io.recsyslite.examples.server.ServerOptions;
+import io.recsyslite.examples.traffic.ShopperTraffic;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,16 +27,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * An A/B test between ALS and popularity on simulated shoppers through the real REST server (on
  * the loopback interface): a sample shop is generated, ingested and both models trained on it;
  * the server serves them as variants {@code popularity} (the baseline) and {@code als}, 50:50 by
- * user id. Each simulated shopper (a user of the shop) asks {@code GET /recommend}, posts an
- * impression for every card shown and, following {@link ShopperClickModel} (the generator's own
- * latent preferences), a click and sometimes a purchase, all carrying the answer's
- * recommendation_id. At the end {@code GET /stats} compares the variants (two-proportion z-test).
+ * user id. The simulated shoppers are {@link ShopperTraffic}'s (the same as {@code recsys-lite
+ * simulate-traffic}): recommendations and similar items, impressions, clicks and purchases from the
+ * generator's own latent preferences. At the end {@code GET /stats} compares the variants (two-proportion z-test).
  *
  * <p>Usage: {@code AbTestSimulation EVENTS SHOPPERS VISITS MAX_SECONDS OUT_DIR}; prints a summary and
  * writes {@code OUT_DIR/stats.json}. Stops early at MAX_SECONDS (the traffic simulated so far counts).
@@ -103,63 +100,14 @@ public final class AbTestSimulation {
 
     private static Outcome simulate(Config config, SampleShopGenerator shop, String base)
             throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        ShopperClickModel shoppers = ShopperClickModel.defaults(shop);
-        SplittableRandom random = new SplittableRandom(config.seed());
-        int users = Math.min(config.shoppers(), shop.config().users());
-        long start = System.nanoTime();
-        long deadline = start + config.maxTime().toNanos();
-        int requests = 0;
-        simulation:
-        for (int visit = 0; visit < config.visits(); visit++) {
-            for (int user = 0; user < users; user++) {
-                if (System.nanoTime() > deadline) {
-                    break simulation;
-                }
-                String userId = SampleShopGenerator.userId(user);
-                JsonNode answer = JSON.readTree(get(http, base + "/recommend?fallback=popular&k=" + K + "&user_id=" + userId));
-                requests++;
-                String id = answer.get("recommendation_id").asText();
-                ArrayNode events = JSON.createArrayNode();
-                for (JsonNode card : answer.get("recommendations")) {
-                    String itemId = card.get("item_id").asText();
-                    int item = Integer.parseInt(itemId.substring("item_".length()));
-                    events.add(event(userId, itemId, "impression", id));
-                    if (shoppers.clicks(user, item, random)) {
-                        events.add(event(userId, itemId, "click", id));
-                        if (shoppers.buysAfterClick(user, item, random)) {
-                            events.add(event(userId, itemId, "purchase", null));
-                        }
-                    }
-                }
-                post(http, base + "/events", JSON.writeValueAsString(events));
-            }
+        ShopperTraffic.Summary traffic = new ShopperTraffic(base, shop).run(new ShopperTraffic.Options(config.shoppers(),
+                config.visits(), K, config.maxTime(), config.seed()), ProgressListener.NONE);
+        HttpResponse<String> stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/stats?days=1"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (stats.statusCode() != 200) {
+            throw new IOException("GET /stats answered " + stats.statusCode() + ": " + stats.body());
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Outcome(JSON.readTree(get(http, base + "/stats?days=1")), requests, seconds);
-    }
-
-    private static ObjectNode event(String user, String item, String type, String recommendationId) {
-        ObjectNode e = JSON.createObjectNode().put("user_id", user).put("item_id", item).put("event_type", type);
-        return recommendationId == null ? e : e.put("recommendation_id", recommendationId);
-    }
-
-    private static String get(HttpClient http, String url) throws IOException, InterruptedException {
-        return send(http, HttpRequest.newBuilder(URI.create(url)).GET().build());
-    }
-
-    private static void post(HttpClient http, String url, String body) throws IOException, InterruptedException {
-        send(http, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private static String send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException(request.method() + " " + request.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response.body();
+        return new Outcome(JSON.readTree(stats.body()), traffic.requests(), traffic.seconds());
     }
 
     /** The figures of each variant and the comparison, as RESULTS.md quotes them. */

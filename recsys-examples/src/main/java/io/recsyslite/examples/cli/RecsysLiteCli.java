@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
         description = "Embeddable recommendations for small shops: ingest, train, evaluate, tune, serve.",
         subcommands = {CommandLine.HelpCommand.class, GenerateSampleCommand.class, IngestCommand.class,
                 TrainCommand.class, EvaluateCommand.class, OptimizeCommand.class, LookCommands.Recommend.class,
-                LookCommands.Similar.class, RecommendAllCommand.class, ServeCommand.class, StatsCommand.class, WorkerCommand.class, GdprCommand.class,
-                AlgorithmsCommand.class})
+                LookCommands.Similar.class, RecommendAllCommand.class, ServeCommand.class, SimulateTrafficCommand.class,
+                StatsCommand.class, WorkerCommand.class, GdprCommand.class, AlgorithmsCommand.class})
 public final class RecsysLiteCli {
     private RecsysLiteCli() {
     }

@@ -1,6 +1,13 @@
 package io.recsyslite.core.sample;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recsyslite.core.error.InvalidDataException;
 import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.internal.AtomicFiles;
+import io.recsyslite.core.internal.SnakeCaseJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Size and seed of a synthetic shop. {@link #ofEvents} scales users and items with the number of
@@ -17,6 +24,9 @@ import io.recsyslite.core.error.InvalidParameterException;
 public record SampleShopConfig(long events, int users, int items, int categories, long seed, long startTs) {
     /** 2024-01-01T00:00:00Z. */
     public static final long DEFAULT_START = 1_704_067_200L;
+    /** The file beside a generated shop's data that records its config, so the shop can be regenerated. */
+    public static final String FILE_NAME = "sample-shop.json";
+    private static final ObjectMapper JSON = SnakeCaseJson.mapper();
 
     public SampleShopConfig {
         if (events < 1) {
@@ -59,5 +69,22 @@ public record SampleShopConfig(long events, int users, int items, int categories
 
     private static int categoriesFor(int items) {
         return (int) Math.max(1, Math.min(items, Math.min(30, Math.max(4, Math.round(Math.sqrt(items) / 3)))));
+    }
+
+    /** The config of the shop generated into {@code dir} (its {@value #FILE_NAME}). */
+    public static SampleShopConfig readFrom(Path dir) throws IOException {
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidDataException(file + " is missing: " + dir + " was not written by generate-sample");
+        }
+        try {
+            return JSON.readValue(file.toFile(), SampleShopConfig.class);
+        } catch (IOException e) {
+            throw new InvalidDataException(file + " is not a sample shop config: " + e.getMessage(), e);
+        }
+    }
+
+    void writeTo(Path dir) throws IOException {
+        AtomicFiles.writeString(dir.resolve(FILE_NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
     }
 }

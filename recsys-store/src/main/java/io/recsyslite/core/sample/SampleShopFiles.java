@@ -39,6 +39,7 @@ final class SampleShopFiles {
         Files.createDirectories(dir);
         writeItems(dir.resolve("items.csv"));
         writeEvents(dir.resolve("events.parquet"), progress);
+        generator.config().writeTo(dir);
     }
 
     private void writeItems(Path file) throws IOException {

@@ -116,14 +116,16 @@ class SampleShopGeneratorTest {
         new SampleShopGenerator(config).writeTo(tmp.resolve("a"));
         new SampleShopGenerator(config).writeTo(tmp.resolve("b"));
         new SampleShopGenerator(config.withSeed(7)).writeTo(tmp.resolve("c"));
-        for (String file : new String[] {"events.parquet", "items.csv"}) {
+        for (String file : new String[] {"events.parquet", "items.csv", SampleShopConfig.FILE_NAME}) {
             assertThat(sha256(tmp.resolve("a").resolve(file))).as(file)
                     .isEqualTo(sha256(tmp.resolve("b").resolve(file)));
         }
         assertThat(sha256(tmp.resolve("c/events.parquet"))).isNotEqualTo(sha256(tmp.resolve("a/events.parquet")));
         try (var files = Files.list(tmp.resolve("a"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("events.parquet", "items.csv");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("events.parquet", "items.csv",
+                    SampleShopConfig.FILE_NAME);
         }
+        assertThat(SampleShopConfig.readFrom(tmp.resolve("c"))).isEqualTo(config.withSeed(7));
     }
 
     @Test
