@@ -89,7 +89,7 @@ function DemoShop() {
               <h2>{viewing.title ?? viewing.item_id}</h2>
               <p>{viewing.brand} · {viewing.category}{typeof viewing.price === 'number' ? ` · $${viewing.price.toFixed(2)}` : ''}</p>
               <SimilarItemsCarousel apiUrl={apiUrl} itemId={viewing.item_id} count={count} title="Similar items"
-                onItemClick={view} />
+                userId={userId} tracking recordEvents onItemClick={view} />
             </div>
           </section>
         )}

@@ -158,6 +158,76 @@ async function newVisitorGetsSessionRecommendations(context, target) {
   return `popular first, then ${freshIds.length} items for the session (viewed ${viewedIds.join(', ')})`;
 }
 
+/** The events the page posts to /events (by fetch or sendBeacon), in the order they are sent. */
+function postedEvents(page) {
+  const events = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/events')) {
+      events.push(...JSON.parse(request.postData() ?? '[]'));
+    }
+  });
+  return events;
+}
+
+/** Ids of the carousel's cards that are at least half inside both the track and the viewport. */
+function cardsInView(region) {
+  return region.getByRole('list').evaluate((track) => {
+    const clip = track.getBoundingClientRect();
+    const visible = (box) => {
+      const width = Math.min(box.right, clip.right, window.innerWidth) - Math.max(box.left, clip.left, 0);
+      const height = Math.min(box.bottom, clip.bottom, window.innerHeight) - Math.max(box.top, clip.top, 0);
+      return Math.max(width, 0) * Math.max(height, 0) >= 0.5 * box.width * box.height;
+    };
+    return Array.from(track.children).filter((slide) => visible(slide.getBoundingClientRect()))
+      .map((slide) => slide.querySelector('.rsl-card__title').textContent);
+  });
+}
+
+/**
+ * The carousel posts one impression per card in view, not for the cards scrolled out of the track,
+ * and impressions and clicks carry the recommendation_id of the answer the cards came from.
+ */
+async function impressionsAndClicksCarryTheAnswer(context, target) {
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  const events = postedEvents(page);
+  // The carousel's request names its user or session; the demo's catalogue request names nobody.
+  const carouselRequest = latestRecommendation(page,
+    (url) => url.searchParams.has('user_id') || url.searchParams.has('session_id'));
+  await page.goto(target.page, { timeout: TIMEOUT_MS });
+  const region = page.getByRole('region', { name: 'Recommended For You' });
+  await region.getByRole('list').getByRole('button').first().waitFor({ timeout: TIMEOUT_MS });
+
+  let answer = null;
+  let impressions = [];
+  await eventually(async () => {
+    answer = await carouselRequest()?.body;
+    if (!answer?.recommendation_id) return `no answer with a recommendation_id yet: ${JSON.stringify(answer)}`;
+    const titleOf = new Map(answer.recommendations.map((item) => [item.item_id, item.title ?? item.item_id]));
+    impressions = events.filter((event) => event.event_type === 'impression' && event.recommendation_id === answer.recommendation_id);
+    const shown = impressions.map((event) => titleOf.get(event.item_id)).sort();
+    const inView = (await cardsInView(region)).sort();
+    return shown.join() === inView.join() ? null : `impressions for ${shown}, cards in view ${inView}`;
+  });
+  const keys = impressions.map((event) => event.item_id);
+  assert(new Set(keys).size === keys.length, `an item had two impressions: ${keys}`);
+  if (target.mock) {
+    assert(keys.length > 0 && keys.length < answer.recommendations.length, `expected some cards out of view, impressions ${keys}`);
+  }
+
+  await region.getByRole('list').getByRole('button').first().click();
+  await eventually(async () => {
+    const click = events.find((event) => event.event_type === 'click');
+    if (!click) return 'no click event yet';
+    return click.recommendation_id === answer.recommendation_id && click.item_id === answer.recommendations[0].item_id ? null
+      : `click ${JSON.stringify(click)} is not of the first card of ${answer.recommendation_id}`;
+  });
+  assert(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
+  await page.close();
+  return `${keys.length} impressions and a click for ${answer.recommendation_id}`;
+}
+
 async function apiDownShowsError(context, target) {
   const downApi = `http://127.0.0.1:${await closedPort()}`;
   const { page, pageErrors } = await openPage(context, pageUrl(target.page, { api: downApi }));
@@ -193,7 +263,8 @@ async function main() {
   let passed = 0;
   let failed = 0;
   try {
-    for (const scenario of [recommendationsRender, newVisitorGetsSessionRecommendations, apiDownShowsError]) {
+    for (const scenario of [recommendationsRender, newVisitorGetsSessionRecommendations, impressionsAndClicksCarryTheAnswer,
+      apiDownShowsError]) {
       try {
         console.log(`ok - ${scenario.name}: ${await scenario(context, target)}`);
         passed += 1;

@@ -30,12 +30,17 @@ const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type, Accept',
+  'Access-Control-Expose-Headers': 'X-Recommendation-Id, X-Variant',
 };
 
-function sendJson(res, status, body) {
-  res.writeHead(status, { 'Content-Type': 'application/json', ...CORS });
+function sendJson(res, status, body, headers = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...CORS, ...headers });
   res.end(JSON.stringify(body));
 }
+
+// Like the real API, every answer gets an id that impressions, clicks and conversions refer to.
+let answers = 0;
+const answerId = () => `mock-${++answers}`;
 
 async function readJson(req) {
   let text = '';
@@ -85,14 +90,11 @@ async function handle(req, res) {
     const fallback = params.get('fallback') === 'popular';
     const k = parseK(params);
     if (k === null) return sendJson(res, 400, { error: 'k must be between 1 and 100' });
-    if (userId && KNOWN_USERS.has(userId)) {
-      return sendJson(res, 200, { user_id: userId, recommendations: CATALOGUE.slice(0, k), personalized: true });
-    }
-    if (!userId && recent.length > 0) {
-      const unseen = CATALOGUE.filter((item) => !recent.includes(item.item_id)).reverse();
-      return sendJson(res, 200, { user_id: null, recommendations: unseen.slice(0, k), personalized: true });
-    }
-    if (fallback) return sendJson(res, 200, { user_id: userId, recommendations: CATALOGUE.slice(0, k), personalized: false });
+    const answer = (personalized, items) => sendJson(res, 200,
+      { user_id: userId, personalized, recommendation_id: answerId(), variant: 'default', recommendations: items.slice(0, k) });
+    if (userId && KNOWN_USERS.has(userId)) return answer(true, CATALOGUE);
+    if (!userId && recent.length > 0) return answer(true, CATALOGUE.filter((item) => !recent.includes(item.item_id)).reverse());
+    if (fallback) return answer(false, CATALOGUE);
     return sendJson(res, userId ? 404 : 400, { error: userId ? `unknown user: ${userId}` : 'user_id is required' });
   }
   if (url.pathname === '/similar-items') {
@@ -100,7 +102,8 @@ async function handle(req, res) {
     const k = parseK(params);
     if (!itemId || k === null) return sendJson(res, 400, { error: 'item_id and a k between 1 and 100 are required' });
     if (!CATALOGUE.some((item) => item.item_id === itemId)) return sendJson(res, 404, { error: `unknown item: ${itemId}` });
-    return sendJson(res, 200, CATALOGUE.filter((item) => item.item_id !== itemId).reverse().slice(0, k));
+    return sendJson(res, 200, CATALOGUE.filter((item) => item.item_id !== itemId).reverse().slice(0, k),
+      { 'X-Recommendation-Id': answerId(), 'X-Variant': 'default' });
   }
   const image = /^\/img\/(sku-\d+)\.svg$/.exec(url.pathname);
   if (image) return res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.svg'] }).end(itemImage(image[1]));

@@ -15,7 +15,9 @@ import { CarouselErrorBoundary } from './CarouselErrorBoundary.js';
 import { createPriceFormatter } from './formatPrice.js';
 import { ItemCard, SkeletonCard } from './ItemCard.js';
 import { injectCarouselStyles } from './styles.js';
+import type { TrackingOptions } from './tracking.js';
 import type { CarouselOptions, Item } from './types.js';
+import { useCarouselEvents } from './useCarouselEvents.js';
 import { useCarouselItems, type LoadState } from './useCarouselItems.js';
 
 const STATUS_TEXT = {
@@ -26,6 +28,9 @@ const STATUS_TEXT = {
 
 const SKELETON_CARDS = 4;
 
+/** Share of a card that must be in view for it to count as shown (an impression). */
+const IMPRESSION_THRESHOLD = 0.5;
+
 export interface ItemCarouselProps extends CarouselOptions {
   /** Full request url of the endpoint to load. */
   url: string;
@@ -33,6 +38,8 @@ export interface ItemCarouselProps extends CarouselOptions {
   count: number;
   /** Show each card's reasons (the url must ask for them). */
   showReasons?: boolean;
+  /** Where and for whom impressions and clicks are posted (with recordEvents). */
+  events: TrackingOptions;
 }
 
 /** Shared carousel behind RecommendationCarousel and SimilarItemsCarousel. */
@@ -73,6 +80,12 @@ function CarouselView({ state, ...props }: CarouselViewProps) {
   const formatPrice = useMemo(() => createPriceFormatter(locale, currency), [locale, currency]);
   const status = statusFor(state);
   const items = state.status === 'ready' ? state.items : [];
+  const { recordClick, recordImpression } = useCarouselEvents(props.events,
+    state.status === 'ready' ? state.recommendationId : undefined, props.onError);
+  const handleClick = (item: Item) => {
+    recordClick(item);
+    props.onItemClick?.(item);
+  };
 
   return (
     <CarouselFrame title={props.title} className={props.className} statusText={status.text} statusVisible={status.visible}>
@@ -91,7 +104,8 @@ function CarouselView({ state, ...props }: CarouselViewProps) {
           containerClassName={props.containerClassName}
           cardClassName={props.cardClassName}
           formatPrice={formatPrice}
-          onItemClick={props.onItemClick}
+          onItemClick={handleClick}
+          onItemShown={recordImpression}
           itemHref={props.itemHref}
           showReasons={props.showReasons}
         />
@@ -127,6 +141,8 @@ interface ItemTrackProps {
   cardClassName?: string;
   formatPrice: (price: number) => string;
   onItemClick?: (item: Item) => void;
+  /** Called once a card is at least IMPRESSION_THRESHOLD in view. */
+  onItemShown?: (itemId: string) => void;
   itemHref?: (item: Item) => string | undefined;
   showReasons?: boolean;
 }
@@ -142,10 +158,12 @@ const KEY_STEPS: Record<string, (index: number, last: number) => number> = {
  * The cards. The track is one Tab stop (roving tabindex): only the active card is tabbable, and
  * arrow keys, Home and End move the active card.
  */
-function ItemTrack({ items, containerClassName, cardClassName, formatPrice, onItemClick, itemHref, showReasons }: ItemTrackProps) {
+function ItemTrack({ items, containerClassName, cardClassName, formatPrice, onItemClick, onItemShown, itemHref,
+  showReasons }: ItemTrackProps) {
   const trackId = useId();
   const trackRef = useRef<HTMLUListElement>(null);
   const edges = useScrollEdges(trackRef);
+  useShownItems(trackRef, items, onItemShown);
   const [activeIndex, setActiveIndex] = useState(0);
   const active = Math.min(activeIndex, items.length - 1);
 
@@ -193,6 +211,28 @@ function ItemTrack({ items, containerClassName, cardClassName, formatPrice, onIt
       </ul>
     </>
   );
+}
+
+/**
+ * Calls onShown once for each card that is at least IMPRESSION_THRESHOLD in view (the track clips the
+ * cards scrolled out of it). Without IntersectionObserver (old browsers, jsdom) nothing counts as shown:
+ * no impression rather than one for a card nobody saw.
+ */
+function useShownItems(trackRef: RefObject<HTMLUListElement | null>, items: Item[], onShown?: (itemId: string) => void) {
+  useEffect(() => {
+    const track = trackRef.current;
+    if (!track || !onShown || typeof IntersectionObserver === 'undefined') return;
+    const slides = Array.from(track.children);
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting || entry.intersectionRatio < IMPRESSION_THRESHOLD) continue;
+        observer.unobserve(entry.target);
+        onShown(items[slides.indexOf(entry.target)].item_id);
+      }
+    }, { threshold: IMPRESSION_THRESHOLD });
+    slides.forEach((slide) => observer.observe(slide));
+    return () => observer.disconnect();
+  }, [trackRef, items, onShown]);
 }
 
 /** Tracks whether the track is scrolled to its start or end, to mark the nav buttons as disabled. */

@@ -1,7 +1,6 @@
 import { recommendUrl } from './api.js';
 import { ItemCarousel } from './Carousel.js';
-import { recordItemEvent } from './tracking.js';
-import type { CarouselOptions, Item } from './types.js';
+import type { CarouselOptions } from './types.js';
 import { useVisitor } from './visitor.js';
 
 export interface RecommendationCarouselProps extends CarouselOptions {
@@ -16,7 +15,10 @@ export interface RecommendationCarouselProps extends CarouselOptions {
    * them for visitors without a user id. Personal data: off unless the shop enables it.
    */
   tracking?: boolean;
-  /** Post a "click" event to POST /events when a card is activated (off unless the shop enables it). */
+  /**
+   * Post "impression" events for the cards shown and a "click" event when a card is activated to
+   * POST /events, with the answer's recommendation_id (off unless the shop enables it).
+   */
   recordEvents?: boolean;
   /** What a user or visitor without usable history gets: popular items (default) or the error state. */
   fallback?: 'popular' | 'none';
@@ -36,12 +38,8 @@ export function RecommendationCarousel({
   const url = recommendUrl(apiUrl, {
     userId, sessionId: visitor?.sessionId, recentItems: visitor?.recentItems, k: count, fallback, explain: showReasons,
   });
-  const { onItemClick, onError } = options;
-  const handleClick = (item: Item) => {
-    recordItemEvent({ apiUrl, userId, tracking, recordEvents }, item.item_id, 'click').catch((error: unknown) => onError?.(error));
-    onItemClick?.(item);
-  };
   return (
-    <ItemCarousel {...options} url={url} title={title} count={count} onItemClick={handleClick} showReasons={showReasons} />
+    <ItemCarousel {...options} url={url} title={title} count={count} showReasons={showReasons}
+      events={{ apiUrl, userId, tracking, recordEvents }} />
   );
 }

@@ -43,11 +43,18 @@ export interface RecsysEvent {
   item_id: string;
   event_type: string;
   qty?: number;
+  /** The answer (GET /recommend or /similar-items) the item was shown in, for impressions, clicks and conversions. */
+  recommendation_id?: string;
+}
+
+/** Where POST /events goes. */
+export function eventsUrl(apiUrl: string): string {
+  return `${apiUrl.replace(/\/+$/, '')}/events`;
 }
 
 /** Posts events to the API (keepalive, so a click that navigates away still arrives). */
 export async function postEvents(apiUrl: string, events: RecsysEvent[]): Promise<void> {
-  const response = await fetch(`${apiUrl.replace(/\/+$/, '')}/events`, {
+  const response = await fetch(eventsUrl(apiUrl), {
     method: 'POST',
     keepalive: true,
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -72,8 +79,17 @@ function isItem(value: unknown): value is Item {
   return isRecord(value) && typeof value.item_id === 'string';
 }
 
-/** Fetches items from either endpoint: /recommend wraps them in an object, /similar-items returns an array. */
-export async function fetchItems(url: string, signal: AbortSignal): Promise<Item[]> {
+/** One answer of the API: its items and, if the server sent one, the id that events about them refer to. */
+export interface Recommendations {
+  items: Item[];
+  recommendationId?: string;
+}
+
+/**
+ * Fetches items from either endpoint: /recommend wraps them in an object with the recommendation_id,
+ * /similar-items returns an array and sends the id as the X-Recommendation-Id header.
+ */
+export async function fetchItems(url: string, signal: AbortSignal): Promise<Recommendations> {
   const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
@@ -82,7 +98,8 @@ export async function fetchItems(url: string, signal: AbortSignal): Promise<Item
   }
   const list = Array.isArray(body) ? body : isRecord(body) ? body.recommendations : undefined;
   if (!Array.isArray(list)) throw new RecsysApiError('Unexpected response from the recommendation API');
-  return list.filter(isItem);
+  const id = Array.isArray(body) ? response.headers.get('X-Recommendation-Id') : (body as Record<string, unknown>).recommendation_id;
+  return { items: list.filter(isItem), recommendationId: typeof id === 'string' && id !== '' ? id : undefined };
 }
 
 /** Overlays non-null detail fields onto the items with the same item_id; id and score stay from the API. */

@@ -23,10 +23,16 @@ function subject(options: TrackingOptions): Pick<RecsysEvent, 'user_id' | 'sessi
   return { user_id: options.userId, session_id: sessionId };
 }
 
+/** The subject's event of an item, or null when recording is off or there is no subject. */
+export function eventFor(options: TrackingOptions, itemId: string, eventType: string, recommendationId?: string): RecsysEvent | null {
+  const who = options.recordEvents ? subject(options) : null;
+  return who && { ...who, item_id: itemId, event_type: eventType, recommendation_id: recommendationId };
+}
+
 /** Records a shopper's event of an item (e.g. "view", "click", "add_to_cart", "purchase") when enabled. */
 export async function recordItemEvent(options: TrackingOptions, itemId: string, eventType: string): Promise<void> {
-  const who = subject(options);
-  if (options.recordEvents && who) await postEvents(options.apiUrl, [{ ...who, item_id: itemId, event_type: eventType }]);
+  const event = eventFor(options, itemId, eventType);
+  if (event) await postEvents(options.apiUrl, [event]);
 }
 
 /**

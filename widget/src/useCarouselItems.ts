@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { fetchItems, mergeItemDetails } from './api.js';
-import type { Item, ItemDetailsFetcher } from './types.js';
+import { fetchItems, mergeItemDetails, type Recommendations } from './api.js';
+import type { ItemDetailsFetcher } from './types.js';
 
 export type LoadState =
   | { status: 'loading' }
-  | { status: 'ready'; items: Item[] }
+  | ({ status: 'ready' } & Recommendations)
   | { status: 'error' };
 
 interface Callbacks {
@@ -12,15 +12,16 @@ interface Callbacks {
   onError?: (error: unknown) => void;
 }
 
-async function loadItems(url: string, callbacks: Callbacks, signal: AbortSignal) {
-  const items = await fetchItems(url, signal);
-  if (!callbacks.fetchDetails || items.length === 0) return items;
+async function loadItems(url: string, callbacks: Callbacks, signal: AbortSignal): Promise<Recommendations> {
+  const answer = await fetchItems(url, signal);
+  const { items } = answer;
+  if (!callbacks.fetchDetails || items.length === 0) return answer;
   try {
-    return mergeItemDetails(items, await callbacks.fetchDetails(items.map((item) => item.item_id), signal));
+    return { ...answer, items: mergeItemDetails(items, await callbacks.fetchDetails(items.map((item) => item.item_id), signal)) };
   } catch (error) {
     // Details are an optional enrichment: show the bare recommendations rather than nothing, but say so.
     if (!signal.aborted) callbacks.onError?.(error);
-    return items;
+    return answer;
   }
 }
 
@@ -38,8 +39,8 @@ export function useCarouselItems(url: string, refreshKey: string | number | unde
     const controller = new AbortController();
     setState({ status: 'loading' });
     loadItems(url, callbacksRef.current, controller.signal).then(
-      (items) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', items });
+      (answer) => {
+        if (!controller.signal.aborted) setState({ status: 'ready', ...answer });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;

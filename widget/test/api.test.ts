@@ -26,9 +26,16 @@ describe('fetchItems', () => {
 
   it('reads items from both response shapes and drops entries without an item_id', async () => {
     mockFetch(() => jsonResponse({ user_id: 'u1', recommendations: [ITEMS[0], { score: 1 }] }));
-    expect(await fetchItems('/recommend', signal)).toEqual([ITEMS[0]]);
+    expect(await fetchItems('/recommend', signal)).toEqual({ items: [ITEMS[0]] });
     mockFetch(() => jsonResponse([ITEMS[1]]));
-    expect(await fetchItems('/similar-items', signal)).toEqual([ITEMS[1]]);
+    expect(await fetchItems('/similar-items', signal)).toEqual({ items: [ITEMS[1]] });
+  });
+
+  it('reads the recommendation id from the /recommend body and the /similar-items header', async () => {
+    mockFetch(() => jsonResponse({ recommendation_id: 'r-1', variant: 'default', recommendations: [ITEMS[0]] }));
+    expect(await fetchItems('/recommend', signal)).toEqual({ items: [ITEMS[0]], recommendationId: 'r-1' });
+    mockFetch(() => new Response(JSON.stringify([ITEMS[1]]), { headers: { 'X-Recommendation-Id': 'r-2' } }));
+    expect(await fetchItems('/similar-items', signal)).toEqual({ items: [ITEMS[1]], recommendationId: 'r-2' });
   });
 
   it('rejects with the API error message and status', async () => {
