@@ -96,6 +96,16 @@ final class FeedbackQueries {
                         SELECT e.seq, e.event_type, e.ts, e.qty, e.item_id, s.variant, s.recommendation_id, s.ts AS served_ts
                             FROM events e JOIN served s ON s.item_id = e.item_id AND s.session_id = e.session_id
                             WHERE e.event_type IN ('add_to_cart', 'purchase') AND s.ts >= $since
+                                AND s.ts <= e.ts AND e.ts <= s.ts + $window
+                        UNION
+                        -- lists asked for nobody in particular (similar items, recent items): the shopper's
+                        -- impression or click of the item carries the list's id
+                        SELECT e.seq, e.event_type, e.ts, e.qty, e.item_id, s.variant, s.recommendation_id, s.ts AS served_ts
+                            FROM events e JOIN events f ON f.item_id = e.item_id
+                                    AND (f.user_id = e.user_id OR f.session_id = e.session_id)
+                                JOIN served s ON s.recommendation_id = f.recommendation_id AND s.item_id = e.item_id
+                            WHERE e.event_type IN ('add_to_cart', 'purchase') AND f.event_type IN ('impression', 'click')
+                                AND s.user_id IS NULL AND s.session_id IS NULL AND s.ts >= $since
                                 AND s.ts <= e.ts AND e.ts <= s.ts + $window),
                     attributed AS (SELECT seq, any_value(event_type) AS event_type, any_value(ts) AS ts,
                             any_value(qty) AS qty, any_value(item_id) AS item_id,

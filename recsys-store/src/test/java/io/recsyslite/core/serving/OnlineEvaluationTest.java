@@ -129,6 +129,25 @@ class OnlineEvaluationTest {
     }
 
     @Test
+    void aPurchaseFromSimilarItemsIsAttributedThroughTheShoppersImpressionOfTheList() {
+        Recommendations similar = recSys.similarItems("item_3", 3, RecommendOptions.defaults()); // asked for nobody
+        String id = similar.recommendationId();
+        String bought = similar.items().get(0).itemId();
+        String notSeen = similar.items().get(1).itemId();
+        long now = Instant.now().getEpochSecond();
+        recSys.record(List.of(
+                feedback("user_5", bought, LiveEvent.IMPRESSION, id, now),
+                new LiveEvent("user_5", null, bought, now + 60, 1, "purchase"),
+                new LiveEvent("user_5", null, notSeen, now + 60, 1, "purchase"), // in the list, but not shown to user_5
+                new LiveEvent("user_6", null, bought, now + 60, 1, "purchase"))); // never saw the list
+
+        OnlineStats.VariantStats v = recSys.onlineStats(30, Duration.ofHours(1), 0.95).variants().get(0);
+        assertThat(v.impressions()).isEqualTo(1);
+        assertThat(v.conversions()).isEqualTo(1);
+        assertThat(v.revenue()).isCloseTo(similar.items().get(0).price(), within(1e-6));
+    }
+
+    @Test
     void impressionsChangeNoAnswerAndAreNotFoldedIn() {
         List<String> before = ids(recSys.recommend("newcomer", 3, RecommendOptions.defaults().withExcludeSeen(true)));
         recSys.record(feedback("newcomer", before.get(0), LiveEvent.IMPRESSION, "r1", Instant.now().getEpochSecond()));
