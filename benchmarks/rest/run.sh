@@ -3,7 +3,8 @@
 # sample shop with the CLI (generate-sample, ingest, train als on EVENTS events), then runs the server:
 #   1. cache off (CACHE_EXPIRY=0), once per index in INDEXES, wrk cycling over all users: every
 #      request runs the model;
-#   2. cache on (default 300 s), the same user every time: the cached path.
+#   2. cache off, exact, while a second wrk streams POST /events of the same users (fold-in on demand);
+#   3. cache on (default 300 s), the same user every time: the cached path.
 # Builds nothing: run `mvn -B package -DskipTests` first. Env: EVENTS (200000), DURATION (20s),
 # WARMUP (5s), CONNECTIONS (100), THREADS (wrk threads, 2), INDEXES (exact,faiss-ivf-flat),
 # RECSYS_JAVA_OPTS (server JVM options, -Xmx1g). Every run is bounded by DURATION; the server is
@@ -61,6 +62,20 @@ for index in ${indexes//,/ }; do
   curl -fs "$api/metrics"; echo
   stop_server
 done
+
+# The exact run again while a second wrk posts view events of the same users (STREAM_CONNECTIONS,
+# default 10): every recommend of a user with new events folds the user in first.
+stream_connections="${STREAM_CONNECTIONS:-10}"
+echo "== cache off, exact index, while events stream in over $stream_connections connections, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+start_server 0 exact
+USERS="$users" ITEMS=$(( events / 50 )) wrk -t1 -c"$stream_connections" -d"$duration" --latency \
+  -s "$repo_root/benchmarks/events/post-event.lua" "$api" >"$work/stream.txt" &
+stream_pid=$!
+USERS="$users" wrk -t"${THREADS:-2}" -c"$connections" -d"$duration" --latency -s "$here/users.lua" "$api"
+wait "$stream_pid"
+echo "-- the event stream beside it:"; cat "$work/stream.txt"
+curl -fs "$api/metrics"; echo
+stop_server
 
 echo "== cache on, one user, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 start_server 300 exact
