@@ -34,7 +34,8 @@ cli train als --db "$work/recsys.db" --output "$work/models/als"
 cli train popularity --db "$work/recsys.db" --output "$work/models/popularity"
 
 export RECSYS_API_KEY="dashboard-e2e-$RANDOM$RANDOM"
-cli serve --variant "popularity=$work/models/popularity:50" --variant "als=$work/models/als:50" --db "$work/recsys.db" --host 127.0.0.1 --port 0 --public-events \
+# java itself in the background (not the cli function, whose subshell a kill would leave the JVM behind)
+java ${RECSYS_JAVA_OPTS:-} -cp "$classpath" io.recsyslite.examples.cli.RecsysLiteCli serve --variant "popularity=$work/models/popularity:50" --variant "als=$work/models/als:50" --db "$work/recsys.db" --host 127.0.0.1 --port 0 --public-events \
   --dashboard-dir "$dashboard_dir" >"$work/server.log" 2>&1 &
 server_pid=$!
 

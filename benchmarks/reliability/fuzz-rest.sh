@@ -26,7 +26,8 @@ cli generate-sample --out "$work/data" --events 20000 >/dev/null 2>&1
 cli ingest --events "$work/data/events.parquet" --items "$work/data/items.csv" --db "$work/recsys.db" >/dev/null 2>&1
 cli train als --db "$work/recsys.db" --output "$work/model" >/dev/null 2>&1
 key="fuzz-$RANDOM$RANDOM"
-RECSYS_API_KEY="$key" cli serve --model-dir "$work/model" --db "$work/recsys.db" --host 127.0.0.1 --port 0 \
+# java itself in the background (not the cli function, whose subshell a kill would leave the JVM behind)
+RECSYS_API_KEY="$key" java -cp "$classpath" io.recsyslite.examples.cli.RecsysLiteCli serve --model-dir "$work/model" --db "$work/recsys.db" --host 127.0.0.1 --port 0 \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 api=""
