@@ -151,6 +151,24 @@ public abstract class ModelContractTest {
     }
 
     @Test
+    void aUserFoldedInAloneIsAnsweredAsInTheWholeModel() {
+        assumeTrue(model instanceof FoldIn, algorithm() + " has no fold-in");
+        FoldIn foldIn = (FoldIn) model;
+        int[] cols = {ITEMS_PER_CLUSTER, ITEMS_PER_CLUSTER + 1, ITEMS_PER_CLUSTER + 2, 2 * ITEMS_PER_CLUSTER + 4};
+        float[] values = {1f, 2f, 1f, 3f};
+        CsrMatrix row = new CsrMatrix(1, PlantedData.ITEMS, new int[] {0, cols.length}, cols, values);
+
+        Recommender whole = foldIn.foldIn(List.of("u0"), row);
+        Recommender alone = foldIn.foldInAlone("u0", row);
+
+        assertThat(alone.users().size()).isBetween(1, whole.users().size());
+        ScoredItems expected = whole.recommend(whole.users().indexOf("u0"), RecommendRequest.top(10));
+        ScoredItems actual = alone.recommend(alone.users().indexOf("u0"), RecommendRequest.top(10));
+        assertThat(actual.items()).containsExactly(expected.items());
+        assertThat(actual.scores()).containsExactly(expected.scores());
+    }
+
+    @Test
     void foldInChangesOnlyTheFoldedUsers() {
         assumeTrue(model instanceof FoldIn && model instanceof EmbeddingModel,
                 algorithm() + " has no embedding fold-in");

@@ -3,6 +3,8 @@ package io.recsyslite.models.common;
 import io.recsyslite.core.artifact.ArtifactReader;
 import io.recsyslite.core.artifact.ArtifactWriter;
 import io.recsyslite.core.data.CsrMatrix;
+import io.recsyslite.core.data.IdIndex;
+import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.index.Metric;
 import io.recsyslite.core.spi.EmbeddingModel;
 import io.recsyslite.core.spi.ExplainingRecommender;
@@ -85,13 +87,27 @@ public abstract class FactorModel extends ExplainingRecommender implements Embed
         FoldInUsers merged = FoldInUsers.merge(data, userIds, rows);
         float[] users = Arrays.copyOf(userFactors, merged.data().users().size() * dim);
         for (int r = 0; r < merged.users().length; r++) {
-            float[] values = new float[rows.rowLength(r)];
-            for (int p = rows.start(r); p < rows.end(r); p++) {
-                values[p - rows.start(r)] = rows.value(p);
-            }
-            System.arraycopy(solveUser(rows.rowIndices(r), values), 0, users, merged.users()[r] * dim, dim);
+            System.arraycopy(solveUser(rows, r), 0, users, merged.users()[r] * dim, dim);
         }
         return withUsers(merged.data(), users);
+    }
+
+    /** The user alone: the item factors are shared, no other user is copied. */
+    @Override
+    public Recommender foldInAlone(String userId, CsrMatrix row) {
+        if (row.rows() != 1 || row.cols() != data.items().size()) {
+            throw new InvalidParameterException("fold-in of one user needs 1 row over " + data.items().size()
+                    + " items, got " + row.rows() + " x " + row.cols());
+        }
+        return withUsers(new ModelData(IdIndex.of(List.of(userId)), data.items(), row), solveUser(row, 0));
+    }
+
+    private float[] solveUser(CsrMatrix rows, int r) {
+        float[] values = new float[rows.rowLength(r)];
+        for (int p = rows.start(r); p < rows.end(r); p++) {
+            values[p - rows.start(r)] = rows.value(p);
+        }
+        return solveUser(rows.rowIndices(r), values);
     }
 
     @Override

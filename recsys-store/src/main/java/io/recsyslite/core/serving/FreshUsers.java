@@ -17,7 +17,7 @@ import java.util.Map;
  * On-demand fold-in: a user with live events the served model has not seen is folded into it
  * (training confidences plus the new events, weighted as the model was trained) when they ask
  * for recommendations. The folded model is cached per user until the user's next event or the
- * next model. A fold-in copies the model's user-side arrays, so the cache is small. Thread-safe.
+ * next model. Thread-safe.
  */
 final class FreshUsers {
     private static final int CACHED_USERS = 64;
@@ -55,7 +55,7 @@ final class FreshUsers {
         if (row == null) {
             return null;
         }
-        Recommender folded = foldIn.foldIn(List.of(userId), row);
+        Recommender folded = foldIn.foldInAlone(userId, row);
         Folded result = new Folded(folded, folded.users().indexOf(userId));
         synchronized (this) {
             cache.put(userId, Map.entry(key, result));
