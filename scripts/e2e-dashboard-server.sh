@@ -54,6 +54,16 @@ done
 
 bash "$simulator" "$api" "$work/data" --shoppers "${E2E_SHOPPERS:-300}" --visits 2 --max-seconds 90
 
+# The journal moves the last events into the store within a second: wait until /stats stops changing,
+# so that the page and the e2e's own /stats read the same figures.
+stats() { curl -fs -H "X-API-Key: $RECSYS_API_KEY" "$api/stats?days=30" | sed 's/"generated_at":"[^"]*"//; s/"events_per_minute":.*//'; }
+previous=""
+for _ in $(seq 1 30); do
+  current="$(stats)"
+  [ -n "$current" ] && [ "$current" = "$previous" ] && break
+  previous="$current"; sleep 1
+done
+
 export RECSYS_API_URL="$api"
 echo "e2e-dashboard-server: dashboard e2e against $RECSYS_API_URL"
 cd "$repo_root/dashboard"
