@@ -51,7 +51,7 @@ final class QueuedErasures {
     }
 
     boolean contains(String userId) {
-        return !queued.isEmpty() && queued.containsKey(userId);
+        return queued.containsKey(userId);
     }
 
     Optional<Request> find(String userId) {

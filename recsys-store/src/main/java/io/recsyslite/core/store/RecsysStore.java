@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -591,7 +592,7 @@ public final class RecsysStore implements AutoCloseable {
      */
     public synchronized Map<Path, Set<String>> pendingErasures() {
         return call("read pending erasures", () -> {
-            Map<Path, Set<String>> pending = new java.util.TreeMap<>();
+            Map<Path, Set<String>> pending = new TreeMap<>();
             try (Statement st = conn.createStatement();
                  ResultSet rs = st.executeQuery("SELECT model_dir, user_id FROM pending_erasures")) {
                 while (rs.next()) {
