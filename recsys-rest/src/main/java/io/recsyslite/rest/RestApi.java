@@ -80,7 +80,7 @@ public final class RestApi {
 
     /**
      * {@code GET /recommend}: for a user ({@code user_id}), a visitor's session ({@code session_id},
-     * from its recorded events, else from {@code recent_items}) or a list of items just viewed
+     * from its recorded events together with {@code recent_items}) or a list of items just viewed
      * ({@code recent_items=a,b,c}), in that order of precedence; with none of them and
      * {@code fallback=popular}, the popular items.
      */
@@ -96,10 +96,8 @@ public final class RestApi {
             result = recSys.recommend(userId, k, query.options());
             who = "User '" + userId + "' not found";
         } else if (sessionId != null) {
-            result = recSys.recommendForSession(sessionId, k, query.options());
-            if (!result.personalized() && !recentItems.isEmpty()) { // the shop did not record the visitor's events
-                result = recSys.recommendForItems(recentItems, k, query.options());
-            }
+            // recent_items may hold views whose events are still on their way (or never recorded)
+            result = recSys.recommendForSession(sessionId, recentItems, k, query.options());
             who = "Session '" + sessionId + "' has no recorded events of known items";
         } else if (!recentItems.isEmpty() || fallback) {
             // nobody in particular with fallback=popular: a visitor the shop does not track

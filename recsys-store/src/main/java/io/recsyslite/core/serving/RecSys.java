@@ -95,7 +95,9 @@ public final class RecSys implements AutoCloseable {
     private final QueuedErasures erasures;
     private final FreshUsers freshUsers = new FreshUsers();
 
-    private record CacheKey(long generation, String kind, String id, int k, RecommendOptions options) {
+    /** {@code id} is the subject events invalidate; {@code detail} the request's other items, if any. */
+    private record CacheKey(long generation, String kind, String id, List<String> detail, int k,
+                            RecommendOptions options) {
     }
 
     private RecSys(RecSysConfig config, Algorithms algorithms, ItemIndexes indexes, TrafficSplit split) {
@@ -250,13 +252,26 @@ public final class RecSys implements AutoCloseable {
      * events gets the popular items, flagged as not personalised.
      */
     public Recommendations recommendForSession(String sessionId, int k, RecommendOptions options) {
-        return serve("recommend_session", sessionId, null, sessionId, k, options, m -> {
+        return recommendForSession(sessionId, List.of(), k, options);
+    }
+
+    /**
+     * As {@link #recommendForSession(String, int, RecommendOptions)}, with items the visitor's page
+     * knows were viewed in the session and whose events may not have been recorded yet (a view
+     * event still in flight when the page asks): they count as recorded.
+     */
+    public Recommendations recommendForSession(String sessionId, List<String> viewedItemIds, int k,
+                                               RecommendOptions options) {
+        List<String> viewed = List.copyOf(viewedItemIds);
+        return serve("recommend_session", sessionId, viewed, null, sessionId, k, options, m -> {
             String user = liveEvents.recent().userOfSession(sessionId);
             if (user != null) {
                 return recommendFresh(m, user, k, options);
             }
-            List<String> items = liveEvents.recent().ofSession(sessionId).stream().map(LiveEvent::itemId).toList();
-            return forItems(m, null, items, k, options);
+            Set<String> items = new LinkedHashSet<>();
+            liveEvents.recent().ofSession(sessionId).forEach(e -> items.add(e.itemId()));
+            items.addAll(viewed);
+            return forItems(m, null, List.copyOf(items), k, options);
         });
     }
 
@@ -565,13 +580,18 @@ public final class RecSys implements AutoCloseable {
      */
     private Recommendations serve(String action, String subject, String userId, String sessionId, int k,
                                   RecommendOptions options, Function<LiveModel, Recommendations> work) {
+        return serve(action, subject, List.of(), userId, sessionId, k, options, work);
+    }
+
+    private Recommendations serve(String action, String subject, List<String> detail, String userId, String sessionId,
+                                  int k, RecommendOptions options, Function<LiveModel, Recommendations> work) {
         long start = System.nanoTime();
         try {
             checkK(k);
             String variant = split.variantOf(subject);
             LiveModel m = acquire(variant);
             try {
-                CacheKey key = new CacheKey(m.generation, action, subject, k, options);
+                CacheKey key = new CacheKey(m.generation, action, subject, detail, k, options);
                 Recommendations cached = (Recommendations) cache.get(key);
                 metrics.recordCache(cached != null);
                 Recommendations result = cached != null ? cached : work.apply(m);

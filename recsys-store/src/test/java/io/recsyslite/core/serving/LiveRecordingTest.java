@@ -100,6 +100,21 @@ class LiveRecordingTest {
     }
 
     @Test
+    void aViewThePageKnowsButTheStoreHasNotRecordedYetCountsForTheSession() {
+        recSys.record(LiveEvent.ofSession("s2", "item_7", "view"));
+        Recommendations recordedOnly = recSys.recommendForSession("s2", 5, RecommendOptions.defaults());
+        String inFlight = recordedOnly.items().get(0).itemId(); // the page viewed it; its event is on its way
+
+        Recommendations visitor = recSys.recommendForSession("s2", List.of("item_7", inFlight), 5,
+                RecommendOptions.defaults());
+
+        assertThat(visitor.personalized()).isTrue();
+        assertThat(visitor.items()).extracting(RecommendedItem::itemId).doesNotContain("item_7", inFlight);
+        assertThat(recSys.recommendForSession("fresh_visitor", List.of(inFlight), 5, RecommendOptions.defaults())
+                .items()).extracting(RecommendedItem::itemId).isNotEmpty().doesNotContain(inFlight);
+    }
+
+    @Test
     void oneBadEventRejectsTheWholeBatchNamingPositionAndField() {
         List<LiveEvent> batch = List.of(LiveEvent.ofUser("u1", "item_1", "view"),
                 new LiveEvent("u1", null, "item_2", 1_700_000_000_000L, 1, "view"));
