@@ -1,4 +1,4 @@
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.store.RecsysStore;
 import java.nio.file.Path;
 
 /** Prints the number of events in a store (java -cp CLASSPATH CountEvents.java DB). */

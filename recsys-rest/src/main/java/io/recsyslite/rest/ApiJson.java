@@ -1,11 +1,11 @@
 package io.recsyslite.rest;
 
+import io.recsyslite.RecommendedItem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsyslite.core.index.IndexCalibration;
 import io.recsyslite.core.internal.SnakeCaseJson;
-import io.recsyslite.core.serving.RecommendedItem;
-import io.recsyslite.core.serving.ServiceMetrics;
+import io.recsyslite.internal.serving.ServiceMetrics;
 import java.time.Instant;
 import java.util.List;
 

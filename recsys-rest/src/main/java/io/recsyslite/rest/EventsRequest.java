@@ -1,10 +1,10 @@
 package io.recsyslite.rest;
 
+import io.recsyslite.LiveEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsyslite.core.error.InvalidParameterException;
-import io.recsyslite.core.store.LiveEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code user_id}, {@code session_id}, {@code item_id} (strings; integers are taken as their
  * text), {@code ts} (unix seconds), {@code qty} (integer) and {@code event_type}. What JSON cannot
  * hold or a field of the wrong kind is an {@link InvalidParameterException} naming the event and
- * field; the data contract itself is checked by {@code RecSys.record}. Stateless.
+ * field; the data contract itself is checked by {@code RecSysEngine.record}. Stateless.
  */
 public final class EventsRequest {
     /** The largest body accepted, in bytes. */

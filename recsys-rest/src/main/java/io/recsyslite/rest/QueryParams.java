@@ -1,7 +1,7 @@
 package io.recsyslite.rest;
 
+import io.recsyslite.RecommendOptions;
 import io.recsyslite.core.error.InvalidParameterException;
-import io.recsyslite.core.serving.RecommendOptions;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

@@ -1,17 +1,17 @@
 package io.recsyslite.rest;
 
+import io.recsyslite.Recommendations;
 import io.recsyslite.core.LibraryVersion;
 import io.recsyslite.core.error.InvalidDataException;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.error.NotFoundException;
 import io.recsyslite.core.error.RecsysException;
-import io.recsyslite.core.serving.Erasure;
-import io.recsyslite.core.serving.ModelStatus;
-import io.recsyslite.core.serving.OnlineStats;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.Recommendations;
-import io.recsyslite.core.serving.UserDataExport;
-import io.recsyslite.core.store.StoreBusyException;
+import io.recsyslite.internal.serving.Erasure;
+import io.recsyslite.internal.serving.ModelStatus;
+import io.recsyslite.internal.serving.OnlineStats;
+import io.recsyslite.internal.serving.RecSysEngine;
+import io.recsyslite.internal.serving.UserDataExport;
+import io.recsyslite.internal.store.StoreBusyException;
 import io.recsyslite.rest.ApiJson.DeletedResponse;
 import io.recsyslite.rest.ApiJson.ErrorResponse;
 import io.recsyslite.rest.ApiJson.EventsResponse;
@@ -30,12 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The REST API's endpoints over a {@link RecSys}, without a web framework: a server routes each
+ * The REST API's endpoints over a {@link RecSysEngine}, without a web framework: a server routes each
  * request here with its {@link QueryParams} (or body, or header) and writes the answer with
  * {@link ApiJson#mapper()}; what goes wrong becomes an {@link ErrorAnswer} through
  * {@link #error}. So the example Javalin server and the Spring Boot starter answer alike.
  *
- * <p>Thread-safe. The RecSys is not owned.
+ * <p>Thread-safe. The RecSysEngine is not owned.
  */
 public final class RestApi {
     private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
@@ -50,7 +50,7 @@ public final class RestApi {
     static final double DEFAULT_CONFIDENCE = 0.95;
     private static final String GDPR_PREFIX = "/gdpr/";
 
-    private final RecSys recSys;
+    private final RecSysEngine recSys;
     private final Optional<String> apiKey;
     private final boolean publicEvents;
     /** Every 4xx and 5xx answer, also those refused before reaching the library (bad parameters). */
@@ -72,7 +72,7 @@ public final class RestApi {
      *                     empty (or blank) disables them
      * @param publicEvents whether {@code POST /events} is open without the API key
      */
-    public RestApi(RecSys recSys, Optional<String> apiKey, boolean publicEvents) {
+    public RestApi(RecSysEngine recSys, Optional<String> apiKey, boolean publicEvents) {
         this.recSys = recSys;
         this.apiKey = apiKey.filter(k -> !k.isBlank());
         this.publicEvents = publicEvents;

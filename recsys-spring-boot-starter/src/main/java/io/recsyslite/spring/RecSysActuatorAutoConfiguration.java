@@ -1,7 +1,7 @@
 package io.recsyslite.spring;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.recsyslite.core.serving.RecSys;
+import io.recsyslite.internal.serving.RecSysEngine;
 import java.time.Clock;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,21 +11,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@link RecSys} in Actuator: a health indicator ({@code recSys}) with Spring Boot Actuator on
+ * The {@link RecSysEngine} in Actuator: a health indicator ({@code recSys}) with Spring Boot Actuator on
  * the class path, and Micrometer meters (the library's counters and the REST API's request timer)
  * with Micrometer.
  */
 @AutoConfiguration(after = RecSysAutoConfiguration.class, afterName = {
     "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
     "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
-@ConditionalOnBean(RecSys.class)
+@ConditionalOnBean(RecSysEngine.class)
 public class RecSysActuatorAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)
     static class Health {
         @Bean
-        public RecSysHealthIndicator recSysHealthIndicator(RecSys recSys) {
+        public RecSysHealthIndicator recSysHealthIndicator(RecSysEngine recSys) {
             return new RecSysHealthIndicator(recSys, Clock.systemUTC());
         }
     }
@@ -34,7 +34,7 @@ public class RecSysActuatorAutoConfiguration {
     @ConditionalOnClass(MeterRegistry.class)
     static class Metrics {
         @Bean
-        public RecSysMeters recSysMeters(RecSys recSys) {
+        public RecSysMeters recSysMeters(RecSysEngine recSys) {
             return new RecSysMeters(recSys);
         }
 

@@ -1,10 +1,11 @@
 package io.recsyslite.spring;
 
+import io.recsyslite.RecSys;
+import io.recsyslite.RecSysConfig;
 import io.recsyslite.core.artifact.ModelArtifacts;
 import io.recsyslite.core.index.IndexOptions;
-import io.recsyslite.core.serving.ModelStatus;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
+import io.recsyslite.internal.serving.ModelStatus;
+import io.recsyslite.internal.serving.RecSysEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Locale;
@@ -18,9 +19,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * One shared {@link RecSys} (thread-safe) from the {@code recsys.*} properties, serving the model
+ * One shared {@link RecSysEngine} (thread-safe) from the {@code recsys.*} properties, serving the model
  * in {@code recsys.model-dir} when there is one; closed with the application context. An
- * application that defines its own {@code RecSys} bean keeps it.
+ * application that defines its own {@code RecSysEngine} bean keeps it.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(RecSysProperties.class)
@@ -29,14 +30,14 @@ public class RecSysAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public RecSys recSys(RecSysProperties properties) throws IOException {
+    public RecSysEngine recSysEngine(RecSysProperties properties) throws IOException {
         RecSysConfig config = RecSysConfig.defaults(properties.getStorePath())
                 .withIndex(properties.getIndex(), new IndexOptions(properties.getThreads(), Map.of()))
                 .withCacheExpiry(properties.getCacheExpiry())
                 .withMaxRecommendations(properties.getMaxRecommendations())
                 .withEventTypes(properties.getEventTypes().stream().map(t -> t.trim().toLowerCase(Locale.ROOT))
                         .collect(Collectors.toSet()));
-        RecSys recSys = RecSys.open(config);
+        RecSysEngine recSys = RecSysEngine.open(config);
         try {
             if (Files.exists(properties.getModelDir().resolve(ModelArtifacts.MANIFEST))) {
                 ModelStatus status = recSys.swapModel(properties.getModelDir());
@@ -49,5 +50,12 @@ public class RecSysAutoConfiguration {
             recSys.close(); // a broken model fails the start
             throw e;
         }
+    }
+
+    /** The facade a shop's code injects, over the engine above (which the context closes). */
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean
+    public RecSys recSys(RecSysEngine engine) {
+        return RecSys.over(engine);
     }
 }

@@ -1,8 +1,8 @@
 package io.recsyslite.spring;
 
+import io.recsyslite.Recommendations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.recsyslite.core.serving.Recommendations;
 import io.recsyslite.rest.ApiJson;
 import io.recsyslite.rest.DemoImages;
 import io.recsyslite.rest.OpenApi;

@@ -1,7 +1,7 @@
 package io.recsyslite.spring;
 
-import io.recsyslite.core.serving.ModelStatus;
-import io.recsyslite.core.serving.RecSys;
+import io.recsyslite.internal.serving.ModelStatus;
+import io.recsyslite.internal.serving.RecSysEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,16 +13,16 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
 /**
- * {@code /actuator/health} of the {@link RecSys}: UP while a model is served and the store file is
+ * {@code /actuator/health} of the {@link RecSysEngine}: UP while a model is served and the store file is
  * reachable (readable and writable; it is not opened, so a trainer holding it does not make the
  * service look down), with the model's algorithm, index, generation and age.
  */
 public class RecSysHealthIndicator extends AbstractHealthIndicator {
-    private final RecSys recSys;
+    private final RecSysEngine recSys;
     private final Clock clock;
 
-    RecSysHealthIndicator(RecSys recSys, Clock clock) {
-        super("RecSys health check failed");
+    RecSysHealthIndicator(RecSysEngine recSys, Clock clock) {
+        super("RecSysEngine health check failed");
         this.recSys = recSys;
         this.clock = clock;
     }

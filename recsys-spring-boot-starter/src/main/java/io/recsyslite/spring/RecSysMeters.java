@@ -5,21 +5,21 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.ServiceMetrics;
+import io.recsyslite.internal.serving.RecSysEngine;
+import io.recsyslite.internal.serving.ServiceMetrics;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Micrometer meters of what the library's {@link ServiceMetrics} counts: recommendation requests,
  * recommended items, errors, the cache hit ratio and the latency percentiles of recent requests
- * ({@code recsys.recommend.latency} with a {@code quantile} tag), read from the {@link RecSys}
+ * ({@code recsys.recommend.latency} with a {@code quantile} tag), read from the {@link RecSysEngine}
  * when the registry is scraped.
  */
 public class RecSysMeters implements MeterBinder {
-    private final RecSys recSys;
+    private final RecSysEngine recSys;
 
-    RecSysMeters(RecSys recSys) {
+    RecSysMeters(RecSysEngine recSys) {
         this.recSys = recSys;
     }
 

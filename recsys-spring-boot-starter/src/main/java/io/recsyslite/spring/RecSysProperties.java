@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The {@code recsys.*} properties of the starter: where the store and the model are, how the
- * {@code RecSys} serves, and the optional REST API and scheduled updates.
+ * {@code RecSysEngine} serves, and the optional REST API and scheduled updates.
  */
 @ConfigurationProperties(prefix = "recsys")
 public class RecSysProperties {

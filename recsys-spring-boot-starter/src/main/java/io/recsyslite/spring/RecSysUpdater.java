@@ -1,9 +1,9 @@
 package io.recsyslite.spring;
 
 import io.recsyslite.core.artifact.ModelArtifacts;
-import io.recsyslite.core.serving.ModelStatus;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.UpdateWorker;
+import io.recsyslite.internal.serving.ModelStatus;
+import io.recsyslite.internal.serving.RecSysEngine;
+import io.recsyslite.internal.serving.UpdateWorker;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.TrainingContext;
 import java.io.IOException;
@@ -19,20 +19,20 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * The library's {@link UpdateWorker} as a Spring-scheduled task: a cycle every
  * {@code recsys.update.interval} ingests new event files, folds new events into the model and
  * retrains every {@code recsys.update.retrain-every}; a changed model is hot-swapped into the
- * {@link RecSys}. A failed cycle is logged and the model keeps serving. Cycles run one at a time
+ * {@link RecSysEngine}. A failed cycle is logged and the model keeps serving. Cycles run one at a time
  * on the updater's own scheduler thread (the application's {@code @Scheduled} tasks are not
  * delayed by a retrain); it starts and stops with the application context.
  */
 public class RecSysUpdater implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(RecSysUpdater.class);
 
-    private final RecSys recSys;
+    private final RecSysEngine recSys;
     private final RecSysProperties properties;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private UpdateWorker worker; // only touched by the scheduler thread
     private ScheduledFuture<?> task;
 
-    RecSysUpdater(RecSys recSys, RecSysProperties properties) {
+    RecSysUpdater(RecSysEngine recSys, RecSysProperties properties) {
         this.recSys = recSys;
         this.properties = properties;
         scheduler.setThreadNamePrefix("recsys-update-");

@@ -1,6 +1,6 @@
 package io.recsyslite.spring;
 
-import io.recsyslite.core.serving.RecSys;
+import io.recsyslite.internal.serving.RecSysEngine;
 import io.recsyslite.rest.CorsPolicy;
 import io.recsyslite.rest.RestApi;
 import java.util.Optional;
@@ -28,7 +28,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class RecSysWebAutoConfiguration {
 
     @Bean
-    public RestApi recSysRestApi(RecSys recSys, RecSysProperties properties) {
+    public RestApi recSysRestApi(RecSysEngine recSys, RecSysProperties properties) {
         return new RestApi(recSys, Optional.ofNullable(properties.getApiKey()), properties.isPublicEvents());
     }
 

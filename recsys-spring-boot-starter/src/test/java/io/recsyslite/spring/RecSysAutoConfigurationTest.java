@@ -1,11 +1,11 @@
 package io.recsyslite.spring;
 
+import io.recsyslite.RecSysConfig;
+import io.recsyslite.RecommendOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recsyslite.core.artifact.ModelArtifacts;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
-import io.recsyslite.core.serving.RecommendOptions;
+import io.recsyslite.internal.serving.RecSysEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The RecSys bean from recsys.* properties, its lifecycle, and what stays off unless asked for. */
+/** The RecSysEngine bean from recsys.* properties, its lifecycle, and what stays off unless asked for. */
 class RecSysAutoConfigurationTest {
     @TempDir
     static Path root;
@@ -39,11 +39,11 @@ class RecSysAutoConfigurationTest {
 
     @Test
     void recSysServesTheModelWithThePropertiesAndIsClosedWithTheContext() {
-        AtomicReference<RecSys> served = new AtomicReference<>();
+        AtomicReference<RecSysEngine> served = new AtomicReference<>();
         withShop().withPropertyValues("recsys.max-recommendations=7", "recsys.cache-expiry=0s", "recsys.threads=3",
                         "recsys.event-types=View,purchase")
                 .run(context -> {
-                    RecSys recSys = context.getBean(RecSys.class);
+                    RecSysEngine recSys = context.getBean(RecSysEngine.class);
                     served.set(recSys);
                     RecSysConfig config = recSys.config();
                     assertThat(config.dbPath()).isEqualTo(shop.db());
@@ -63,7 +63,7 @@ class RecSysAutoConfigurationTest {
         runner.withPropertyValues("recsys.store-path=" + shop.db(), "recsys.model-dir=" + root.resolve("no-model"))
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(RecSys.class).status()).isEmpty();
+                    assertThat(context.getBean(RecSysEngine.class).status()).isEmpty();
                 });
     }
 
@@ -90,16 +90,16 @@ class RecSysAutoConfigurationTest {
     @Test
     void anApplicationsOwnRecSysIsKept() {
         withShop().withUserConfiguration(OwnRecSys.class).run(context -> {
-            assertThat(context).hasSingleBean(RecSys.class);
-            assertThat(context.getBean(RecSys.class).config().maxRecommendations()).isEqualTo(3);
+            assertThat(context).hasSingleBean(RecSysEngine.class);
+            assertThat(context.getBean(RecSysEngine.class).config().maxRecommendations()).isEqualTo(3);
         });
     }
 
     @Configuration(proxyBeanMethods = false)
     static class OwnRecSys {
         @Bean(destroyMethod = "close")
-        RecSys ownRecSys() {
-            return RecSys.open(RecSysConfig.defaults(shop.db()).withMaxRecommendations(3));
+        RecSysEngine ownRecSys() {
+            return RecSysEngine.open(RecSysConfig.defaults(shop.db()).withMaxRecommendations(3));
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.recsyslite.spring;
 
+import io.recsyslite.RecommendOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecommendOptions;
+import io.recsyslite.internal.serving.RecSysEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class RecSysUpdaterTest {
                         "recsys.update.retrain-every=1ms", "recsys.update.incoming-dir=" + incoming,
                         "recsys.cache-expiry=0s")
                 .run(context -> {
-                    RecSys recSys = context.getBean(RecSys.class);
+                    RecSysEngine recSys = context.getBean(RecSysEngine.class);
                     long generation = recSys.status().orElseThrow().generation();
                     String before = topPopular(recSys);
                     String pushed = before.equals("item_49") ? "item_48" : "item_49";
@@ -49,7 +49,7 @@ class RecSysUpdaterTest {
                 });
     }
 
-    private static String topPopular(RecSys recSys) {
+    private static String topPopular(RecSysEngine recSys) {
         return recSys.recommendForItems(List.of(), 1, RecommendOptions.defaults()).items().get(0).itemId();
     }
 

@@ -1,12 +1,12 @@
 package io.recsyslite.spring;
 
-import io.recsyslite.core.sample.SampleShopConfig;
-import io.recsyslite.core.sample.SampleShopGenerator;
-import io.recsyslite.core.serving.TrainRequest;
-import io.recsyslite.core.serving.Trainer;
+import io.recsyslite.TrainRequest;
+import io.recsyslite.internal.sample.SampleShopConfig;
+import io.recsyslite.internal.sample.SampleShopGenerator;
+import io.recsyslite.internal.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.TrainingContext;
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.store.RecsysStore;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,18 +1,18 @@
 package io.recsyslite.benchmarks.abtest;
 
+import io.recsyslite.RecSysConfig;
+import io.recsyslite.TrainRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.recsyslite.core.sample.SampleShopConfig;
-import io.recsyslite.core.sample.SampleShopGenerator;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
-import io.recsyslite.core.serving.TrainRequest;
-import io.recsyslite.core.serving.Trainer;
-import io.recsyslite.core.serving.TrafficSplit;
+import io.recsyslite.internal.sample.SampleShopConfig;
+import io.recsyslite.internal.sample.SampleShopGenerator;
+import io.recsyslite.internal.serving.RecSysEngine;
+import io.recsyslite.internal.serving.Trainer;
+import io.recsyslite.internal.serving.TrafficSplit;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.ProgressListener;
 import io.recsyslite.core.spi.TrainingContext;
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.store.RecsysStore;
 import io.recsyslite.examples.server.RestServer;
 import io.recsyslite.examples.server.ServerOptions;
 import io.recsyslite.examples.traffic.ShopperTraffic;
@@ -86,7 +86,7 @@ public final class AbTestSimulation {
         }
         TrafficSplit split = new TrafficSplit(List.of(new TrafficSplit.Variant(BASELINE, 50),
                 new TrafficSplit.Variant(CHALLENGER, 50)));
-        try (RecSys recSys = RecSys.open(RecSysConfig.defaults(db).withCacheExpiry(Duration.ZERO), split)) {
+        try (RecSysEngine recSys = RecSysEngine.open(RecSysConfig.defaults(db).withCacheExpiry(Duration.ZERO), split)) {
             for (Map.Entry<String, Path> d : dirs.entrySet()) {
                 recSys.swapModel(d.getKey(), d.getValue());
             }

@@ -1,15 +1,15 @@
 package io.recsyslite.benchmarks.events;
 
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
-import io.recsyslite.core.serving.RecommendOptions;
-import io.recsyslite.core.serving.RecommendedItem;
-import io.recsyslite.core.serving.TrainRequest;
-import io.recsyslite.core.serving.Trainer;
+import io.recsyslite.LiveEvent;
+import io.recsyslite.RecSysConfig;
+import io.recsyslite.RecommendOptions;
+import io.recsyslite.RecommendedItem;
+import io.recsyslite.TrainRequest;
+import io.recsyslite.internal.serving.RecSysEngine;
+import io.recsyslite.internal.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.TrainingContext;
-import io.recsyslite.core.store.LiveEvent;
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.store.RecsysStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ public final class FreshnessBenchmark {
                     .withContext(TrainingContext.singleThreaded(1)));
         }
         RecommendOptions options = RecommendOptions.defaults();
-        try (RecSys recSys = RecSys.open(RecSysConfig.defaults(db).withCacheExpiry(Duration.ZERO)
+        try (RecSysEngine recSys = RecSysEngine.open(RecSysConfig.defaults(db).withCacheExpiry(Duration.ZERO)
                 .withAccessAuditInterval(Duration.ZERO), model)) {
             SplittableRandom random = new SplittableRandom(7);
             for (int warm = 0; warm < 200; warm++) { // JIT warm-up of both measured paths

@@ -1,9 +1,9 @@
 package io.recsyslite.benchmarks.events;
 
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
-import io.recsyslite.core.store.LiveEvent;
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.LiveEvent;
+import io.recsyslite.RecSysConfig;
+import io.recsyslite.internal.serving.RecSysEngine;
+import io.recsyslite.internal.store.RecsysStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,12 +20,12 @@ import org.duckdb.DuckDBConnection;
 /**
  * In-process event recording, batched, from several threads for a fixed time:
  * <ul>
- *   <li>{@code record DB SECONDS THREADS BATCH}: {@link RecSys#record} (journal with group commit,
+ *   <li>{@code record DB SECONDS THREADS BATCH}: {@link RecSysEngine#record} (journal with group commit,
  *       moved into DuckDB every second); prints the acknowledged count every 10 ms as
  *       {@code acked N} so that a {@code kill -9} test knows a lower bound of what was acknowledged;</li>
  *   <li>{@code peer DB SECONDS THREADS BATCH}: the peer, each batch appended straight into a DuckDB
  *       table and committed (one connection, batches take turns);</li>
- *   <li>{@code count DB}: opens a RecSys (which takes over a journal left by a killed process),
+ *   <li>{@code count DB}: opens a RecSysEngine (which takes over a journal left by a killed process),
  *       closes it (moving the journal into the store) and prints the stored event count.</li>
  * </ul>
  */
@@ -36,7 +36,7 @@ public final class RecordingBenchmark {
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[1]);
         if (args[0].equals("count")) {
-            RecSys.open(RecSysConfig.defaults(db).withAccessAuditInterval(Duration.ZERO)).close();
+            RecSysEngine.open(RecSysConfig.defaults(db).withAccessAuditInterval(Duration.ZERO)).close();
             try (RecsysStore store = RecsysStore.open(db)) {
                 System.out.println("stored " + store.eventCount());
             }
@@ -58,7 +58,7 @@ public final class RecordingBenchmark {
         });
         reporter.setDaemon(true);
         if (args[0].equals("record")) {
-            try (RecSys recSys = RecSys.open(RecSysConfig.defaults(db).withAccessAuditInterval(Duration.ZERO))) {
+            try (RecSysEngine recSys = RecSysEngine.open(RecSysConfig.defaults(db).withAccessAuditInterval(Duration.ZERO))) {
                 reporter.start();
                 measure("record", threads, batch, seconds, acked, t -> {
                     recSys.record(batch(t, batch, acked.get()));

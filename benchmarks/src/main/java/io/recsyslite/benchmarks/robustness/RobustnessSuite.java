@@ -3,7 +3,7 @@ package io.recsyslite.benchmarks.robustness;
 import io.recsyslite.benchmarks.report.HeapPeakSampler;
 import io.recsyslite.core.eval.UserScores;
 import io.recsyslite.core.eval.UserStatistics;
-import io.recsyslite.core.serving.AutoSelection;
+import io.recsyslite.internal.serving.AutoSelection;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.RecommenderProvider;
@@ -75,7 +75,7 @@ public final class RobustnessSuite {
         Path html = options.out().resolve(base + ".html");
         Files.writeString(md, table.markdown(options.describe()), StandardCharsets.UTF_8);
         Files.writeString(csv, table.csv(), StandardCharsets.UTF_8);
-        ComparisonPage.write(html, "RecSys-Lite robustness suite", options.describe(), charts(datasets, table),
+        ComparisonPage.write(html, "RecSysEngine-Lite robustness suite", options.describe(), charts(datasets, table),
                 table.rows());
         System.out.println(table.markdown(options.describe()));
         System.out.println("Written " + md + ", " + csv + " and the chart " + html);

@@ -2,8 +2,8 @@ package io.recsyslite.benchmarks.sample;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.data.TrainingData;
-import io.recsyslite.core.sample.SampleShopConfig;
-import io.recsyslite.core.sample.SampleShopGenerator;
+import io.recsyslite.internal.sample.SampleShopConfig;
+import io.recsyslite.internal.sample.SampleShopGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,17 +1,17 @@
 package io.recsyslite.benchmarks.serving;
 
+import io.recsyslite.RecSysConfig;
+import io.recsyslite.RecommendOptions;
+import io.recsyslite.TrainRequest;
 import io.recsyslite.core.index.IndexOptions;
-import io.recsyslite.core.sample.SampleShopConfig;
-import io.recsyslite.core.sample.SampleShopGenerator;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
-import io.recsyslite.core.serving.RecommendOptions;
-import io.recsyslite.core.serving.TrainRequest;
-import io.recsyslite.core.serving.Trainer;
+import io.recsyslite.internal.sample.SampleShopConfig;
+import io.recsyslite.internal.sample.SampleShopGenerator;
+import io.recsyslite.internal.serving.RecSysEngine;
+import io.recsyslite.internal.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.ProgressListener;
 import io.recsyslite.core.spi.TrainingContext;
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.store.RecsysStore;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Batch top-k speed: {@code RecSys.recommendAll} (k = 20, seen items excluded, Parquet output)
+ * Batch top-k speed: {@code RecSysEngine.recommendAll} (k = 20, seen items excluded, Parquet output)
  * against its peer in the same run, {@code recommend()} called once per user on the same number of
  * threads (the cache off), on ALS with 64 factors over a sample shop. Prints users per second
  * (wall) and process CPU seconds of each, and the load average.
@@ -48,7 +48,7 @@ public final class RecommendAllBenchmark {
         prepare(items, events, threads, work, db, model);
         RecSysConfig config = RecSysConfig.defaults(db).withIndex("exact", new IndexOptions(threads, Map.of()))
                 .withCacheExpiry(Duration.ZERO).withAccessAuditInterval(Duration.ZERO);
-        try (RecSys recSys = RecSys.open(config, model)) {
+        try (RecSysEngine recSys = RecSysEngine.open(config, model)) {
             int users = SampleShopConfig.ofEvents(events).withItems(items).users();
             for (int round = 1; round <= 2; round++) {
                 long cpu = cpuNanos();
@@ -74,7 +74,7 @@ public final class RecommendAllBenchmark {
         }
     }
 
-    private static void perUser(RecSys recSys, int users, int threads) throws InterruptedException {
+    private static void perUser(RecSysEngine recSys, int users, int threads) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         for (int t = 0; t < threads; t++) {

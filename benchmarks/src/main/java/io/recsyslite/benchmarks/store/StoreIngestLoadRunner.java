@@ -3,8 +3,8 @@ package io.recsyslite.benchmarks.store;
 import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.spi.ProgressListener;
-import io.recsyslite.core.store.IngestReport;
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.store.IngestReport;
+import io.recsyslite.internal.store.RecsysStore;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

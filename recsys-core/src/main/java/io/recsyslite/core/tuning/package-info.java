@@ -4,7 +4,7 @@
  * {@link io.recsyslite.core.spi.ParamSpace}, with a {@link io.recsyslite.core.tuning.TpeSampler}
  * (default) or {@link io.recsyslite.core.tuning.RandomSampler}, a
  * {@link io.recsyslite.core.tuning.MedianPruner}, and a {@link io.recsyslite.core.tuning.TrialStorage}
- * ({@code DuckDbTrialStorage} in recsys-store: table {@code tuning_trials}) so a killed
+ * ({@code io.recsyslite.internal.tuning.DuckDbTrialStorage} in recsys-store: table {@code tuning_trials}) so a killed
  * study resumes. The study knows nothing about recommenders; {@link
  * io.recsyslite.core.tuning.RecommenderTuner} is the glue for a
  * {@link io.recsyslite.core.spi.RecommenderProvider}.

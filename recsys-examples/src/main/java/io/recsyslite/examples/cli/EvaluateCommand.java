@@ -4,9 +4,9 @@ import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.eval.Splitter;
 import io.recsyslite.core.eval.UserScores;
 import io.recsyslite.core.eval.UserStatistics;
-import io.recsyslite.core.serving.Trainer;
+import io.recsyslite.internal.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.store.RecsysStore;
 import io.recsyslite.examples.chart.ComparisonChart;
 import io.recsyslite.examples.chart.ComparisonPage;
 import java.io.PrintWriter;
@@ -89,7 +89,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf("Held out %s: %,d test users; mean [95%% bootstrap interval over users]%n", heldOut,
                 scores.values().iterator().next().users().length);
         printAligned(out, table);
-        ComparisonPage.write(chart, "RecSys-Lite evaluation", "Held out " + heldOut + "; bars: mean over test users, "
+        ComparisonPage.write(chart, "RecSysEngine-Lite evaluation", "Held out " + heldOut + "; bars: mean over test users, "
                 + "whiskers: 95% bootstrap interval.", List.of(ComparisonChart.svg("Held-out ranking quality",
                 "value", bars(scores), 1000, 420)), table);
         out.println("Chart: " + chart.toAbsolutePath());

@@ -1,8 +1,8 @@
 package io.recsyslite.examples.cli;
 
-import io.recsyslite.core.serving.Gdpr;
-import io.recsyslite.core.serving.UserDataExport;
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.serving.Gdpr;
+import io.recsyslite.internal.serving.UserDataExport;
+import io.recsyslite.internal.store.RecsysStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

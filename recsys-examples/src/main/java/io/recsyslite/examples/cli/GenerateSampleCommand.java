@@ -1,7 +1,7 @@
 package io.recsyslite.examples.cli;
 
-import io.recsyslite.core.sample.SampleShopConfig;
-import io.recsyslite.core.sample.SampleShopGenerator;
+import io.recsyslite.internal.sample.SampleShopConfig;
+import io.recsyslite.internal.sample.SampleShopGenerator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

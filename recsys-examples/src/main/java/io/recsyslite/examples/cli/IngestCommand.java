@@ -1,8 +1,8 @@
 package io.recsyslite.examples.cli;
 
 import io.recsyslite.core.error.InvalidDataException;
-import io.recsyslite.core.store.IngestReport;
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.store.IngestReport;
+import io.recsyslite.internal.store.RecsysStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

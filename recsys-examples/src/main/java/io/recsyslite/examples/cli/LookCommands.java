@@ -1,10 +1,10 @@
 package io.recsyslite.examples.cli;
 
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
-import io.recsyslite.core.serving.RecommendOptions;
-import io.recsyslite.core.serving.RecommendedItem;
-import io.recsyslite.core.serving.Recommendations;
+import io.recsyslite.RecSysConfig;
+import io.recsyslite.RecommendOptions;
+import io.recsyslite.Recommendations;
+import io.recsyslite.RecommendedItem;
+import io.recsyslite.internal.serving.RecSysEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +35,10 @@ final class LookCommands {
         @Option(names = "--index", defaultValue = "exact", description = "Item index: exact, faiss-ivf-flat, ... (default: ${DEFAULT-VALUE}).")
         String index;
 
-        RecSys open() throws java.io.IOException {
+        RecSysEngine open() throws java.io.IOException {
             RecSysConfig config = common.settings().recSysConfig(common.existingDb(), index)
                     .withCacheExpiry(Duration.ZERO).withAccessAuditInterval(Duration.ZERO);
-            return RecSys.open(config, modelDir != null ? modelDir : common.settings().modelDir());
+            return RecSysEngine.open(config, modelDir != null ? modelDir : common.settings().modelDir());
         }
     }
 
@@ -55,7 +55,7 @@ final class LookCommands {
 
         @Override
         public Integer call() throws Exception {
-            try (RecSys recSys = look.open()) {
+            try (RecSysEngine recSys = look.open()) {
                 Recommendations r = recSys.recommend(userId, look.k, RecommendOptions.defaults());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(r.personalized() ? "Recommendations for " + userId + ":"
@@ -79,7 +79,7 @@ final class LookCommands {
 
         @Override
         public Integer call() throws Exception {
-            try (RecSys recSys = look.open()) {
+            try (RecSysEngine recSys = look.open()) {
                 List<RecommendedItem> items = recSys.similarItems(itemId, look.k, RecommendOptions.defaults()).items();
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("Items similar to " + itemId + ":");

@@ -1,8 +1,8 @@
 package io.recsyslite.examples.cli;
 
-import io.recsyslite.core.serving.AutoSelection;
-import io.recsyslite.core.serving.OptimizeRequest;
-import io.recsyslite.core.serving.Optimizer;
+import io.recsyslite.internal.serving.AutoSelection;
+import io.recsyslite.internal.serving.OptimizeRequest;
+import io.recsyslite.internal.serving.Optimizer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.tuning.RecommenderTuner;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.recsyslite.examples.cli;
 
+import io.recsyslite.RecSysConfig;
+import io.recsyslite.RecommendOptions;
 import io.recsyslite.core.index.IndexOptions;
 import io.recsyslite.core.index.ItemIndexes;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
-import io.recsyslite.core.serving.RecommendOptions;
+import io.recsyslite.internal.serving.RecSysEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -68,7 +68,7 @@ final class RecommendAllCommand implements Callable<Integer> {
                 .withCategories(new LinkedHashSet<>(categories)).withBrands(new LinkedHashSet<>(brands))
                 .withPriceRange(minPrice, maxPrice).withInStockOnly(inStock);
         long start = System.nanoTime();
-        try (RecSys recSys = RecSys.open(config, modelDir != null ? modelDir : common.settings().modelDir())) {
+        try (RecSysEngine recSys = RecSysEngine.open(config, modelDir != null ? modelDir : common.settings().modelDir())) {
             long users = recSys.recommendAll(k, options, output, common.progress());
             double seconds = (System.nanoTime() - start) / 1e9;
             spec.commandLine().getOut().printf("Wrote the top %d of %,d users to %s in %.1f s%n", k, users, output, seconds);

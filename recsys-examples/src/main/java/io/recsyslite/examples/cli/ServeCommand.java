@@ -1,12 +1,12 @@
 package io.recsyslite.examples.cli;
 
+import io.recsyslite.RecSysConfig;
 import io.recsyslite.core.artifact.ModelArtifacts;
 import io.recsyslite.core.index.IndexCalibration;
 import io.recsyslite.core.index.ItemIndexes;
-import io.recsyslite.core.serving.ModelStatus;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
-import io.recsyslite.core.serving.TrafficSplit;
+import io.recsyslite.internal.serving.ModelStatus;
+import io.recsyslite.internal.serving.RecSysEngine;
+import io.recsyslite.internal.serving.TrafficSplit;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.examples.config.Settings;
 import io.recsyslite.examples.server.RestServer;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code recsys-lite serve}: runs the REST server until Ctrl-C, then stops it and closes the
- * RecSys. Defaults come from the environment ({@link Settings}: MODEL_DIR, DB_PATH, ...).
+ * RecSysEngine. Defaults come from the environment ({@link Settings}: MODEL_DIR, DB_PATH, ...).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve recommendations over HTTP (the REST API, the demo shop page and the dashboard) until Ctrl-C.")
@@ -119,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
             options = options.withWatchedVariants(variantDirs);
         }
         RecSysConfig config = settings.recSysConfig(CommonOptions.existing(db != null ? db : settings.dbPath()), indexType);
-        RecSys recSys = RecSys.open(config.withIndex(indexType,
+        RecSysEngine recSys = RecSysEngine.open(config.withIndex(indexType,
                         config.indexOptions().with(IndexCalibration.TARGET_RECALL_SETTING, targetRecall))
                 .withEventTypes(eventTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet())),
                 split);
@@ -145,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** A broken model fails the start; a missing one is served as "no_model" until one is saved. */
-    private static void loadIfPresent(RecSys recSys, String variant, Path models) throws IOException {
+    private static void loadIfPresent(RecSysEngine recSys, String variant, Path models) throws IOException {
         if (Files.exists(models.resolve(ModelArtifacts.MANIFEST))) {
             ModelStatus status = recSys.swapModel(variant, models);
             System.out.printf("Loaded %s model from %s (%s index%s)%s%n", status.algorithm(), models, status.indexType(),

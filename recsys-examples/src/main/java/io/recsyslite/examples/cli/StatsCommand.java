@@ -2,8 +2,8 @@ package io.recsyslite.examples.cli;
 
 import io.recsyslite.core.eval.TwoProportionTest;
 import io.recsyslite.core.internal.SnakeCaseJson;
-import io.recsyslite.core.serving.OnlineStats;
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.serving.OnlineStats;
+import io.recsyslite.internal.store.RecsysStore;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.recsyslite.examples.cli;
 
+import io.recsyslite.TrainRequest;
 import io.recsyslite.core.error.InvalidParameterException;
-import io.recsyslite.core.serving.AutoSelection;
-import io.recsyslite.core.serving.TrainRequest;
-import io.recsyslite.core.serving.Trainer;
+import io.recsyslite.internal.serving.AutoSelection;
+import io.recsyslite.internal.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.recsyslite.examples.cli;
 
 import io.recsyslite.core.error.InvalidParameterException;
-import io.recsyslite.core.serving.UpdateWorker;
+import io.recsyslite.internal.serving.UpdateWorker;
 import io.recsyslite.core.spi.Algorithms;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package io.recsyslite.examples.config;
 
+import io.recsyslite.RecSysConfig;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.index.IndexOptions;
-import io.recsyslite.core.serving.RecSysConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

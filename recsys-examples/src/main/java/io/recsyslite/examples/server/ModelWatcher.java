@@ -1,8 +1,8 @@
 package io.recsyslite.examples.server;
 
 import io.recsyslite.core.artifact.ModelArtifacts;
-import io.recsyslite.core.serving.ModelStatus;
-import io.recsyslite.core.serving.RecSys;
+import io.recsyslite.internal.serving.ModelStatus;
+import io.recsyslite.internal.serving.RecSysEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hot swap: polls a model directory's model.json and, when it lists other files than the model
- * being served (a trainer or worker saved a new model; saving is atomic), asks the {@link RecSys}
+ * being served (a trainer or worker saved a new model; saving is atomic), asks the {@link RecSysEngine}
  * to swap to it. A model that fails to load (files copied after their model.json, a store busy in
  * another process) is logged, the old one keeps serving, and the swap is retried with back-off
  * (doubling from the poll interval up to a minute) until it succeeds or model.json changes. A model
- * the RecSys rewrote itself (a GDPR scrub, which it reloads) matches the served files and is left
+ * the RecSysEngine rewrote itself (a GDPR scrub, which it reloads) matches the served files and is left
  * alone.
  *
  * <p>Owns one daemon thread; all checks run on it. {@link #close()} stops it.
@@ -31,7 +31,7 @@ final class ModelWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelWatcher.class);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
-    private final RecSys recSys;
+    private final RecSysEngine recSys;
     private final String variant;
     private final Path dir;
     private final Duration interval;
@@ -41,8 +41,8 @@ final class ModelWatcher implements AutoCloseable {
     private Duration backoff; // wait before retrying lastSeen after it failed; null when it did not fail
     private long retryAtNanos;
 
-    /** Watches the directory of one variant of the RecSys (of its only one, when it serves one model). */
-    ModelWatcher(RecSys recSys, String variant, Path dir, Duration interval) {
+    /** Watches the directory of one variant of the RecSysEngine (of its only one, when it serves one model). */
+    ModelWatcher(RecSysEngine recSys, String variant, Path dir, Duration interval) {
         this.recSys = recSys;
         this.variant = variant;
         this.dir = dir;

@@ -1,5 +1,6 @@
 package io.recsyslite.examples.server;
 
+import io.recsyslite.Recommendations;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -8,8 +9,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.Recommendations;
+import io.recsyslite.internal.serving.RecSysEngine;
 import io.recsyslite.rest.ApiJson;
 import io.recsyslite.rest.CorsPolicy;
 import io.recsyslite.rest.DemoImages;
@@ -25,27 +25,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The example REST server: the product spec's HTTP API over a {@link RecSys}, the GDPR endpoints
+ * The example REST server: the product spec's HTTP API over a {@link RecSysEngine}, the GDPR endpoints
  * behind an API key, the demo shop page, and a watch on the model directory for hot swaps. Every
  * answer is JSON; what a client sends wrong is a 4xx with {@code {"error": ...}}, never a 500.
  * The server only translates HTTP to the framework-free {@link RestApi} (recsys-rest), which the
- * Spring Boot starter serves too; the behaviour lives in {@link RecSys}.
+ * Spring Boot starter serves too; the behaviour lives in {@link RecSysEngine}.
  *
- * <p>Thread-safe (requests run on Jetty's pool; the RecSys is thread-safe). The RecSys is not
- * owned: {@link #close()} stops the server and the watch, the caller closes the RecSys.
+ * <p>Thread-safe (requests run on Jetty's pool; the RecSysEngine is thread-safe). The RecSysEngine is not
+ * owned: {@link #close()} stops the server and the watch, the caller closes the RecSysEngine.
  */
 public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
     static final String DASHBOARD_PATH = "/dashboard";
 
-    private final RecSys recSys;
+    private final RecSysEngine recSys;
     private final ServerOptions options;
     private final RestApi api;
     private final CorsPolicy cors;
     private final Javalin app;
     private final List<ModelWatcher> watchers = new ArrayList<>();
 
-    public RestServer(RecSys recSys, ServerOptions options) {
+    public RestServer(RecSysEngine recSys, ServerOptions options) {
         this.recSys = recSys;
         this.options = options;
         this.api = new RestApi(recSys, options.apiKey(), options.publicEvents());
@@ -97,7 +97,7 @@ public final class RestServer implements AutoCloseable {
                 new ModelWatcher(recSys, recSys.split().names().get(0), dir, options.watchInterval())));
         options.watchVariants().forEach((variant, dir) -> watchers.add(
                 new ModelWatcher(recSys, variant, dir, options.watchInterval())));
-        LOG.info("RecSys-Lite API listening on http://{}:{}/", host, port());
+        LOG.info("RecSysEngine-Lite API listening on http://{}:{}/", host, port());
         return this;
     }
 
@@ -201,8 +201,8 @@ public final class RestServer implements AutoCloseable {
     }
 
     private static String missingPage(String what, Path dir, String npmProject, String option) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RecSys-Lite</title></head><body>"
-                + "<h1>RecSys-Lite API</h1><p>The " + what + " is not built (looked in <code>"
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RecSysEngine-Lite</title></head><body>"
+                + "<h1>RecSysEngine-Lite API</h1><p>The " + what + " is not built (looked in <code>"
                 + dir.toAbsolutePath() + "</code>). Build it with <code>cd " + npmProject
                 + " &amp;&amp; npm ci &amp;&amp; npm run build</code>, or start the server with <code>" + option
                 + "</code>.</p><p>The API is up: try <a href=\"/health\">/health</a>.</p></body></html>";

@@ -1,5 +1,6 @@
 package io.recsyslite.examples.cli;
 
+import io.recsyslite.Recommendations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;

@@ -1,13 +1,13 @@
 package io.recsyslite.examples.cli;
 
+import io.recsyslite.RecSysConfig;
+import io.recsyslite.RecommendOptions;
+import io.recsyslite.RecommendedItem;
 import static io.recsyslite.examples.cli.CliWorkflowTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
-import io.recsyslite.core.serving.RecommendOptions;
-import io.recsyslite.core.serving.RecommendedItem;
+import io.recsyslite.internal.serving.RecSysEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,7 +66,7 @@ class RecommendAllCommandTest {
             byUser.computeIfAbsent(row.get(0), u -> new ArrayList<>()).add(row);
         }
         RecommendOptions options = RecommendOptions.defaults().withCategories(Set.of(category)).withPriceRange(null, 150.0);
-        try (RecSys recSys = RecSys.open(RecSysConfig.defaults(db), model)) {
+        try (RecSysEngine recSys = RecSysEngine.open(RecSysConfig.defaults(db), model)) {
             List<String> users = rows(tmp.resolve("data/events.parquet"), "SELECT DISTINCT user_id FROM read_parquet(?)")
                     .stream().map(row -> row.get(0)).toList();
             assertThat(byUser.keySet()).containsExactlyInAnyOrderElementsOf(users);

@@ -1,13 +1,13 @@
 package io.recsyslite.examples.cli;
 
+import io.recsyslite.RecSysConfig;
 import static io.recsyslite.examples.cli.CliWorkflowTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recsyslite.core.index.IndexCalibration;
 import io.recsyslite.core.index.IndexOptions;
-import io.recsyslite.core.serving.ModelStatus;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
+import io.recsyslite.internal.serving.ModelStatus;
+import io.recsyslite.internal.serving.RecSysEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ class SavedIndexTest {
     }
 
     private static ModelStatus status(RecSysConfig config, Path model) throws Exception {
-        try (RecSys recSys = RecSys.open(config, model)) {
+        try (RecSysEngine recSys = RecSysEngine.open(config, model)) {
             return recSys.status().orElseThrow();
         }
     }

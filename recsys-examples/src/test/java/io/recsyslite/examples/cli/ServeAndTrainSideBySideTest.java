@@ -1,14 +1,14 @@
 package io.recsyslite.examples.cli;
 
+import io.recsyslite.TrainRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recsyslite.core.sample.SampleShopConfig;
-import io.recsyslite.core.sample.SampleShopGenerator;
-import io.recsyslite.core.serving.TrainRequest;
-import io.recsyslite.core.serving.Trainer;
+import io.recsyslite.internal.sample.SampleShopConfig;
+import io.recsyslite.internal.sample.SampleShopGenerator;
+import io.recsyslite.internal.serving.Trainer;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.TrainingContext;
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.store.RecsysStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,9 +1,9 @@
 package io.recsyslite.examples.server;
 
+import io.recsyslite.RecSysConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
+import io.recsyslite.internal.serving.RecSysEngine;
 import io.recsyslite.rest.Http;
 import io.recsyslite.rest.Http.Reply;
 import io.recsyslite.rest.RestApi;
@@ -27,7 +27,7 @@ class DashboardServingTest {
 
     @TempDir
     static Path root;
-    private static RecSys recSys;
+    private static RecSysEngine recSys;
     private static RestServer server;
     private static Http http;
 
@@ -41,7 +41,7 @@ class DashboardServingTest {
                 "<html><body>dashboard-page<script src=\"./assets/app.js\"></script></body></html>");
         Files.writeString(dashboard.resolve("app.js"), "console.log('dashboard-script');");
         Files.writeString(root.resolve("secret.txt"), "not-for-the-web");
-        recSys = RecSys.open(RecSysConfig.defaults(shop.db), shop.modelDir);
+        recSys = RecSysEngine.open(RecSysConfig.defaults(shop.db), shop.modelDir);
         server = new RestServer(recSys, options(root.resolve("dashboard"))).start("127.0.0.1", 0);
         http = new Http(server.port());
     }

@@ -2,8 +2,8 @@ package io.recsyslite.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.serving.RecSysEngine;
+import io.recsyslite.internal.store.RecsysStore;
 import io.recsyslite.rest.Http;
 import io.recsyslite.rest.Http.Reply;
 import java.io.IOException;
@@ -26,7 +26,7 @@ class EventsEndpointTest {
     static Path root;
     private static TestShop shop;
     private static ServedShop served;
-    private static RecSys recSys;
+    private static RecSysEngine recSys;
     private static Http http;
 
     @BeforeAll

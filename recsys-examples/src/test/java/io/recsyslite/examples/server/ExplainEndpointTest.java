@@ -3,8 +3,8 @@ package io.recsyslite.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.store.UserEvent;
+import io.recsyslite.internal.serving.RecSysEngine;
+import io.recsyslite.internal.store.UserEvent;
 import io.recsyslite.rest.Http;
 import io.recsyslite.rest.Http.Reply;
 import java.io.IOException;
@@ -26,7 +26,7 @@ class ExplainEndpointTest {
     static Path root;
     private static TestShop shop;
     private static ServedShop served;
-    private static RecSys recSys;
+    private static RecSysEngine recSys;
     private static Http http;
 
     @BeforeAll
@@ -81,7 +81,7 @@ class ExplainEndpointTest {
         for (JsonNode item : items) {
             JsonNode reasons = item.get("reasons");
             assertThat(reasons.isArray()).isTrue();
-            assertThat(reasons.size()).isLessThanOrEqualTo(RecSys.REASONS_PER_ITEM);
+            assertThat(reasons.size()).isLessThanOrEqualTo(RecSysEngine.REASONS_PER_ITEM);
             for (JsonNode reason : reasons) {
                 assertThat(Http.fieldNames(reason)).containsExactlyInAnyOrder("item_id", "title", "contribution");
                 assertThat(history).contains(reason.get("item_id").asText());

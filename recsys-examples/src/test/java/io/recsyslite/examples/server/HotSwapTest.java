@@ -1,10 +1,10 @@
 package io.recsyslite.examples.server;
 
+import io.recsyslite.RecSysConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recsyslite.core.artifact.ModelArtifacts;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
+import io.recsyslite.internal.serving.RecSysEngine;
 import io.recsyslite.core.testing.StoreHeldElsewhere;
 import io.recsyslite.rest.Http;
 import io.recsyslite.rest.Http.Reply;
@@ -30,14 +30,14 @@ class HotSwapTest {
     @TempDir
     Path root;
     private TestShop shop;
-    private RecSys recSys;
+    private RecSysEngine recSys;
     private RestServer server;
     private Http http;
 
     @BeforeEach
     void start() throws IOException {
         shop = TestShop.create(root);
-        recSys = RecSys.open(RecSysConfig.defaults(shop.db), shop.modelDir);
+        recSys = RecSysEngine.open(RecSysConfig.defaults(shop.db), shop.modelDir);
         ServerOptions options = new ServerOptions(Optional.empty(), List.of(), root.resolve("no-demo"),
                 Optional.of(shop.modelDir), Duration.ofMillis(50));
         server = new RestServer(recSys, options).start("127.0.0.1", 0);

@@ -1,11 +1,11 @@
 package io.recsyslite.examples.server;
 
+import io.recsyslite.RecSysConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
-import io.recsyslite.core.serving.TrafficSplit;
+import io.recsyslite.internal.serving.RecSysEngine;
+import io.recsyslite.internal.serving.TrafficSplit;
 import io.recsyslite.examples.cli.RecsysLiteCli;
 import io.recsyslite.rest.Http;
 import io.recsyslite.rest.Http.Reply;
@@ -34,7 +34,7 @@ class OnlineStatsEndpointTest {
     @TempDir
     static Path root;
     private static TestShop shop;
-    private static RecSys recSys;
+    private static RecSysEngine recSys;
     private static RestServer server;
     private static Http http;
 
@@ -42,7 +42,7 @@ class OnlineStatsEndpointTest {
     static void start() throws IOException {
         shop = TestShop.create(root);
         TrafficSplit split = new TrafficSplit(List.of(new TrafficSplit.Variant("a", 50), new TrafficSplit.Variant("b", 50)));
-        recSys = RecSys.open(RecSysConfig.defaults(shop.db).withAccessAuditInterval(Duration.ZERO), split);
+        recSys = RecSysEngine.open(RecSysConfig.defaults(shop.db).withAccessAuditInterval(Duration.ZERO), split);
         Map<String, Path> dirs = Map.of("a", shop.stagedDir(TestShop.POPULARITY), "b", shop.stagedDir(TestShop.CONSTANT));
         for (Map.Entry<String, Path> d : dirs.entrySet()) {
             recSys.swapModel(d.getKey(), d.getValue());

@@ -1,7 +1,7 @@
 package io.recsyslite.examples.server;
 
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
+import io.recsyslite.RecSysConfig;
+import io.recsyslite.internal.serving.RecSysEngine;
 import io.recsyslite.rest.Http;
 import io.recsyslite.rest.OpenApiContract;
 import java.io.IOException;
@@ -21,14 +21,14 @@ class OpenApiConformanceTest {
 
     @TempDir
     static Path root;
-    private static RecSys recSys;
+    private static RecSysEngine recSys;
     private static RestServer server;
     private static Http http;
 
     @BeforeAll
     static void start() throws IOException {
         TestShop shop = TestShop.create(root);
-        recSys = RecSys.open(RecSysConfig.defaults(shop.db), shop.modelDir);
+        recSys = RecSysEngine.open(RecSysConfig.defaults(shop.db), shop.modelDir);
         server = new RestServer(recSys, new ServerOptions(Optional.of(KEY), List.of(), root.resolve("no-demo"),
                 Optional.empty(), Duration.ofSeconds(1))).start("127.0.0.1", 0);
         http = new Http(server.port());

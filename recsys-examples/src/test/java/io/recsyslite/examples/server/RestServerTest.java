@@ -1,10 +1,10 @@
 package io.recsyslite.examples.server;
 
+import io.recsyslite.RecSysConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
+import io.recsyslite.internal.serving.RecSysEngine;
 import io.recsyslite.core.testing.StoreHeldElsewhere;
 import io.recsyslite.rest.Http;
 import io.recsyslite.rest.Http.Reply;
@@ -33,7 +33,7 @@ class RestServerTest {
 
     @TempDir
     static Path root;
-    private static RecSys recSys;
+    private static RecSysEngine recSys;
     private static RestServer server;
     private static Http http;
     private static Path shopDb;
@@ -44,7 +44,7 @@ class RestServerTest {
         shopDb = shop.db;
         Path demo = Files.createDirectories(root.resolve("demo"));
         Files.writeString(demo.resolve("index.html"), "<html><body>demo-shop-page</body></html>");
-        recSys = RecSys.open(RecSysConfig.defaults(shop.db), shop.modelDir);
+        recSys = RecSysEngine.open(RecSysConfig.defaults(shop.db), shop.modelDir);
         server = new RestServer(recSys, options(Optional.of(KEY), demo)).start("127.0.0.1", 0);
         http = new Http(server.port());
     }
@@ -365,7 +365,7 @@ class RestServerTest {
 
     @Test
     void withoutAModelHealthSaysSoAndRequestsAre503() {
-        try (RecSys empty = RecSys.open(RecSysConfig.defaults(root.resolve("empty.db")));
+        try (RecSysEngine empty = RecSysEngine.open(RecSysConfig.defaults(root.resolve("empty.db")));
              RestServer noModel = new RestServer(empty, options(Optional.empty(), root)).start("127.0.0.1", 0)) {
             Http client = new Http(noModel.port());
             Reply health = client.get("/health");

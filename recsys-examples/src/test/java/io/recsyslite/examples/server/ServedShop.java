@@ -1,7 +1,7 @@
 package io.recsyslite.examples.server;
 
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
+import io.recsyslite.RecSysConfig;
+import io.recsyslite.internal.serving.RecSysEngine;
 import io.recsyslite.rest.Http;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,12 +13,12 @@ import java.util.Optional;
 final class ServedShop implements AutoCloseable {
     static final String KEY = "s3cret";
 
-    final RecSys recSys;
+    final RecSysEngine recSys;
     final Http http;
     private final RestServer server;
 
     ServedShop(TestShop shop, Path root) throws IOException {
-        recSys = RecSys.open(RecSysConfig.defaults(shop.db).withAccessAuditInterval(Duration.ZERO), shop.modelDir);
+        recSys = RecSysEngine.open(RecSysConfig.defaults(shop.db).withAccessAuditInterval(Duration.ZERO), shop.modelDir);
         server = new RestServer(recSys, new ServerOptions(Optional.of(KEY), List.of(), root.resolve("no-demo"),
                 Optional.empty(), Duration.ofSeconds(1))).start("127.0.0.1", 0);
         http = new Http(server.port());

@@ -1,11 +1,11 @@
 package io.recsyslite.examples.server;
 
+import io.recsyslite.RecSysConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.recsyslite.core.sample.SampleShopConfig;
-import io.recsyslite.core.serving.RecSys;
-import io.recsyslite.core.serving.RecSysConfig;
+import io.recsyslite.internal.sample.SampleShopConfig;
+import io.recsyslite.internal.serving.RecSysEngine;
 import io.recsyslite.examples.cli.RecsysLiteCli;
 import io.recsyslite.rest.Http;
 import java.io.PrintWriter;
@@ -33,7 +33,7 @@ class SimulatedTrafficTest {
     void theSimulatedShoppersImpressionsAndClicksAreAttributedToTheServedRecommendations() throws Exception {
         TestShop shop = TestShop.create(root, List.of(TestShop.POPULARITY));
         assertThat(root.resolve("data").resolve(SampleShopConfig.FILE_NAME)).exists();
-        try (RecSys recSys = RecSys.open(RecSysConfig.defaults(shop.db).withAccessAuditInterval(Duration.ZERO),
+        try (RecSysEngine recSys = RecSysEngine.open(RecSysConfig.defaults(shop.db).withAccessAuditInterval(Duration.ZERO),
                 shop.modelDir);
              RestServer server = new RestServer(recSys, new ServerOptions(Optional.of(KEY), List.of(),
                      root.resolve("no-demo"), Optional.empty(), Duration.ofSeconds(1), true)).start("127.0.0.1", 0)) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.data.TrainingData;
-import io.recsyslite.core.sample.LongTailShopGenerator;
-import io.recsyslite.core.sample.SampleShopConfig;
-import io.recsyslite.core.sample.SampleShopGenerator;
+import io.recsyslite.internal.sample.LongTailShopGenerator;
+import io.recsyslite.internal.sample.SampleShopConfig;
+import io.recsyslite.internal.sample.SampleShopGenerator;
 import io.recsyslite.core.spi.TrainingContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

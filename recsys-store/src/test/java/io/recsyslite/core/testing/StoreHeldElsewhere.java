@@ -1,6 +1,6 @@
 package io.recsyslite.core.testing;
 
-import io.recsyslite.core.store.RecsysStore;
+import io.recsyslite.internal.store.RecsysStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package io.recsyslite.core.tuning;
 
+import io.recsyslite.internal.tuning.DuckDbTrialStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,149 @@
+package io.recsyslite.internal.tuning;
+
+import io.recsyslite.core.tuning.Trial;
+import io.recsyslite.core.tuning.TrialState;
+import io.recsyslite.core.tuning.TrialStorage;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.internal.store.RecsysStore;
+import io.recsyslite.internal.store.StoreSchema;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Trials in the DuckDB table {@code tuning_trials} (the store's database file or one of its own).
+ * Each trial is inserted, and committed, as it finishes. Params and intermediate values are JSON;
+ * times are UTC. Not thread-safe: one study at a time.
+ */
+public final class DuckDbTrialStorage implements TrialStorage {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Connection connection;
+    private final boolean owned;
+
+    private DuckDbTrialStorage(Connection connection, boolean owned) throws SQLException {
+        this.connection = connection;
+        this.owned = owned;
+        try (Statement s = connection.createStatement()) {
+            s.execute(StoreSchema.TUNING_TRIALS);
+        }
+    }
+
+    /** Opens (creating if needed) the DuckDB file at {@code path}; closing the storage closes it. */
+    public static DuckDbTrialStorage open(Path path) {
+        try {
+            return new DuckDbTrialStorage(DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath()), true);
+        } catch (SQLException e) {
+            throw new RecsysException("cannot open the tuning database " + path + ": " + e.getMessage()
+                    + " (is another process using it?)", e);
+        }
+    }
+
+    /**
+     * Trials in the store file {@code db}, which is opened only for each read or write (waiting
+     * while another process holds it), so a serving process sharing the store works between trials.
+     */
+    public static TrialStorage inStore(Path db) {
+        return new TrialStorage() {
+            @Override
+            public List<Trial> load(String study) {
+                try (RecsysStore store = RecsysStore.open(db)) {
+                    return store.inTransaction(conn -> using(conn).load(study));
+                }
+            }
+
+            @Override
+            public void save(String study, Trial trial) {
+                try (RecsysStore store = RecsysStore.open(db)) {
+                    store.inTransaction(conn -> {
+                        using(conn).save(study, trial);
+                        return null;
+                    });
+                }
+            }
+        };
+    }
+
+    /** Uses a connection someone else owns (e.g. the store's); closing the storage leaves it open. */
+    public static DuckDbTrialStorage using(Connection connection) {
+        try {
+            return new DuckDbTrialStorage(connection, false);
+        } catch (SQLException e) {
+            throw new RecsysException("cannot create table tuning_trials: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Trial> load(String study) {
+        List<Trial> trials = new ArrayList<>();
+        try (PreparedStatement q = connection.prepareStatement("SELECT trial, state, value, params, intermediate, "
+                + "error, started_at, finished_at FROM tuning_trials WHERE study = ? ORDER BY trial")) {
+            q.setString(1, study);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    double value = rs.getDouble(3);
+                    trials.add(new Trial(rs.getInt(1), TrialState.valueOf(rs.getString(2)),
+                            rs.wasNull() ? Double.NaN : value,
+                            JSON.readValue(rs.getString(4), new TypeReference<LinkedHashMap<String, Object>>() { }),
+                            JSON.readValue(rs.getString(5), new TypeReference<TreeMap<Integer, Double>>() { }),
+                            rs.getString(6),
+                            rs.getObject(7, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                            rs.getObject(8, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
+                }
+            }
+        } catch (SQLException | JsonProcessingException | IllegalArgumentException e) {
+            throw new RecsysException("cannot read the trials of study '" + study + "' from tuning_trials: "
+                    + e.getMessage(), e);
+        }
+        return trials;
+    }
+
+    @Override
+    public void save(String study, Trial trial) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO tuning_trials VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, study);
+            insert.setInt(2, trial.number());
+            insert.setString(3, trial.state().name());
+            if (Double.isNaN(trial.value())) {
+                insert.setNull(4, Types.DOUBLE);
+            } else {
+                insert.setDouble(4, trial.value());
+            }
+            insert.setString(5, JSON.writeValueAsString(trial.params()));
+            insert.setString(6, JSON.writeValueAsString(trial.intermediate()));
+            insert.setString(7, trial.error());
+            insert.setObject(8, LocalDateTime.ofInstant(trial.startedAt(), ZoneOffset.UTC));
+            insert.setObject(9, LocalDateTime.ofInstant(trial.finishedAt(), ZoneOffset.UTC));
+            insert.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new RecsysException("cannot store trial " + trial.number() + " of study '" + study
+                    + "' in tuning_trials: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new RecsysException("cannot close the tuning database: " + e.getMessage(), e);
+            }
+        }
+    }
+
+}
