@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The RecSysEngine-Lite version, from a resource filtered by the build. */
+/** The RecSys-Lite version, from a resource filtered by the build. */
 public final class LibraryVersion {
     private static final String VERSION = read();
 

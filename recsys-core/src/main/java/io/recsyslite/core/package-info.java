@@ -1,5 +1,5 @@
 /**
- * The RecSysEngine-Lite model API (module {@code recsys-core}): what algorithms, item indexes and callers
+ * The RecSys-Lite model API (module {@code recsys-core}): what algorithms, item indexes and callers
  * share; core never names an algorithm, it finds them with {@link java.util.ServiceLoader}. This
  * package holds only {@link LibraryVersion}, the version written into every {@code model.json}.
  * Start in the subpackages: {@code spi} (a trained {@code Recommender}, the

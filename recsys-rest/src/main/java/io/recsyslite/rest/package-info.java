@@ -1,5 +1,5 @@
 /**
- * The REST API of RecSysEngine-Lite, independent of any web framework: the JSON shapes of requests and
+ * The REST API of RecSys-Lite, independent of any web framework: the JSON shapes of requests and
  * answers ({@link io.recsyslite.rest.ApiJson}, {@link io.recsyslite.rest.EventsRequest}) and the
  * reading of query parameters ({@link io.recsyslite.rest.QueryParams}), the endpoints, the API key
  * and the error answers ({@link io.recsyslite.rest.RestApi}) and the CORS rules

@@ -25,7 +25,7 @@ public class RecSysRequestTimer {
     void record(String path, int status, long nanos) {
         String endpoint = endpoint(path);
         timers.computeIfAbsent(endpoint + " " + status, k -> Timer.builder(NAME)
-                .description("Requests to the RecSysEngine-Lite REST API")
+                .description("Requests to the RecSys-Lite REST API")
                 .tag("endpoint", endpoint).tag("status", Integer.toString(status))
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry)).record(Duration.ofNanos(nanos));

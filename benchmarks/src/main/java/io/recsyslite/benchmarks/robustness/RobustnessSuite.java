@@ -75,7 +75,7 @@ public final class RobustnessSuite {
         Path html = options.out().resolve(base + ".html");
         Files.writeString(md, table.markdown(options.describe()), StandardCharsets.UTF_8);
         Files.writeString(csv, table.csv(), StandardCharsets.UTF_8);
-        ComparisonPage.write(html, "RecSysEngine-Lite robustness suite", options.describe(), charts(datasets, table),
+        ComparisonPage.write(html, "RecSys-Lite robustness suite", options.describe(), charts(datasets, table),
                 table.rows());
         System.out.println(table.markdown(options.describe()));
         System.out.println("Written " + md + ", " + csv + " and the chart " + html);

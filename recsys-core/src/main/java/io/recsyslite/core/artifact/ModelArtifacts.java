@@ -150,12 +150,12 @@ public final class ModelArtifacts {
     private static ModelManifest parseManifest(Path dir, JsonNode json) {
         String where = "Model file " + dir.resolve(MANIFEST);
         if (!FORMAT.equals(json.path("format").asText())) {
-            throw new CorruptModelException(where + " is not a RecSysEngine-Lite model manifest");
+            throw new CorruptModelException(where + " is not a RecSys-Lite model manifest");
         }
         int version = json.path("format_version").asInt(-1);
         if (version > FORMAT_VERSION) {
             throw new CorruptModelException(where + " has format version " + version + ", newer than the "
-                    + FORMAT_VERSION + " this RecSysEngine-Lite " + LibraryVersion.get() + " reads; upgrade the library");
+                    + FORMAT_VERSION + " this RecSys-Lite " + LibraryVersion.get() + " reads; upgrade the library");
         }
         if (version < 1 || !json.path("files").isObject() || !json.path("algorithm").isTextual()) {
             throw new CorruptModelException(where + " is incomplete (format_version, algorithm or files missing)");

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param formatVersion   version of this on-disk format
  * @param algorithm       provider name
- * @param libraryVersion  RecSysEngine-Lite version that wrote it
+ * @param libraryVersion  RecSys-Lite version that wrote it
  * @param params          hyperparameters
  * @param provenance      metrics, data fingerprint, seed
  * @param createdAt       ISO-8601 time of saving

@@ -89,7 +89,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf("Held out %s: %,d test users; mean [95%% bootstrap interval over users]%n", heldOut,
                 scores.values().iterator().next().users().length);
         printAligned(out, table);
-        ComparisonPage.write(chart, "RecSysEngine-Lite evaluation", "Held out " + heldOut + "; bars: mean over test users, "
+        ComparisonPage.write(chart, "RecSys-Lite evaluation", "Held out " + heldOut + "; bars: mean over test users, "
                 + "whiskers: 95% bootstrap interval.", List.of(ComparisonChart.svg("Held-out ranking quality",
                 "value", bars(scores), 1000, 420)), table);
         out.println("Chart: " + chart.toAbsolutePath());

@@ -97,7 +97,7 @@ public final class RestServer implements AutoCloseable {
                 new ModelWatcher(recSys, recSys.split().names().get(0), dir, options.watchInterval())));
         options.watchVariants().forEach((variant, dir) -> watchers.add(
                 new ModelWatcher(recSys, variant, dir, options.watchInterval())));
-        LOG.info("RecSysEngine-Lite API listening on http://{}:{}/", host, port());
+        LOG.info("RecSys-Lite API listening on http://{}:{}/", host, port());
         return this;
     }
 
@@ -201,8 +201,8 @@ public final class RestServer implements AutoCloseable {
     }
 
     private static String missingPage(String what, Path dir, String npmProject, String option) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RecSysEngine-Lite</title></head><body>"
-                + "<h1>RecSysEngine-Lite API</h1><p>The " + what + " is not built (looked in <code>"
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RecSys-Lite</title></head><body>"
+                + "<h1>RecSys-Lite API</h1><p>The " + what + " is not built (looked in <code>"
                 + dir.toAbsolutePath() + "</code>). Build it with <code>cd " + npmProject
                 + " &amp;&amp; npm ci &amp;&amp; npm run build</code>, or start the server with <code>" + option
                 + "</code>.</p><p>The API is up: try <a href=\"/health\">/health</a>.</p></body></html>";

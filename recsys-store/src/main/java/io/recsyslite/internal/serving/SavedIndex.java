@@ -97,7 +97,7 @@ final class SavedIndex {
             p.setProperty("k", Integer.toString(c.k()));
         }
         StringWriter text = new StringWriter();
-        p.store(text, "RecSysEngine-Lite: the model and settings " + indexFile(modelDir, type).getFileName() + " was built for");
+        p.store(text, "RecSys-Lite: the model and settings " + indexFile(modelDir, type).getFileName() + " was built for");
         AtomicFiles.writeString(keyFile, text.toString());
     }
 }
