@@ -6,7 +6,7 @@ import io.recsyslite.core.spi.Explainer;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.ScoringRecommender;
-import io.recsyslite.models.vectors.DenseVectors;
+import io.recsyslite.models.common.Vectors;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -34,7 +34,7 @@ final class Gru4RecModel extends ScoringRecommender implements Explainer {
         this.weights = weights;
         this.maxLength = params.getInt("max_session_length");
         this.latestSessions = latestSessions;
-        this.outputNorms = DenseVectors.rowNorms(weights.array(Gru4RecWeights.OUTPUT), weights.hiddenSize);
+        this.outputNorms = Vectors.rowNorms(weights.array(Gru4RecWeights.OUTPUT), weights.hiddenSize);
     }
 
     @Override
@@ -85,8 +85,8 @@ final class Gru4RecModel extends ScoringRecommender implements Explainer {
     @Override
     protected void scoreSimilar(int item, float[] scores) {
         float[] output = weights.array(Gru4RecWeights.OUTPUT);
-        DenseVectors.cosineAll(output, outputNorms, weights.hiddenSize,
-                DenseVectors.row(output, weights.hiddenSize, item), scores);
+        Vectors.cosineAll(output, outputNorms, weights.hiddenSize,
+                Vectors.row(output, weights.hiddenSize, item), scores);
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.recsyslite.core.spi.FoldInUsers;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
-import io.recsyslite.models.vectors.DenseVectors;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -112,18 +111,18 @@ public abstract class FactorModel extends ExplainingRecommender implements Embed
 
     @Override
     protected void scoreUser(int user, float[] scores) {
-        Vectors.scoreAll(userVector(user), itemFactors, dim, scores);
+        Vectors.dotAll(itemFactors, dim, userVector(user), scores);
     }
 
     @Override
     protected void scoreRecent(int[] recentItems, float[] scores) {
-        Vectors.scoreAll(queryFor(recentItems), itemFactors, dim, scores);
+        Vectors.dotAll(itemFactors, dim, queryFor(recentItems), scores);
     }
 
     /** Cosine similarity of item vectors. */
     @Override
     protected void scoreSimilar(int item, float[] scores) {
-        Vectors.scoreAll(Arrays.copyOfRange(itemFactors, item * dim, (item + 1) * dim), itemFactors, dim, scores);
+        Vectors.dotAll(itemFactors, dim, Arrays.copyOfRange(itemFactors, item * dim, (item + 1) * dim), scores);
         float norm = itemNorms[item];
         for (int j = 0; j < scores.length; j++) {
             float d = norm * itemNorms[j];
@@ -133,7 +132,7 @@ public abstract class FactorModel extends ExplainingRecommender implements Embed
 
     @Override
     protected void contributions(int[] history, float[] confidences, int item, float[] out) {
-        DenseVectors.cosineToRow(itemFactors, itemNorms, dim, history, item, out);
+        Vectors.cosineToRow(itemFactors, itemNorms, dim, history, item, out);
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.ExplainingRecommender;
-import io.recsyslite.models.vectors.DenseVectors;
+import io.recsyslite.models.common.Vectors;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +39,7 @@ final class Item2VecModel extends ExplainingRecommender implements EmbeddingMode
         }
 
         float[] of(float[] itemVectors, int dim, int[] recentItems) {
-            return DenseVectors.recencyWeightedMean(itemVectors, dim, recentItems, lastN, decay);
+            return Vectors.recencyWeightedMean(itemVectors, dim, recentItems, lastN, decay);
         }
 
         /** Total weight of the newest {@code n} positions. */
@@ -73,7 +73,7 @@ final class Item2VecModel extends ExplainingRecommender implements EmbeddingMode
         super(Item2VecProvider.NAME, params, data);
         this.dim = dim;
         this.itemVectors = itemVectors;
-        this.itemNorms = DenseVectors.rowNorms(itemVectors, dim);
+        this.itemNorms = Vectors.rowNorms(itemVectors, dim);
         this.userVectors = userVectors;
         this.query = query;
         this.shrink = shrinkage(data.seen(), params.getDouble(Item2VecProvider.RARE_SHRINKAGE, 0));
@@ -92,7 +92,7 @@ final class Item2VecModel extends ExplainingRecommender implements EmbeddingMode
 
     @Override
     protected void scoreUser(int user, float[] scores) {
-        score(DenseVectors.row(userVectors, dim, user), scores);
+        score(Vectors.row(userVectors, dim, user), scores);
     }
 
     @Override
@@ -101,7 +101,7 @@ final class Item2VecModel extends ExplainingRecommender implements EmbeddingMode
     }
 
     private void score(float[] queryVector, float[] scores) {
-        DenseVectors.cosineAll(itemVectors, itemNorms, dim, queryVector, scores);
+        Vectors.cosineAll(itemVectors, itemNorms, dim, queryVector, scores);
         for (int i = 0; i < scores.length; i++) {
             scores[i] = scores[i] > 0 ? scores[i] * shrink[i] : scores[i];
         }
@@ -109,12 +109,12 @@ final class Item2VecModel extends ExplainingRecommender implements EmbeddingMode
 
     @Override
     protected void scoreSimilar(int item, float[] scores) {
-        DenseVectors.cosineAll(itemVectors, itemNorms, dim, DenseVectors.row(itemVectors, dim, item), scores);
+        Vectors.cosineAll(itemVectors, itemNorms, dim, Vectors.row(itemVectors, dim, item), scores);
     }
 
     @Override
     protected void contributions(int[] history, float[] confidences, int item, float[] out) {
-        DenseVectors.cosineToRow(itemVectors, itemNorms, dim, history, item, out);
+        Vectors.cosineToRow(itemVectors, itemNorms, dim, history, item, out);
     }
 
     @Override
@@ -135,7 +135,7 @@ final class Item2VecModel extends ExplainingRecommender implements EmbeddingMode
     @Override
     public float[] userVector(int user) {
         checkUser(user);
-        return DenseVectors.row(userVectors, dim, user);
+        return Vectors.row(userVectors, dim, user);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.recsyslite.core.data.Sequences;
 import io.recsyslite.models.common.PopularitySampler;
 import io.recsyslite.models.common.Shuffle;
 import io.recsyslite.models.common.WorkerPool;
-import io.recsyslite.models.vectors.DenseVectors;
+import io.recsyslite.models.common.Vectors;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -160,7 +160,7 @@ final class Item2VecTrainer {
                     continue;
                 }
                 int out = other * dim;
-                float dot = DenseVectors.dot(input, in, output, out, dim);
+                float dot = Vectors.dot(input, in, output, out, dim);
                 float g = (float) ((s == 0 ? 1 : 0) - 1 / (1 + Math.exp(-dot))) * lr;
                 for (int d = 0; d < dim; d++) {
                     gradient[d] += g * output[out + d];

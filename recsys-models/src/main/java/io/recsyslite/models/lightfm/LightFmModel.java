@@ -11,7 +11,7 @@ import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.Params;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.ExplainingRecommender;
-import io.recsyslite.models.vectors.DenseVectors;
+import io.recsyslite.models.common.Vectors;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +48,7 @@ final class LightFmModel extends ExplainingRecommender implements EmbeddingModel
         this.featureNames = featureNames;
         this.dim = learned.dim();
         this.itemEmbeddings = learned.itemEmbeddings();
-        this.itemNorms = DenseVectors.rowNorms(itemEmbeddings, dim);
+        this.itemNorms = Vectors.rowNorms(itemEmbeddings, dim);
         float[] biases = learned.itemBiases();
         int items = data.items().size();
         this.itemVectors = new float[items * (dim + 1)];
@@ -61,23 +61,23 @@ final class LightFmModel extends ExplainingRecommender implements EmbeddingModel
 
     @Override
     protected void scoreUser(int user, float[] scores) {
-        DenseVectors.dotAll(itemVectors, dim + 1, userVector(user), scores);
+        Vectors.dotAll(itemVectors, dim + 1, userVector(user), scores);
     }
 
     @Override
     protected void scoreRecent(int[] recentItems, float[] scores) {
-        DenseVectors.dotAll(itemVectors, dim + 1, queryFor(recentItems), scores);
+        Vectors.dotAll(itemVectors, dim + 1, queryFor(recentItems), scores);
     }
 
     @Override
     protected void scoreSimilar(int item, float[] scores) {
-        DenseVectors.cosineAll(itemEmbeddings, itemNorms, dim, DenseVectors.row(itemEmbeddings, dim, item), scores);
+        Vectors.cosineAll(itemEmbeddings, itemNorms, dim, Vectors.row(itemEmbeddings, dim, item), scores);
     }
 
     @Override
     protected void contributions(int[] history, float[] confidences, int item, float[] out) {
         for (int h = 0; h < history.length; h++) {
-            out[h] = DenseVectors.dot(itemEmbeddings, history[h] * dim, itemEmbeddings, item * dim, dim);
+            out[h] = Vectors.dot(itemEmbeddings, history[h] * dim, itemEmbeddings, item * dim, dim);
         }
     }
 
@@ -110,7 +110,7 @@ final class LightFmModel extends ExplainingRecommender implements EmbeddingModel
         for (int item : recentItems) {
             checkItem(item);
         }
-        float[] mean = DenseVectors.recencyWeightedMean(itemEmbeddings, dim, recentItems, recentItems.length, 1.0);
+        float[] mean = Vectors.recencyWeightedMean(itemEmbeddings, dim, recentItems, recentItems.length, 1.0);
         float[] q = new float[dim + 1];
         System.arraycopy(mean, 0, q, 0, dim);
         q[dim] = 1f;

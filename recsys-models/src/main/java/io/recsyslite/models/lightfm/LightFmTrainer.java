@@ -3,7 +3,7 @@ package io.recsyslite.models.lightfm;
 import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.models.common.Shuffle;
-import io.recsyslite.models.vectors.DenseVectors;
+import io.recsyslite.models.common.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -254,7 +254,7 @@ final class LightFmTrainer {
         }
 
         private float score(float[] userEmbeddings, int userOffset, float[] itemEmbedding) {
-            return DenseVectors.dot(userEmbeddings, userOffset, itemEmbedding, 0, dim);
+            return Vectors.dot(userEmbeddings, userOffset, itemEmbedding, 0, dim);
         }
     }
 

@@ -6,15 +6,13 @@ import io.recsyslite.core.index.IndexOptions;
 import io.recsyslite.core.index.ItemIndex;
 import io.recsyslite.core.index.ItemIndexProvider;
 import io.recsyslite.core.internal.AtomicFiles;
+import io.recsyslite.core.internal.Sha256;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -48,12 +46,7 @@ final class SavedIndex {
         StringBuilder text = new StringBuilder(type);
         new TreeMap<>(manifest.files()).forEach((file, sha) -> text.append('\n').append(file).append('=').append(sha));
         new TreeMap<>(options.settings()).forEach((k, v) -> text.append("\nsetting ").append(k).append('=').append(v));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text.toString());
     }
 
     /** The saved index when its key matches, else empty. */
