@@ -88,7 +88,7 @@ public final class SparkAls implements SparkTrainer {
         ExportedModel model = new ExportedModel(NAME, shared, data,
                 SparkTrainer.provenance(input, spark, weighting), out -> {
             out.putMeta("dim", dim);
-            out.putFloats("user_factors", users, data.users().size(), dim);
+            out.putUserFloats("user_factors", users, data.users().size(), dim);
             out.putFloats("item_factors", items, data.items().size(), dim);
         });
         return new SparkModel(model, userVectors, items, dim, false, spark.getInt("seed"));

@@ -124,7 +124,7 @@ public final class SparkItem2Vec implements SparkTrainer {
                 SparkTrainer.provenance(input, spark, weighting), out -> {
             out.putMeta("vector_size", dim);
             out.putFloats("item_vectors", items, data.items().size(), dim);
-            out.putFloats("user_vectors", users, data.users().size(), dim);
+            out.putUserFloats("user_vectors", users, data.users().size(), dim);
         });
         return new SparkModel(model, userVectors, items, dim, true, spark.getInt("seed"));
     }

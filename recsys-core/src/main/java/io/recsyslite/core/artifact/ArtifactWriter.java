@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Collects the files of a model being saved, inside a temporary directory that
@@ -18,8 +21,13 @@ import java.util.Map;
 public final class ArtifactWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Meta key listing the per-user arrays ({@code dense}: files, {@code csr}: CSR names), for erasure. */
+    static final String USER_ROWS = "user_rows";
+
     private final Path dir;
     private final Map<String, Object> meta = new LinkedHashMap<>();
+    private final Set<String> userDense = new TreeSet<>();
+    private final Set<String> userCsr = new TreeSet<>();
 
     ArtifactWriter(Path dir) {
         this.dir = dir;
@@ -50,6 +58,31 @@ public final class ArtifactWriter {
         putMeta(name + "_shape", new int[] {m.rows(), m.cols()});
     }
 
+    /**
+     * A {@code numUsers x width} matrix with one row per user in model order: erasing a user zeroes
+     * their row ({@link UserScrubber}).
+     */
+    public void putUserFloats(String name, float[] data, int numUsers, int width) throws IOException {
+        putFloats(name, data, numUsers, width);
+        userDense.add(name + ".npy");
+    }
+
+    /** A CSR matrix with one row per user in model order: erasing a user empties their row. */
+    public void putUserCsr(String name, CsrMatrix m) throws IOException {
+        putCsr(name, m);
+        userCsr.add(name);
+    }
+
+    /**
+     * Variable-length int rows, one per user ({@code NAME_indptr.npy} with {@code numUsers + 1}
+     * offsets into {@code NAME_items.npy}): erasing a user empties their row.
+     */
+    public void putUserRows(String name, int[] indptr, int[] items) throws IOException {
+        putInts(name + "_indptr", indptr);
+        putInts(name + "_items", items);
+        userCsr.add(name);
+    }
+
     /** A scalar or small structure for the {@code model} section of model.json. */
     public void putMeta(String key, Object value) {
         meta.put(key, value);
@@ -69,6 +102,8 @@ public final class ArtifactWriter {
     }
 
     Map<String, Object> meta() {
-        return meta;
+        Map<String, Object> all = new LinkedHashMap<>(meta);
+        all.put(USER_ROWS, Map.of("dense", List.copyOf(userDense), "csr", List.copyOf(userCsr)));
+        return all;
     }
 }

@@ -111,7 +111,8 @@ public final class ModelArtifacts {
         return ModelDirectory.filesOf(dir, readManifest(dir));
     }
 
-    private static ModelManifest readManifest(Path dir) throws IOException {
+    /** Reads model.json without verifying the files it lists (see {@link #verify}). */
+    public static ModelManifest readManifest(Path dir) throws IOException {
         try {
             return parseManifest(dir, Files.readAllBytes(dir.resolve(MANIFEST)));
         } catch (NoSuchFileException e) {

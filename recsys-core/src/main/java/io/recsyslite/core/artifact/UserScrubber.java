@@ -1,6 +1,7 @@
 package io.recsyslite.core.artifact;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,13 +22,15 @@ import java.util.TreeSet;
 
 /**
  * Removes every trace of some users from a saved model directory (GDPR erasure), whatever the
- * algorithm, by the artifact naming convention every provider follows:
+ * algorithm:
  * <ul>
  *   <li>{@code users.json}: the user's id is replaced by a tombstone, so dense ints stay stable;</li>
- *   <li>a CSR whose name is {@code seen} or starts with {@code user_} ({@code NAME_indptr.npy} with
- *       one entry per user plus one, and sibling {@code NAME_*.npy} arrays of the entry count):
- *       the user's row is emptied;</li>
- *   <li>any other array whose name starts with {@code user_} has one row per user: the row is zeroed.</li>
+ *   <li>the per-user arrays the model's writer declared ({@link ArtifactWriter#putUserFloats},
+ *       {@link ArtifactWriter#putUserCsr}, {@link ArtifactWriter#putUserRows}): the user's row is
+ *       zeroed, or emptied for a CSR ({@code NAME_indptr.npy} with one entry per user plus one, and
+ *       sibling {@code NAME_*.npy} arrays of the entry count);</li>
+ *   <li>in a model saved before writers declared them, the arrays are found by name: a CSR named
+ *       {@code seen} or {@code user_*}, and any other {@code user_*} array.</li>
  * </ul>
  * The rewritten model gets fresh checksums and replaces the old one atomically; what earlier saves
  * left behind in or beside the directory (older versions, crash leftovers) is removed, since it
@@ -81,11 +84,18 @@ public final class UserScrubber {
                 }
             }
             JSON.writeValue(version.resolve("users.json").toFile(), users);
-            List<String> csrMembers = scrubUserCsrs(version, manifest.files().keySet(), users.size(), rows);
-            for (String name : manifest.files().keySet()) {
-                if (name.startsWith("user_") && name.endsWith(".npy") && !csrMembers.contains(name)) {
-                    zeroRows(version.resolve(name), users.size(), rows);
+            JsonNode declared = manifest.model() == null ? null : manifest.model().get(ArtifactWriter.USER_ROWS);
+            if (declared != null) {
+                for (JsonNode csr : declared.path("csr")) {
+                    if (scrubUserCsr(version, csr.asText() + "_", manifest.files().keySet(), users.size(), rows).isEmpty()) {
+                        throw new IOException(csr.asText() + " is declared per user but has no row per user");
+                    }
                 }
+                for (JsonNode dense : declared.path("dense")) {
+                    zeroRows(version.resolve(dense.asText()), users.size(), rows);
+                }
+            } else {
+                scrubByName(version, manifest.files().keySet(), users.size(), rows);
             }
             return withChecksums(json, version, manifest.files().keySet());
         }, ModelDirectory.Steps.NONE);
@@ -97,40 +107,53 @@ public final class UserScrubber {
         return new ArrayList<>(JSON.readValue(users.toFile(), new TypeReference<List<String>>() { }));
     }
 
-    /** Empties the erased users' rows of every per-user CSR; returns the files that belong to one. */
-    private static List<String> scrubUserCsrs(Path dir, Set<String> files, int numUsers, BitSet rows) throws IOException {
-        List<String> members = new ArrayList<>();
+    /** A model saved before writers declared their per-user arrays: they are found by name. */
+    private static void scrubByName(Path dir, Set<String> files, int numUsers, BitSet rows) throws IOException {
+        List<String> csrMembers = new ArrayList<>();
         for (String name : files) {
-            if (!name.endsWith("_indptr.npy")) {
-                continue;
-            }
-            String prefix = name.substring(0, name.length() - "indptr.npy".length());
-            if (!prefix.equals("seen_") && !prefix.startsWith("user_")) {
-                continue;
-            }
-            int[] indptr = (int[]) Npy.read(dir.resolve(name)).data();
-            if (indptr.length != numUsers + 1) {
-                continue;
-            }
-            members.add(name);
-            BitSet keep = new BitSet(indptr[numUsers]);
-            int[] newIndptr = new int[indptr.length];
-            for (int u = 0; u < numUsers; u++) {
-                int len = rows.get(u) ? 0 : indptr[u + 1] - indptr[u];
-                if (!rows.get(u)) {
-                    keep.set(indptr[u], indptr[u + 1]);
+            if (name.endsWith("_indptr.npy")) {
+                String prefix = name.substring(0, name.length() - "indptr.npy".length());
+                if (prefix.equals("seen_") || prefix.startsWith("user_")) {
+                    csrMembers.addAll(scrubUserCsr(dir, prefix, files, numUsers, rows));
                 }
-                newIndptr[u + 1] = newIndptr[u] + len;
             }
-            rewrite(dir.resolve(name), newIndptr, new int[] {newIndptr.length});
-            for (String sibling : files) {
-                if (sibling.startsWith(prefix) && sibling.endsWith(".npy") && !sibling.equals(name)) {
-                    Npy.Array a = Npy.read(dir.resolve(sibling));
-                    if (Array.getLength(a.data()) == indptr[numUsers]) {
-                        Object kept = select(a.data(), keep);
-                        rewrite(dir.resolve(sibling), kept, new int[] {Array.getLength(kept)});
-                        members.add(sibling);
-                    }
+        }
+        for (String name : files) {
+            if (name.startsWith("user_") && name.endsWith(".npy") && !csrMembers.contains(name)) {
+                zeroRows(dir.resolve(name), numUsers, rows);
+            }
+        }
+    }
+
+    /**
+     * Empties the erased users' rows of the CSR {@code prefix + "indptr.npy"} and of its sibling
+     * arrays; returns the files rewritten, none when it does not have one row per user.
+     */
+    private static List<String> scrubUserCsr(Path dir, String prefix, Set<String> files, int numUsers, BitSet rows)
+            throws IOException {
+        String name = prefix + "indptr.npy";
+        int[] indptr = (int[]) Npy.read(dir.resolve(name)).data();
+        if (indptr.length != numUsers + 1) {
+            return List.of();
+        }
+        List<String> members = new ArrayList<>(List.of(name));
+        BitSet keep = new BitSet(indptr[numUsers]);
+        int[] newIndptr = new int[indptr.length];
+        for (int u = 0; u < numUsers; u++) {
+            int len = rows.get(u) ? 0 : indptr[u + 1] - indptr[u];
+            if (!rows.get(u)) {
+                keep.set(indptr[u], indptr[u + 1]);
+            }
+            newIndptr[u + 1] = newIndptr[u] + len;
+        }
+        rewrite(dir.resolve(name), newIndptr, new int[] {newIndptr.length});
+        for (String sibling : files) {
+            if (sibling.startsWith(prefix) && sibling.endsWith(".npy") && !sibling.equals(name)) {
+                Npy.Array a = Npy.read(dir.resolve(sibling));
+                if (Array.getLength(a.data()) == indptr[numUsers]) {
+                    Object kept = select(a.data(), keep);
+                    rewrite(dir.resolve(sibling), kept, new int[] {Array.getLength(kept)});
+                    members.add(sibling);
                 }
             }
         }
@@ -140,7 +163,7 @@ public final class UserScrubber {
     private static void zeroRows(Path file, int numUsers, BitSet rows) throws IOException {
         Npy.Array a = Npy.read(file);
         if (a.shape().length == 0 || a.shape()[0] != numUsers) {
-            throw new IOException(file.getFileName() + " is named user_* but does not have one row per user");
+            throw new IOException(file.getFileName() + " is a per-user array but does not have one row per user");
         }
         int width = Array.getLength(a.data()) / numUsers;
         Object data = a.data();

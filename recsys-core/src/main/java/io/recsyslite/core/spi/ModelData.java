@@ -34,6 +34,6 @@ public record ModelData(IdIndex users, IdIndex items, CsrMatrix seen) {
     public void write(ArtifactWriter out) throws IOException {
         out.putIds("users", users);
         out.putIds("items", items);
-        out.putCsr("seen", seen);
+        out.putUserCsr("seen", seen);
     }
 }

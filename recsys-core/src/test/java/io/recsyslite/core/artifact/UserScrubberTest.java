@@ -2,6 +2,8 @@ package io.recsyslite.core.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Recommender;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UserScrubberTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path tmp;
 
@@ -49,6 +53,32 @@ class UserScrubberTest {
         assertThat(besides).doesNotExist();
         assertThat(unpublished).doesNotExist();
         assertThat(ModelArtifacts.load(dir, Algorithms.discover()).model().users().indexOf("u1")).isEqualTo(1);
+    }
+
+    @Test
+    void theArraysTheWriterDeclaresPerUserAreScrubbedWhateverTheirName() throws IOException {
+        Path dir = savedModel();
+
+        UserScrubber.forget(dir, Set.of("u0"));
+
+        assertThat((float[]) Npy.read(ModelArtifacts.filesDir(dir).resolve("affinity.npy")).data())
+                .containsExactly(0f, 0f, 1f, 1f, 1f, 1f);
+    }
+
+    @Test
+    void aModelSavedBeforeWritersDeclaredTheirArraysIsScrubbedByName() throws IOException {
+        Path dir = savedModel();
+        ObjectNode manifest = (ObjectNode) JSON.readTree(dir.resolve(ModelArtifacts.MANIFEST).toFile());
+        assertThat(manifest.at("/model/user_rows/csr").get(0).asText()).isEqualTo("seen");
+        ((ObjectNode) manifest.get("model")).remove("user_rows");
+        JSON.writeValue(dir.resolve(ModelArtifacts.MANIFEST).toFile(), manifest);
+
+        assertThat(UserScrubber.forget(dir, Set.of("u0"))).containsExactly("u0");
+
+        Recommender loaded = ModelArtifacts.load(dir, Algorithms.discover()).model();
+        assertThat(loaded.recommend(0, RecommendRequest.top(5)).items()).containsExactly(4, 3, 2, 1, 0);
+        assertThat((float[]) Npy.read(ModelArtifacts.filesDir(dir).resolve("affinity.npy")).data())
+                .as("not named user_*: an old model had no such array").containsOnly(1f);
     }
 
     private Path savedModel() throws IOException {

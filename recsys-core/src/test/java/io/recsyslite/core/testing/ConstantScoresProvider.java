@@ -82,6 +82,9 @@ public final class ConstantScoresProvider implements RecommenderProvider {
         @Override
         protected void writeModel(ArtifactWriter out) throws IOException {
             out.putMeta("note", "constant");
+            float[] affinity = new float[users().size() * 2]; // a per-user array named as no convention would
+            java.util.Arrays.fill(affinity, 1f);
+            out.putUserFloats("affinity", affinity, users().size(), 2);
         }
     }
 }

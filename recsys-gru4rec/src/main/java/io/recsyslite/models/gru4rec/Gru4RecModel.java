@@ -91,8 +91,7 @@ final class Gru4RecModel extends ScoringRecommender implements Explainer {
 
     @Override
     protected void writeModel(ArtifactWriter out) throws IOException {
-        out.putInts("user_sessions_indptr", latestSessions[0]);
-        out.putInts("user_sessions_items", latestSessions[1]);
+        out.putUserRows("user_sessions", latestSessions[0], latestSessions[1]);
         weights.write(out);
     }
 }

@@ -138,7 +138,7 @@ public abstract class FactorModel extends ExplainingRecommender implements Embed
     @Override
     protected void writeModel(ArtifactWriter out) throws IOException {
         out.putMeta("dim", dim);
-        out.putFloats("user_factors", userFactors, data.users().size(), dim);
+        out.putUserFloats("user_factors", userFactors, data.users().size(), dim);
         out.putFloats("item_factors", itemFactors, data.items().size(), dim);
     }
 

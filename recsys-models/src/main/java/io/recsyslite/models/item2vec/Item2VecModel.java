@@ -194,6 +194,6 @@ final class Item2VecModel extends ExplainingRecommender implements EmbeddingMode
         out.putMeta("vector_size", dim);
         out.putMeta(Item2VecProvider.HISTORY, query.history());
         out.putFloats("item_vectors", itemVectors, data.items().size(), dim);
-        out.putFloats("user_vectors", userVectors, data.users().size(), dim);
+        out.putUserFloats("user_vectors", userVectors, data.users().size(), dim);
     }
 }

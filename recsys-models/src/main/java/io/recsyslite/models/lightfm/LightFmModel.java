@@ -144,7 +144,7 @@ final class LightFmModel extends ExplainingRecommender implements EmbeddingModel
         out.putIds("features", featureNames);
         out.putFloats("feature_embeddings", learned.featureEmbeddings(), features, dim);
         out.putFloats("feature_biases", learned.featureBiases());
-        out.putFloats("user_embeddings", learned.userEmbeddings(), data.users().size(), dim);
+        out.putUserFloats("user_embeddings", learned.userEmbeddings(), data.users().size(), dim);
         out.putCsr("item_features", learned.itemFeatures());
     }
 }
