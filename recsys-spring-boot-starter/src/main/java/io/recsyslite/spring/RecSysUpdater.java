@@ -4,7 +4,6 @@ import io.recsyslite.core.artifact.ModelArtifacts;
 import io.recsyslite.internal.serving.ModelStatus;
 import io.recsyslite.internal.serving.RecSysEngine;
 import io.recsyslite.internal.serving.UpdateWorker;
-import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.TrainingContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,9 +54,10 @@ public class RecSysUpdater implements SmartLifecycle {
                 if (!Files.exists(properties.getModelDir().resolve(ModelArtifacts.MANIFEST))) {
                     return; // the worker needs a model to update; train one first
                 }
-                worker = new UpdateWorker(properties.getStorePath(), properties.getModelDir(),
+                // the engine's way to the store: this process never opens the file twice at once
+                worker = new UpdateWorker(recSys.storeAccess(), properties.getModelDir(),
                         properties.getUpdate().getIncomingDir(), properties.getUpdate().getRetrainEvery(),
-                        TrainingContext.defaults().withThreads(properties.getThreads()), Algorithms.discover(),
+                        TrainingContext.defaults().withThreads(properties.getThreads()), recSys.algorithms(),
                         Clock.systemUTC());
             }
             UpdateWorker.CycleReport report = worker.runOnce();

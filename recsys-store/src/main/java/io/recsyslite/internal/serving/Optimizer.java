@@ -12,7 +12,7 @@ import io.recsyslite.core.eval.Splitter;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
-import io.recsyslite.internal.store.RecsysStore;
+import io.recsyslite.internal.store.StoreAccess;
 import io.recsyslite.internal.tuning.DuckDbTrialStorage;
 import io.recsyslite.core.tuning.TrialStorage;
 import io.recsyslite.core.tuning.RecommenderTuner;
@@ -59,6 +59,11 @@ public final class Optimizer {
      * untouched, then the winner is tuned; the best model's model.json records the choice.
      */
     public RecommenderTuner.Result optimize(Path db, OptimizeRequest request) throws IOException {
+        return optimize(StoreAccess.of(db), request);
+    }
+
+    /** As {@link #optimize(Path, OptimizeRequest)}, reaching the store through {@code store}. */
+    public RecommenderTuner.Result optimize(StoreAccess store, OptimizeRequest request) throws IOException {
         String metric = request.metric();
         TrainingContext context = request.context();
         ConfidenceWeighting weighting = request.weighting();
@@ -66,17 +71,14 @@ public final class Optimizer {
         List<String> candidates = request.isAuto() ? request.candidates() : List.of(request.algorithm());
         RankingMetric.parse(metric); // fail early on a bad metric name
         candidates.forEach(algorithms::get);
-        TrainingData data;
-        String fingerprint;
-        Instant readAt;
-        try (RecsysStore store = RecsysStore.open(db)) {
-            readAt = store.now();
-            data = Trainer.load(store, weighting, context);
-            fingerprint = store.dataFingerprint();
-        }
+        Snapshot snapshot = store.withStore(s -> new Snapshot(s.now(), Trainer.load(s, weighting, context),
+                s.dataFingerprint()));
+        TrainingData data = snapshot.data();
+        String fingerprint = snapshot.fingerprint();
+        Instant readAt = snapshot.readAt();
         Split outer = Splitter.leaveLastOut(1).split(data);
         if (outer.validation(VALIDATION).numTestUsers() == 0) {
-            throw new InvalidDataException("The store at " + db + " has too little history to tune on: no user has"
+            throw new InvalidDataException("The store has too little history to tune on: no user has"
                     + " the 3 or more events a training, a validation and a test item need");
         }
         Map<String, Object> selection = Map.of();
@@ -90,7 +92,7 @@ public final class Optimizer {
         }
         Map<String, Object> chosen = selection;
         RecommenderTuner.Result result;
-        try (TrialStorage storage = DuckDbTrialStorage.inStore(db)) {
+        try (TrialStorage storage = DuckDbTrialStorage.inStore(store)) {
             result = RecommenderTuner.builder(algorithms.get(algorithm), metric)
                     .splitter(train -> {
                         Split inner = VALIDATION.split(train);
@@ -107,11 +109,17 @@ public final class Optimizer {
                     .build()
                     .tune(outer.train());
         }
-        try (RecsysStore store = RecsysStore.open(db)) {
-            store.audit("tuner", "optimize", algorithm, "metric=" + metric + " trials=" + request.trials()
+        String tuned = algorithm;
+        store.withStore(s -> {
+            s.audit("tuner", "optimize", tuned, "metric=" + metric + " trials=" + request.trials()
                     + " best=" + result.best().value() + " output=" + outputDir);
-        }
+            return null;
+        });
         return result;
+    }
+
+    /** The training data and when it was read, from one opening of the store. */
+    private record Snapshot(Instant readAt, TrainingData data, String fingerprint) {
     }
 
     private static double score(Recommender model, Split split, String metric, TrainingContext context) {

@@ -15,6 +15,7 @@ import io.recsyslite.core.spi.FoldIn;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.internal.store.RecsysStore;
+import io.recsyslite.internal.store.StoreAccess;
 import io.recsyslite.internal.store.UserEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class UpdateWorker {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateWorker.class);
 
-    private final Path db;
+    private final StoreAccess store;
     private final Path modelDir;
     private final Path incomingDir;
     private final Duration retrainEvery;
@@ -77,7 +78,16 @@ public final class UpdateWorker {
      */
     public UpdateWorker(Path db, Path modelDir, Path incomingDir, Duration retrainEvery, TrainingContext context,
                         Algorithms algorithms, Clock clock) throws IOException {
-        this.db = db;
+        this(StoreAccess.of(db), modelDir, incomingDir, retrainEvery, context, algorithms, clock);
+    }
+
+    /**
+     * As {@link #UpdateWorker(Path, Path, Path, Duration, TrainingContext, Algorithms, Clock)},
+     * reaching the store through {@code store}, e.g. the serving engine's in the same process.
+     */
+    public UpdateWorker(StoreAccess store, Path modelDir, Path incomingDir, Duration retrainEvery,
+                        TrainingContext context, Algorithms algorithms, Clock clock) throws IOException {
+        this.store = store;
         this.modelDir = modelDir;
         this.incomingDir = incomingDir;
         this.retrainEvery = retrainEvery;
@@ -85,15 +95,16 @@ public final class UpdateWorker {
         this.algorithms = algorithms;
         this.clock = clock;
         ModelManifest manifest = ModelArtifacts.verify(modelDir);
-        try (RecsysStore store = RecsysStore.open(db)) {
-            Gdpr.applyPendingErasures(store); // erasures a crash or a busy directory left half done
-            if (store.workerMark(modelDir).isEmpty()) {
-                long seq = manifest.provenance().dataReadInstant().map(store::maxEventSeqIngestedBy)
-                        .orElseGet(store::maxEventSeq);
-                store.markWorkerProgress(modelDir, seq, "worker_start", manifest.algorithm(),
+        store.withStore(s -> {
+            Gdpr.applyPendingErasures(s); // erasures a crash or a busy directory left half done
+            if (s.workerMark(modelDir).isEmpty()) {
+                long seq = manifest.provenance().dataReadInstant().map(s::maxEventSeqIngestedBy)
+                        .orElseGet(s::maxEventSeq);
+                s.markWorkerProgress(modelDir, seq, "worker_start", manifest.algorithm(),
                         "first mark=" + seq + " dir=" + modelDir);
             }
-        }
+            return null;
+        });
         this.lastRetrain = clock.instant();
     }
 
@@ -103,13 +114,12 @@ public final class UpdateWorker {
      */
     public CycleReport runOnce() throws IOException {
         boolean retrain = !retrainEvery.isZero() && !clock.instant().isBefore(lastRetrain.plus(retrainEvery));
-        CycleReport report;
-        try (RecsysStore store = RecsysStore.open(db)) {
+        CycleReport report = store.withStore(s -> {
             List<Path> ingested = new ArrayList<>();
             List<Path> rejected = new ArrayList<>();
             for (Path file : incomingFiles()) {
                 try {
-                    store.ingestEvents(file, context.progress());
+                    s.ingestEvents(file, context.progress());
                     ingested.add(moveTo(file, "processed"));
                 } catch (InvalidDataException e) {
                     LOG.error("Rejected {}: {}", file.getFileName(), e.getMessage());
@@ -118,8 +128,8 @@ public final class UpdateWorker {
                     rejected.add(moved);
                 }
             }
-            report = new CycleReport(ingested, rejected, retrain ? 0 : foldInNewEvents(store), retrain);
-        }
+            return new CycleReport(ingested, rejected, retrain ? 0 : foldInNewEvents(s), retrain);
+        });
         if (retrain) {
             retrain();
         }
@@ -171,15 +181,13 @@ public final class UpdateWorker {
 
     private void retrain() throws IOException {
         ModelManifest manifest = ModelArtifacts.verify(modelDir);
-        long newest;
-        try (RecsysStore store = RecsysStore.open(db)) {
-            newest = store.maxEventSeq();
-        }
-        new Trainer(algorithms).train(db, TrainRequest.of(manifest.algorithm(), modelDir).withParams(manifest.params())
+        long newest = store.withStore(RecsysStore::maxEventSeq);
+        new Trainer(algorithms).train(store, TrainRequest.of(manifest.algorithm(), modelDir).withParams(manifest.params())
                 .withWeighting(weighting(manifest)).withContext(context));
-        try (RecsysStore store = RecsysStore.open(db)) {
-            store.markWorkerProgress(modelDir, newest, "model_retrain", manifest.algorithm(), "dir=" + modelDir);
-        }
+        store.withStore(s -> {
+            s.markWorkerProgress(modelDir, newest, "model_retrain", manifest.algorithm(), "dir=" + modelDir);
+            return null;
+        });
         lastRetrain = clock.instant();
     }
 

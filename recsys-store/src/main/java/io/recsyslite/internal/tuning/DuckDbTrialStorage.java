@@ -7,9 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsyslite.core.error.RecsysException;
-import io.recsyslite.internal.store.RecsysStore;
+import io.recsyslite.internal.store.StoreAccess;
 import io.recsyslite.internal.store.StoreSchema;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -53,28 +55,32 @@ public final class DuckDbTrialStorage implements TrialStorage {
     }
 
     /**
-     * Trials in the store file {@code db}, which is opened only for each read or write (waiting
-     * while another process holds it), so a serving process sharing the store works between trials.
+     * Trials in the store, which {@code store} opens only for each read or write (waiting while
+     * another process holds it), so a serving process sharing the store works between trials.
      */
-    public static TrialStorage inStore(Path db) {
+    public static TrialStorage inStore(StoreAccess store) {
         return new TrialStorage() {
             @Override
             public List<Trial> load(String study) {
-                try (RecsysStore store = RecsysStore.open(db)) {
-                    return store.inTransaction(conn -> using(conn).load(study));
-                }
+                return reach(store, s -> s.inTransaction(conn -> using(conn).load(study)));
             }
 
             @Override
             public void save(String study, Trial trial) {
-                try (RecsysStore store = RecsysStore.open(db)) {
-                    store.inTransaction(conn -> {
-                        using(conn).save(study, trial);
-                        return null;
-                    });
-                }
+                reach(store, s -> s.inTransaction(conn -> {
+                    using(conn).save(study, trial);
+                    return null;
+                }));
             }
         };
+    }
+
+    private static <T> T reach(StoreAccess store, StoreAccess.Work<T> work) {
+        try {
+            return store.withStore(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Uses a connection someone else owns (e.g. the store's); closing the storage leaves it open. */
