@@ -7,7 +7,8 @@
 #   3. cache on (default 300 s), the same user every time: the cached path.
 # Builds nothing: run `mvn -B package -DskipTests` first. Env: EVENTS (200000), DURATION (20s),
 # WARMUP (5s), CONNECTIONS (100), THREADS (wrk threads, 2), INDEXES (exact,faiss-ivf-flat),
-# RECSYS_JAVA_OPTS (server JVM options, -Xmx1g). Every run is bounded by DURATION; the server is
+# RECSYS_JAVA_OPTS (server JVM options; default -Xmx1g and the Vector API module, as the
+# recsys-lite launcher starts it). Every run is bounded by DURATION; the server is
 # always stopped.
 set -euo pipefail
 repo_root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -38,7 +39,7 @@ cli train als --db "$work/recsys.db" --output "$work/model" >/dev/null
 users=$(( events / 20 )) # SampleShopConfig.ofEvents: one user per 20 events (for >= 200 events)
 
 start_server() { # $1 = CACHE_EXPIRY seconds, $2 = index type
-  CACHE_EXPIRY="$1" java ${RECSYS_JAVA_OPTS:--Xmx1g} -cp "$classpath" io.recsyslite.examples.cli.RecsysLiteCli serve \
+  CACHE_EXPIRY="$1" java ${RECSYS_JAVA_OPTS:--Xmx1g --add-modules jdk.incubator.vector} -cp "$classpath" io.recsyslite.examples.cli.RecsysLiteCli serve \
     --model-dir "$work/model" --db "$work/recsys.db" --host 127.0.0.1 --port 0 --index "$2" --no-watch-model \
     >"$work/server.log" 2>&1 &
   server_pid=$!

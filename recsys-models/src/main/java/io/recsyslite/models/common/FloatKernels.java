@@ -1,7 +1,8 @@
 package io.recsyslite.models.common;
 
 /**
- * The float kernels of the training inner loops (ALS conjugate gradient and Gram matrix). Two
+ * The float kernels of the training inner loops (ALS conjugate gradient and Gram matrix) and of
+ * scoring every item against a query ({@link Vectors#dotAll}, {@link Vectors#cosineAll}). Two
  * implementations give the same results up to float rounding: {@link JavaFloatKernels}, plain
  * loops the JIT vectorises where it can, and the JDK Vector API one, used when the JVM runs with
  * {@code --add-modules jdk.incubator.vector} (see {@link #best()}). Stateless and thread-safe.

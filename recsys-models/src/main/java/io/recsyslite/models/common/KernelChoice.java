@@ -19,15 +19,16 @@ final class KernelChoice {
     static FloatKernels choose(String property) {
         Logger log = LoggerFactory.getLogger(FloatKernels.class);
         if ("java".equals(property)) {
-            log.info("training kernels: plain Java (-D{}=java)", PROPERTY);
+            log.info("float kernels: plain Java (-D{}=java)", PROPERTY);
             return new JavaFloatKernels();
         }
         if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
-            log.warn("training kernels: plain Java; ALS trains several times faster on the JDK Vector API: "
+            log.warn("float kernels: plain Java; ALS trains and embedding models score several times faster on "
+                    + "the JDK Vector API: "
                     + "start the JVM with --add-modules {}", MODULE);
             return new JavaFloatKernels();
         }
-        log.debug("training kernels: JDK Vector API");
+        log.debug("float kernels: JDK Vector API");
         return new VectorApiKernels();
     }
 }
