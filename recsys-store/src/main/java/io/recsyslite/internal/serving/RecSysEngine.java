@@ -104,6 +104,10 @@ public final class RecSysEngine implements AutoCloseable {
     /** {@code id} is the subject events invalidate; {@code detail} the request's other items, if any. */
     private record CacheKey(long generation, String kind, String id, List<String> detail, int k,
                             RecommendOptions options) {
+        /** The user or session whose events change this answer; null for answers about items. */
+        String subject() {
+            return kind.equals("recommend") || kind.equals("recommend_session") ? id : null;
+        }
     }
 
     private RecSysEngine(RecSysConfig config, Algorithms algorithms, ItemIndexes indexes, TrafficSplit split) {
@@ -115,7 +119,7 @@ public final class RecSysEngine implements AutoCloseable {
         split.names().forEach(name -> models.put(name, new AtomicReference<>()));
         this.live = java.util.Collections.unmodifiableMap(models);
         this.loader = new ModelLoader(config, algorithms, indexes);
-        this.cache = new ResultCache<>(config.cacheExpiry().toNanos(), 10_000);
+        this.cache = new ResultCache<>(config.cacheExpiry().toNanos(), 10_000, CacheKey::subject);
         auditFlusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "recsys-audit-flush");
             t.setDaemon(true);
@@ -315,8 +319,7 @@ public final class RecSysEngine implements AutoCloseable {
                 }
             }
         }
-        cache.removeIf(key -> (key.kind().equals("recommend") || key.kind().equals("recommend_session"))
-                && changed.contains(key.id()));
+        cache.removeSubjects(changed);
         return checked.size();
     }
 
@@ -559,7 +562,7 @@ public final class RecSysEngine implements AutoCloseable {
 
     /** Drops cached answers about one user (after a deletion or an update of their data). */
     void forgetCachedUser(String userId) {
-        cache.removeIf(key -> key.kind().equals("recommend") && userId.equals(key.id()));
+        cache.removeSubjects(List.of(userId));
     }
 
     @Override
