@@ -96,7 +96,7 @@ class OnlineEvaluationTest {
     void impressionsClicksAndConversionsAreAttributedToTheirRecommendation() {
         Recommendations r = recSys.recommend("user_1", 3, RecommendOptions.defaults());
         String id = r.recommendationId();
-        long now = Instant.now().getEpochSecond();
+        long now = Instant.now().getEpochSecond() / 60 * 60; // now + 1 stays in this minute
         RecommendedItem bought = r.items().get(0);
         recSys.record(List.of(
                 feedback("user_1", r.items().get(0).itemId(), LiveEvent.IMPRESSION, id, now),
