@@ -4,7 +4,6 @@ import io.recsyslite.core.spi.ProgressListener;
 import io.recsyslite.internal.serving.Erasure;
 import io.recsyslite.internal.serving.RecSysEngine;
 import io.recsyslite.internal.serving.Trainer;
-import io.recsyslite.internal.store.IngestReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,8 +65,7 @@ public final class RecSys implements AutoCloseable {
      * @return the number of rows read
      */
     public long ingestEvents(Path file) throws IOException {
-        IngestReport report = engine.storeAccess().withStore(store -> store.ingestEvents(file));
-        return report.rows();
+        return engine.storeAccess().withStore(store -> store.ingestEvents(file)).rows();
     }
 
     /**

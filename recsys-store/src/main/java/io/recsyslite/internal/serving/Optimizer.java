@@ -71,8 +71,7 @@ public final class Optimizer {
         List<String> candidates = request.isAuto() ? request.candidates() : List.of(request.algorithm());
         RankingMetric.parse(metric); // fail early on a bad metric name
         candidates.forEach(algorithms::get);
-        Snapshot snapshot = store.withStore(s -> new Snapshot(s.now(), Trainer.load(s, weighting, context),
-                s.dataFingerprint()));
+        Trainer.Snapshot snapshot = store.withStore(s -> Trainer.Snapshot.read(s, weighting, context));
         TrainingData data = snapshot.data();
         String fingerprint = snapshot.fingerprint();
         Instant readAt = snapshot.readAt();
@@ -116,10 +115,6 @@ public final class Optimizer {
             return null;
         });
         return result;
-    }
-
-    /** The training data and when it was read, from one opening of the store. */
-    private record Snapshot(Instant readAt, TrainingData data, String fingerprint) {
     }
 
     private static double score(Recommender model, Split split, String metric, TrainingContext context) {

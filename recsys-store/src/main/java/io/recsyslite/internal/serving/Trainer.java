@@ -72,21 +72,17 @@ public final class Trainer {
     }
 
     /** Training data read from the store in one go, with when it was read and its fingerprint. */
-    private record Snapshot(TrainingData data, Instant readAt, String fingerprint) {
+    record Snapshot(TrainingData data, Instant readAt, String fingerprint) {
         static Snapshot read(RecsysStore store, ConfidenceWeighting weighting, TrainingContext context) {
             Instant readAt = store.now();
             TrainingData data = load(store, weighting, context);
             return new Snapshot(data, readAt, store.dataFingerprint()); // now, not after a long fit that ingests may overlap
         }
-
     }
 
     /** Trains as {@code request} says with {@code store} open throughout (the caller's process keeps the file meanwhile). */
     public Result train(RecsysStore store, TrainRequest request) throws IOException {
-        checkNames(request);
-        Trained trained = fitAndSave(Snapshot.read(store, request.weighting(), request.context()), request);
-        afterSave(store, trained.algorithm(), request.output(), trained.result(), trained.params());
-        return trained.result();
+        return train(StoreAccess.over(store), request);
     }
 
     /**

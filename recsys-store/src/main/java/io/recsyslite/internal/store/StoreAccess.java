@@ -18,6 +18,16 @@ public interface StoreAccess {
 
     <T> T withStore(Work<T> work) throws IOException;
 
+    /** Runs every piece of work on {@code open}, a store the caller keeps open (and closes). */
+    static StoreAccess over(RecsysStore open) {
+        return new StoreAccess() {
+            @Override
+            public <T> T withStore(Work<T> work) throws IOException {
+                return work.run(open);
+            }
+        };
+    }
+
     /** Opens {@code db} for each piece of work (waiting while another process holds it) and closes it after. */
     static StoreAccess of(Path db) {
         return new StoreAccess() {
