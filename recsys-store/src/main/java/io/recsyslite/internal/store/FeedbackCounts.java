@@ -7,7 +7,8 @@ import java.util.List;
  * {@link RecsysStore#feedbackCounts}): the raw counts behind the online metrics. An impression or
  * click counts once per recommendation and item; a conversion is an {@code add_to_cart} or
  * {@code purchase} by the same user or session of an item of a recommendation served at most the
- * conversion window before (the latest such recommendation gets it), once per recommendation and
+ * conversion window before (the latest such recommendation gets it; of several served in the same
+ * second, the one whose card the shopper clicked), once per recommendation and
  * item; revenue is price x qty of the purchases among them.
  *
  * @param variants        per A/B variant, in name order

@@ -108,10 +108,16 @@ final class FeedbackQueries {
                             WHERE e.event_type IN ('add_to_cart', 'purchase') AND f.event_type IN ('impression', 'click')
                                 AND s.user_id IS NULL AND s.session_id IS NULL AND s.ts >= $since
                                 AND s.ts <= e.ts AND e.ts <= s.ts + $window),
-                    attributed AS (SELECT seq, any_value(event_type) AS event_type, any_value(ts) AS ts,
-                            any_value(qty) AS qty, any_value(item_id) AS item_id,
-                            arg_max(variant, served_ts) AS variant, arg_max(recommendation_id, served_ts) AS recommendation_id
-                        FROM candidates GROUP BY seq),
+                    -- the list served last that showed the item; of lists served in the same second, the one
+                    -- whose card was clicked, then the larger id: the same answer at every call
+                    clicked AS (SELECT DISTINCT recommendation_id, item_id, true AS clicked FROM feedback
+                        WHERE event_type = 'click'),
+                    attributed AS (SELECT c.seq, any_value(c.event_type) AS event_type, any_value(c.ts) AS ts,
+                            any_value(c.qty) AS qty, any_value(c.item_id) AS item_id,
+                            arg_max(c.variant, (c.served_ts, coalesce(k.clicked, false), c.recommendation_id)) AS variant,
+                            arg_max(c.recommendation_id, (c.served_ts, coalesce(k.clicked, false), c.recommendation_id))
+                                AS recommendation_id
+                        FROM candidates c LEFT JOIN clicked k USING (recommendation_id, item_id) GROUP BY c.seq),
                     conversions AS (SELECT a.variant, a.recommendation_id, a.item_id, min(a.ts) AS ts,
                             coalesce(sum(CASE WHEN a.event_type = 'purchase' THEN a.qty * i.price END), 0) AS revenue
                         FROM attributed a LEFT JOIN items i USING (item_id) GROUP BY ALL)

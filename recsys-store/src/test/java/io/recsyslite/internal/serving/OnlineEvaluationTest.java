@@ -9,6 +9,7 @@ import io.recsyslite.TrainRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.internal.sample.SampleShopConfig;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -215,6 +217,44 @@ class OnlineEvaluationTest {
             assertThat(c.method()).isEqualTo("two-proportion z-test");
             assertThat(c.ctr().significant()).isFalse(); // no clicks anywhere
         });
+    }
+
+    @Test
+    void aPurchaseShownByTwoListsInOneSecondGoesToTheListWhoseCardWasClicked() throws IOException {
+        recSys.close();
+        recSys = RecSysEngine.open(config(), new TrafficSplit(List.of(new TrafficSplit.Variant("a", 50),
+                new TrafficSplit.Variant("b", 50))));
+        recSys.swapModel("a", modelDir);
+        recSys.swapModel("b", modelDir);
+        long now = Instant.now().getEpochSecond();
+        // each shopper is shown item_7 by a list of each variant in the same second and clicks the list
+        // with the smaller id: neither the second nor the id decides, the click does
+        List<LiveEvent> events = new ArrayList<>();
+        for (String[] shopper : new String[][] {{"user_8", "a", "b"}, {"user_9", "b", "a"}}) {
+            String user = shopper[0];
+            String clickedId = "00-" + user;
+            String otherId = "ff-" + user;
+            recSys.withStore(store -> {
+                store.recordServed(List.of(
+                        new ServedRecommendation(clickedId, now, shopper[1], "constant", "recommend", user, null,
+                                List.of("item_7")),
+                        new ServedRecommendation(otherId, now, shopper[2], "constant", "recommend", user, null,
+                                List.of("item_7"))));
+                return null;
+            });
+            events.add(feedback(user, "item_7", LiveEvent.IMPRESSION, clickedId, now));
+            events.add(feedback(user, "item_7", LiveEvent.IMPRESSION, otherId, now));
+            events.add(feedback(user, "item_7", "click", clickedId, now + 1));
+            events.add(new LiveEvent(user, null, "item_7", now + 60, 1, "purchase"));
+        }
+        recSys.record(events);
+
+        for (int call = 0; call < 3; call++) {
+            assertThat(recSys.onlineStats(30, DAY, 0.95).variants())
+                    .extracting(OnlineStats.VariantStats::variant, OnlineStats.VariantStats::conversions)
+                    .containsExactly(tuple("a", 1L),
+                            tuple("b", 1L));
+        }
     }
 
     private List<ServedRecommendation> served(String user) {
