@@ -1,11 +1,12 @@
 package io.recsyslite.models;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.Sequences;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.spi.Algorithms;
@@ -44,11 +45,11 @@ public final class Ml100kHarness {
         for (String[] f : rows) {
             events.add(users.get(f[0]), items.get(f[1]), Long.parseLong(f[3]), 1f);
         }
-        TrainingData all = TrainingData.build(IdIndex.of(new ArrayList<>(users.keySet())),
+        TrainingData all = TrainingDataBuilder.build(IdIndex.of(new ArrayList<>(users.keySet())),
                 IdIndex.of(new ArrayList<>(items.keySet())), events, ConfidenceWeighting.binary(),
                 ItemMetadata.empty(items.size()));
         Sequences seq = all.sequences();
-        TrainingData train = all.withEvents(seq.toEvents((u, p) -> p != seq.end(u) - 1));
+        TrainingData train = TrainingDataBuilder.withEvents(all, TrainingDataBuilder.events(seq, (u, p) -> p != seq.end(u) - 1));
 
         RecommenderProvider provider = Algorithms.discover().get(args[0]);
         Map<String, String> given = new LinkedHashMap<>();

@@ -1,10 +1,11 @@
 package io.recsyslite.models;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -48,7 +49,7 @@ public final class PlantedData {
                 }
             }
         }
-        return TrainingData.build(ids("u", USERS), ids("i", ITEMS), events, ConfidenceWeighting.binary(),
+        return TrainingDataBuilder.build(ids("u", USERS), ids("i", ITEMS), events, ConfidenceWeighting.binary(),
                 ItemMetadata.empty(ITEMS));
     }
 

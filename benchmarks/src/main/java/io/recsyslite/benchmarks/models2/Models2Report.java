@@ -1,7 +1,9 @@
 package io.recsyslite.benchmarks.models2;
 
+import io.recsyslite.benchmarks.report.HeapPeakSampler;
 import io.recsyslite.core.data.Sequences;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import io.recsyslite.core.rank.ItemFilter;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
@@ -9,7 +11,6 @@ import io.recsyslite.core.rank.TopK;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.TrainingContext;
-import io.recsyslite.benchmarks.report.HeapPeakSampler;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -267,7 +268,7 @@ public final class Models2Report {
             cold.set(random.nextInt(all.numItems()));
         }
         Sequences seq = all.sequences();
-        TrainingData train = all.withEvents(seq.toEvents((u, p) -> !cold.get(seq.item(p))));
+        TrainingData train = TrainingDataBuilder.withEvents(all, TrainingDataBuilder.events(seq, (u, p) -> !cold.get(seq.item(p))));
         Recommender model = fit("lightfm", train, Map.of());
         int numCold = cold.cardinality();
         double[] auc = new double[2];

@@ -1,10 +1,11 @@
 package io.recsyslite.benchmarks.models2;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class MovieLens {
             int i = items.computeIfAbsent(f[1], k -> items.size());
             events.add(u, i, Long.parseLong(f[3].trim()), 1f);
         }
-        return TrainingData.build(IdIndex.of(new ArrayList<>(users.keySet())), IdIndex.of(List.copyOf(items.keySet())),
+        return TrainingDataBuilder.build(IdIndex.of(new ArrayList<>(users.keySet())), IdIndex.of(List.copyOf(items.keySet())),
                 events, ConfidenceWeighting.binary(), ItemMetadata.empty(items.size()));
     }
 }

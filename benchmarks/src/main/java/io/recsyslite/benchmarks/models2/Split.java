@@ -2,6 +2,7 @@ package io.recsyslite.benchmarks.models2;
 
 import io.recsyslite.core.data.Sequences;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 
 /**
  * Leave-last-out: per user the last event by time (ties: file order) is held out, the rest trains.
@@ -21,7 +22,7 @@ record Split(TrainingData train, int[] heldOut, int[][] history) {
             heldOut[u] = items.length >= 2 ? items[items.length - 1] : -1;
             history[u] = java.util.Arrays.copyOf(items, Math.max(0, items.length - 1));
         }
-        TrainingData train = all.withEvents(seq.toEvents((u, p) -> seq.length(u) < 2 || p != seq.end(u) - 1));
+        TrainingData train = TrainingDataBuilder.withEvents(all, TrainingDataBuilder.events(seq, (u, p) -> seq.length(u) < 2 || p != seq.end(u) - 1));
         return new Split(train, heldOut, history);
     }
 }

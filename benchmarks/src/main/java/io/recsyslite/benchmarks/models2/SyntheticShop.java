@@ -1,10 +1,11 @@
 package io.recsyslite.benchmarks.models2;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ final class SyntheticShop {
         }
         ItemMetadata metadata = new ItemMetadata(new String[numItems], categories, brands, prices,
                 new String[numItems], Map.of());
-        return TrainingData.build(ids("u", numUsers), ids("i", numItems), events, ConfidenceWeighting.binary(),
+        return TrainingDataBuilder.build(ids("u", numUsers), ids("i", numItems), events, ConfidenceWeighting.binary(),
                 metadata);
     }
 

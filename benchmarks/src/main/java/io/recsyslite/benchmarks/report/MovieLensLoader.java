@@ -1,11 +1,12 @@
 package io.recsyslite.benchmarks.report;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.error.InvalidDataException;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ public final class MovieLensLoader {
         for (long[] r : rows) {
             events.add(users.get(r[0]), items.get(r[1]), r[2], 1f);
         }
-        return TrainingData.build(idIndex(users), idIndex(items), events, ConfidenceWeighting.binary(),
+        return TrainingDataBuilder.build(idIndex(users), idIndex(items), events, ConfidenceWeighting.binary(),
                 ItemMetadata.empty(items.size()));
     }
 

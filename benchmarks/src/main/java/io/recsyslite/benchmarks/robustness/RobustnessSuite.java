@@ -1,15 +1,15 @@
 package io.recsyslite.benchmarks.robustness;
 
 import io.recsyslite.benchmarks.report.HeapPeakSampler;
-import io.recsyslite.core.eval.UserScores;
-import io.recsyslite.core.eval.UserStatistics;
-import io.recsyslite.internal.serving.AutoSelection;
+import io.recsyslite.core.internal.eval.UserScores;
+import io.recsyslite.core.internal.eval.UserStatistics;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Recommender;
 import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.examples.chart.ComparisonChart;
 import io.recsyslite.examples.chart.ComparisonPage;
+import io.recsyslite.internal.serving.AutoSelection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

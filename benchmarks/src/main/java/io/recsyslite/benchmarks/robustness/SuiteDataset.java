@@ -3,11 +3,11 @@ package io.recsyslite.benchmarks.robustness;
 import io.recsyslite.core.data.CsrMatrix;
 import io.recsyslite.core.data.Sequences;
 import io.recsyslite.core.data.TrainingData;
-import io.recsyslite.core.eval.Evaluator;
-import io.recsyslite.core.eval.SequenceEvaluator;
-import io.recsyslite.core.eval.Split;
-import io.recsyslite.core.eval.Splitter;
-import io.recsyslite.core.eval.UserScores;
+import io.recsyslite.core.internal.eval.Evaluator;
+import io.recsyslite.core.internal.eval.SequenceEvaluator;
+import io.recsyslite.core.internal.eval.Split;
+import io.recsyslite.core.internal.eval.Splitter;
+import io.recsyslite.core.internal.eval.UserScores;
 import io.recsyslite.core.spi.Recommender;
 import java.util.List;
 

@@ -2,13 +2,14 @@ package io.recsyslite.benchmarks.robustness;
 
 import io.recsyslite.benchmarks.report.MovieLensLoader;
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.Sequences;
 import io.recsyslite.core.data.TrainingData;
-import io.recsyslite.core.eval.BenchmarkProtocol;
-import io.recsyslite.core.eval.Splitter;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
+import io.recsyslite.core.internal.eval.BenchmarkProtocol;
+import io.recsyslite.core.internal.eval.Splitter;
 import io.recsyslite.internal.sample.LongTailShopGenerator;
 import io.recsyslite.internal.sample.SampleShopConfig;
 import io.recsyslite.internal.sample.SampleShopGenerator;
@@ -102,7 +103,7 @@ final class SuiteDatasets {
                 }
             }
         }
-        return TrainingData.build(IdIndex.of(ids), ml.items(), events, ConfidenceWeighting.binary(),
+        return TrainingDataBuilder.build(IdIndex.of(ids), ml.items(), events, ConfidenceWeighting.binary(),
                 ItemMetadata.empty(ml.numItems()));
     }
 }

@@ -1,7 +1,7 @@
 package io.recsyslite.benchmarks.robustness;
 
-import io.recsyslite.core.eval.UserStatistics;
-import io.recsyslite.core.eval.UserStatistics.Interval;
+import io.recsyslite.core.internal.eval.UserStatistics.Interval;
+import io.recsyslite.core.internal.eval.UserStatistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,15 +1,15 @@
 package io.recsyslite.benchmarks.tuning;
 
 import io.recsyslite.core.data.TrainingData;
-import io.recsyslite.core.eval.Evaluator;
-import io.recsyslite.core.eval.Split;
-import io.recsyslite.core.eval.Splitter;
+import io.recsyslite.core.internal.eval.Evaluator;
+import io.recsyslite.core.internal.eval.Split;
+import io.recsyslite.core.internal.eval.Splitter;
+import io.recsyslite.core.internal.tuning.Direction;
+import io.recsyslite.core.internal.tuning.RandomSampler;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.ParamSpace;
 import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
-import io.recsyslite.core.tuning.Direction;
-import io.recsyslite.core.tuning.RandomSampler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

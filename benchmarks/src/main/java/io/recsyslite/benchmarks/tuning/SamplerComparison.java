@@ -1,15 +1,15 @@
 package io.recsyslite.benchmarks.tuning;
 
-import io.recsyslite.core.eval.UserStatistics;
-import io.recsyslite.core.tuning.Direction;
-import io.recsyslite.core.tuning.Pruner;
-import io.recsyslite.core.tuning.RandomSampler;
-import io.recsyslite.core.tuning.Sampler;
-import io.recsyslite.core.tuning.Study;
-import io.recsyslite.core.tuning.StudyResult;
-import io.recsyslite.core.tuning.TpeSampler;
-import io.recsyslite.core.tuning.Trial;
-import io.recsyslite.core.tuning.TrialState;
+import io.recsyslite.core.internal.eval.UserStatistics;
+import io.recsyslite.core.internal.tuning.Direction;
+import io.recsyslite.core.internal.tuning.Pruner;
+import io.recsyslite.core.internal.tuning.RandomSampler;
+import io.recsyslite.core.internal.tuning.Sampler;
+import io.recsyslite.core.internal.tuning.Study;
+import io.recsyslite.core.internal.tuning.StudyResult;
+import io.recsyslite.core.internal.tuning.TpeSampler;
+import io.recsyslite.core.internal.tuning.Trial;
+import io.recsyslite.core.internal.tuning.TrialState;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.recsyslite.benchmarks.tuning;
 
+import io.recsyslite.core.internal.tuning.Direction;
+import io.recsyslite.core.internal.tuning.Objective;
 import io.recsyslite.core.spi.ParamSpace;
-import io.recsyslite.core.tuning.Direction;
-import io.recsyslite.core.tuning.Objective;
 import java.util.function.LongFunction;
 
 /**

@@ -2,9 +2,9 @@ package io.recsyslite.benchmarks.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recsyslite.core.tuning.Direction;
-import io.recsyslite.core.tuning.Trial;
-import io.recsyslite.core.tuning.TrialState;
+import io.recsyslite.core.internal.tuning.Direction;
+import io.recsyslite.core.internal.tuning.Trial;
+import io.recsyslite.core.internal.tuning.TrialState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

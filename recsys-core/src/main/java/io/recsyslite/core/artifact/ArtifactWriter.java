@@ -60,7 +60,7 @@ public final class ArtifactWriter {
 
     /**
      * A {@code numUsers x width} matrix with one row per user in model order: erasing a user zeroes
-     * their row ({@link UserScrubber}).
+     * their row ({@link ModelArtifacts#eraseUsers}).
      */
     public void putUserFloats(String name, float[] data, int numUsers, int width) throws IOException {
         putFloats(name, data, numUsers, width);

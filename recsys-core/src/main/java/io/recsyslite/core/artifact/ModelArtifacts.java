@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -84,6 +85,22 @@ public final class ModelArtifacts {
         json.set("files", JSON.valueToTree(files));
         json.set("model", JSON.valueToTree(writer.meta()));
         return json;
+    }
+
+    /**
+     * Erases users from the model saved in {@code dir} (GDPR): their ids become tombstones and their
+     * rows of the per-user arrays the writer declared are zeroed; the model is rewritten atomically
+     * with fresh checksums, and only when one of the users is in it.
+     *
+     * @return the ids that were in the model (and are now erased); empty when nothing changed
+     */
+    public static Set<String> eraseUsers(Path dir, Set<String> userIds) throws IOException {
+        return UserScrubber.forget(dir, userIds);
+    }
+
+    /** Whether {@code userId}, read from a saved model, is the tombstone of an erased user. */
+    public static boolean isErasedUser(String userId) {
+        return userId.startsWith(UserScrubber.TOMBSTONE_PREFIX);
     }
 
     /** Reads model.json and verifies the checksum of every file it lists. */

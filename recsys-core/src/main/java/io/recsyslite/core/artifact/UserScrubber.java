@@ -36,9 +36,9 @@ import java.util.TreeSet;
  * left behind in or beside the directory (older versions, crash leftovers) is removed, since it
  * may hold the users too.
  */
-public final class UserScrubber {
+final class UserScrubber {
     /** Prefix of the ids that replace erased users in users.json. */
-    public static final String TOMBSTONE_PREFIX = "\u0000erased-user-";
+    static final String TOMBSTONE_PREFIX = "\u0000erased-user-";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private UserScrubber() {
@@ -49,7 +49,7 @@ public final class UserScrubber {
      *
      * @return the ids that were in the model (and are now erased); empty when nothing changed
      */
-    public static Set<String> forget(Path dir, Set<String> userIds) throws IOException {
+    static Set<String> forget(Path dir, Set<String> userIds) throws IOException {
         ModelManifest manifest = ModelArtifacts.verify(dir);
         if (Collections.disjoint(readUsers(dir, manifest), userIds) && ModelDirectory.leftovers(dir).isEmpty()) {
             return Set.of(); // nothing to write: a read-only model directory stays servable

@@ -8,6 +8,6 @@
  * arrays as NumPy {@code .npy} files (float32, int32, int64; little-endian, so {@code numpy.load}
  * opens them) and id lists as JSON. Providers write and read their files through
  * {@link ArtifactWriter} and {@link ArtifactReader}, which are not thread-safe and live for one save
- * or load. {@link UserScrubber} erases users from a saved model (GDPR).
+ * or load. {@code ModelArtifacts.eraseUsers} erases users from a saved model (GDPR).
  */
 package io.recsyslite.core.artifact;

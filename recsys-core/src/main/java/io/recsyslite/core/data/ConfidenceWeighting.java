@@ -81,7 +81,16 @@ public record ConfidenceWeighting(Quantity quantity, long halfLifeSeconds, long 
         return eventType == null ? 1f : eventTypeWeights.getOrDefault(eventType, 1.0).floatValue();
     }
 
-    double quantityTerm(float qty) {
+    /**
+     * One event's contribution to its user-item pair's confidence (before {@link Quantity#BINARY}
+     * caps the pair at 1): {@code quantityTerm(qty) * typeWeight * 0.5^(age / halfLife)}, the age
+     * measured from {@code reference} (unix seconds).
+     */
+    public double contribution(float qty, float typeWeight, long ts, long reference) {
+        return quantityTerm(qty) * typeWeight * decay(ts, reference);
+    }
+
+    private double quantityTerm(float qty) {
         return switch (quantity) {
             case BINARY, COUNT -> 1.0;
             case QTY -> qty;
@@ -89,7 +98,7 @@ public record ConfidenceWeighting(Quantity quantity, long halfLifeSeconds, long 
         };
     }
 
-    double decay(long ts, long reference) {
+    private double decay(long ts, long reference) {
         if (halfLifeSeconds == 0) {
             return 1.0;
         }

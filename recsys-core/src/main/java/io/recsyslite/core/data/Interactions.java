@@ -2,7 +2,7 @@ package io.recsyslite.core.data;
 
 /**
  * The user x item confidence matrix and its transpose (item x user), both CSR. Immutable and
- * thread-safe; built by {@link InteractionsBuilder}.
+ * thread-safe; built by the store (io.recsyslite.core.internal.data.InteractionsBuilder).
  */
 public final class Interactions {
     private final CsrMatrix userItems;

@@ -69,6 +69,11 @@ public final class Sequences {
         return quantities[pos];
     }
 
+    /** The weight of the event's type (1 when events have no types). */
+    public float typeWeight(int pos) {
+        return typeWeights[pos];
+    }
+
     /** User's items, oldest first (a copy). */
     public int[] items(int user) {
         return Arrays.copyOfRange(items, indptr[user], indptr[user + 1]);
@@ -76,24 +81,5 @@ public final class Sequences {
 
     public long[] timestamps(int user) {
         return Arrays.copyOfRange(timestamps, indptr[user], indptr[user + 1]);
-    }
-
-    /** The events of the users for which {@code keep} accepts the event's position, as columns. */
-    public EventColumns toEvents(EventPredicate keep) {
-        EventColumns out = new EventColumns(items.length);
-        for (int u = 0; u < numUsers(); u++) {
-            for (int p = indptr[u]; p < indptr[u + 1]; p++) {
-                if (keep.test(u, p)) {
-                    out.add(u, items[p], timestamps[p], quantities[p], typeWeights[p]);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Selects events by user and sequence position. */
-    @FunctionalInterface
-    public interface EventPredicate {
-        boolean test(int user, int pos);
     }
 }

@@ -25,19 +25,6 @@ public record TrainingData(IdIndex users, IdIndex items, Interactions interactio
         }
     }
 
-    /** Builds training data from event columns over the given id indexes. */
-    public static TrainingData build(IdIndex users, IdIndex items, EventColumns events,
-                                     ConfidenceWeighting weighting, ItemMetadata metadata) {
-        InteractionsBuilder.Built built = new InteractionsBuilder(weighting)
-                .build(events, users.size(), items.size());
-        return new TrainingData(users, items, built.interactions(), built.sequences(), metadata, weighting);
-    }
-
-    /** The same ids, metadata and weighting over another set of events (e.g. a training split). */
-    public TrainingData withEvents(EventColumns events) {
-        return build(users, items, events, weighting, metadata);
-    }
-
     public int numUsers() {
         return users.size();
     }

@@ -1,10 +1,11 @@
 package io.recsyslite.core.testing;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 
 /** Small hand-made training data for tests. */
 public final class TinyData {
@@ -18,7 +19,7 @@ public final class TinyData {
         e.add(0, 1, 1_700_000_100L, 1);
         e.add(1, 1, 1_700_000_000L, 2);
         e.add(1, 2, 1_700_000_200L, 1);
-        return TrainingData.build(IdIndex.of("u0", "u1", "u2"), IdIndex.of("i0", "i1", "i2", "i3", "i4"), e,
+        return TrainingDataBuilder.build(IdIndex.of("u0", "u1", "u2"), IdIndex.of("i0", "i1", "i2", "i3", "i4"), e,
                 ConfidenceWeighting.byQuantity(), ItemMetadata.empty(5));
     }
 }

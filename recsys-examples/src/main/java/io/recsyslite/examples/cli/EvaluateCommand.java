@@ -1,14 +1,14 @@
 package io.recsyslite.examples.cli;
 
 import io.recsyslite.core.error.InvalidParameterException;
-import io.recsyslite.core.eval.Splitter;
-import io.recsyslite.core.eval.UserScores;
-import io.recsyslite.core.eval.UserStatistics;
-import io.recsyslite.internal.serving.Trainer;
+import io.recsyslite.core.internal.eval.Splitter;
+import io.recsyslite.core.internal.eval.UserScores;
+import io.recsyslite.core.internal.eval.UserStatistics;
 import io.recsyslite.core.spi.Algorithms;
-import io.recsyslite.internal.store.RecsysStore;
 import io.recsyslite.examples.chart.ComparisonChart;
 import io.recsyslite.examples.chart.ComparisonPage;
+import io.recsyslite.internal.serving.Trainer;
+import io.recsyslite.internal.store.RecsysStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +20,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code recsys-lite evaluate a,b,c}: fit each algorithm on the same split of the store's data, print

@@ -1,19 +1,19 @@
 package io.recsyslite.examples.cli;
 
+import io.recsyslite.core.internal.tuning.RecommenderTuner;
+import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.internal.serving.AutoSelection;
 import io.recsyslite.internal.serving.OptimizeRequest;
 import io.recsyslite.internal.serving.Optimizer;
-import io.recsyslite.core.spi.Algorithms;
-import io.recsyslite.core.tuning.RecommenderTuner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code recsys-lite optimize}: TPE hyperparameter search with pruning; trials kept in the store. */
 @Command(name = "optimize", mixinStandardHelpOptions = true,

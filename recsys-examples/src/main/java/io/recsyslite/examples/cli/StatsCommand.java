@@ -1,7 +1,7 @@
 package io.recsyslite.examples.cli;
 
-import io.recsyslite.core.eval.TwoProportionTest;
 import io.recsyslite.core.internal.SnakeCaseJson;
+import io.recsyslite.core.internal.eval.TwoProportionTest;
 import io.recsyslite.internal.serving.OnlineStats;
 import io.recsyslite.internal.store.RecsysStore;
 import java.io.PrintWriter;

@@ -3,10 +3,11 @@ package io.recsyslite.models.testing;
 import io.recsyslite.core.artifact.ModelArtifacts;
 import io.recsyslite.core.artifact.Provenance;
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Recommender;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class GeneratedData {
         }
         ItemMetadata metadata = new ItemMetadata(new String[numItems], categories, brands, prices,
                 new String[numItems], Map.of());
-        return TrainingData.build(ids("u", numUsers), ids("i", numItems), events, ConfidenceWeighting.binary(),
+        return TrainingDataBuilder.build(ids("u", numUsers), ids("i", numItems), events, ConfidenceWeighting.binary(),
                 metadata);
     }
 
@@ -93,7 +94,7 @@ public final class GeneratedData {
                 ts += gapSeconds;
             }
         }
-        return TrainingData.build(ids("u", numUsers), ids("i", numItems), events, ConfidenceWeighting.binary(),
+        return TrainingDataBuilder.build(ids("u", numUsers), ids("i", numItems), events, ConfidenceWeighting.binary(),
                 ItemMetadata.empty(numItems));
     }
 

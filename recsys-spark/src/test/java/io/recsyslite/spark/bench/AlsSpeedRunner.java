@@ -1,5 +1,6 @@
 package io.recsyslite.spark.bench;
 
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.floor;
@@ -7,18 +8,18 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.rand;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.recsyslite.core.data.ConfidenceWeighting;
 import io.recsyslite.core.data.CsrMatrix;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.internal.data.EventColumns;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.ModelData;
 import io.recsyslite.core.spi.RecommenderProvider;
 import io.recsyslite.core.spi.TrainingContext;
 import io.recsyslite.spark.SparkAls;
 import io.recsyslite.spark.SparkInput;
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -134,7 +135,7 @@ public final class AlsSpeedRunner {
                 events.add(u, seen.col(p), 0L, 1f);
             }
         }
-        return TrainingData.build(data.users(), data.items(), events, ConfidenceWeighting.binary(),
+        return TrainingDataBuilder.build(data.users(), data.items(), events, ConfidenceWeighting.binary(),
                 ItemMetadata.empty(data.items().size()));
     }
 

@@ -2,10 +2,11 @@ package io.recsyslite.spark.bench;
 
 import io.recsyslite.core.artifact.ModelArtifacts;
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.rank.ScoredItems;
 import io.recsyslite.core.spi.Algorithms;
@@ -172,7 +173,7 @@ public final class Ml100kQualityRunner {
             for (String[] f : train) {
                 events.add(users.indexOf(f[0]), items.indexOf(f[1]), Long.parseLong(f[3]), 1f);
             }
-            return TrainingData.build(users, items, events, ConfidenceWeighting.binary(), ItemMetadata.empty(items.size()));
+            return TrainingDataBuilder.build(users, items, events, ConfidenceWeighting.binary(), ItemMetadata.empty(items.size()));
         }
 
         /** NDCG@10 and HR@10 over all users, full ranking excluding training items. */

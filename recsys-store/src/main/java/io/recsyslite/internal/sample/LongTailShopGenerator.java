@@ -1,9 +1,10 @@
 package io.recsyslite.internal.sample;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.Sequences;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import java.util.SplittableRandom;
 
 /**
@@ -48,6 +49,6 @@ public final class LongTailShopGenerator {
                 shuffled.add(u, sequences.item(p), ts[k], sequences.quantity(p));
             }
         }
-        return ordered.withEvents(shuffled);
+        return TrainingDataBuilder.withEvents(ordered, shuffled);
     }
 }

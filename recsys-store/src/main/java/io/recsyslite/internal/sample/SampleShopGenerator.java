@@ -1,10 +1,11 @@
 package io.recsyslite.internal.sample;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import io.recsyslite.core.spi.ProgressListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,7 +87,7 @@ public final class SampleShopGenerator {
         String[] itemIds = IntStream.range(0, config.items()).mapToObj(SampleShopGenerator::itemId)
                 .toArray(String[]::new);
         IdIndex users = IdIndex.of(IntStream.range(0, config.users()).mapToObj(SampleShopGenerator::userId).toList());
-        return TrainingData.build(users, IdIndex.of(itemIds), events, weighting, catalogue.metadata());
+        return TrainingDataBuilder.build(users, IdIndex.of(itemIds), events, weighting, catalogue.metadata());
     }
 
     /**

@@ -1,10 +1,11 @@
 package io.recsyslite.internal.sample;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.TrainingData;
 import io.recsyslite.core.error.InvalidParameterException;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -86,7 +87,7 @@ public final class SessionStreamGenerator {
         }
         String[] itemIds = IntStream.range(0, items).mapToObj(SampleShopGenerator::itemId).toArray(String[]::new);
         IdIndex users = IdIndex.of(IntStream.range(0, sessions).mapToObj(SessionStreamGenerator::sessionId).toList());
-        return TrainingData.build(users, IdIndex.of(itemIds), events, weighting, catalogue.metadata());
+        return TrainingDataBuilder.build(users, IdIndex.of(itemIds), events, weighting, catalogue.metadata());
     }
 
     private int next(int item, SplittableRandom random) {

@@ -3,7 +3,6 @@ package io.recsyslite.internal.serving;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.recsyslite.core.artifact.ModelArtifacts;
-import io.recsyslite.core.artifact.UserScrubber;
 import io.recsyslite.core.internal.SnakeCaseJson;
 import io.recsyslite.internal.store.RecsysStore;
 import io.recsyslite.internal.store.ServedRecommendation;
@@ -90,7 +89,7 @@ public final class Gdpr {
         store.pendingErasures().forEach((dir, users) -> {
             try {
                 if (Files.exists(dir)) {
-                    for (String userId : UserScrubber.forget(dir, users)) {
+                    for (String userId : ModelArtifacts.eraseUsers(dir, users)) {
                         store.audit("gdpr", "scrub_model", userId, "dir=" + dir);
                     }
                 }
@@ -127,7 +126,7 @@ public final class Gdpr {
         if (deleted.isEmpty()) {
             return;
         }
-        Set<String> erased = UserScrubber.forget(modelDir, deleted);
+        Set<String> erased = ModelArtifacts.eraseUsers(modelDir, deleted);
         for (String userId : erased) {
             store.audit("gdpr", "scrub_model", userId, "dir=" + modelDir);
         }

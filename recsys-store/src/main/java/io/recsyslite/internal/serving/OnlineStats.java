@@ -1,7 +1,7 @@
 package io.recsyslite.internal.serving;
 
 import io.recsyslite.core.error.InvalidParameterException;
-import io.recsyslite.core.eval.TwoProportionTest;
+import io.recsyslite.core.internal.eval.TwoProportionTest;
 import io.recsyslite.internal.store.FeedbackCounts;
 import io.recsyslite.internal.store.RecsysStore;
 import java.nio.file.Path;

@@ -1,10 +1,11 @@
 package io.recsyslite.internal.store;
 
 import io.recsyslite.core.data.ConfidenceWeighting;
-import io.recsyslite.core.data.EventColumns;
 import io.recsyslite.core.data.IdIndex;
 import io.recsyslite.core.data.ItemMetadata;
 import io.recsyslite.core.data.TrainingData;
+import io.recsyslite.core.internal.data.EventColumns;
+import io.recsyslite.core.internal.data.TrainingDataBuilder;
 import io.recsyslite.core.spi.ProgressListener;
 
 import java.sql.Connection;
@@ -52,7 +53,7 @@ final class TrainingDataLoader {
             st.execute("DROP TABLE recsys_user_ids");
             st.execute("DROP TABLE recsys_item_ids");
             progress.update("build", 0, 1);
-            TrainingData data = TrainingData.build(users, items, events, weighting, metadata);
+            TrainingData data = TrainingDataBuilder.build(users, items, events, weighting, metadata);
             progress.update("build", 1, 1);
             return data;
         }

@@ -1,17 +1,17 @@
 package io.recsyslite.internal.tuning;
 
-import io.recsyslite.core.tuning.Trial;
-import io.recsyslite.core.tuning.TrialState;
-import io.recsyslite.core.tuning.TrialStorage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsyslite.core.error.RecsysException;
+import io.recsyslite.core.internal.tuning.Trial;
+import io.recsyslite.core.internal.tuning.TrialState;
+import io.recsyslite.core.internal.tuning.TrialStorage;
 import io.recsyslite.internal.store.StoreAccess;
 import io.recsyslite.internal.store.StoreSchema;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package io.recsyslite.core.tuning;
+package io.recsyslite.core.internal.tuning;
 
 import io.recsyslite.internal.tuning.DuckDbTrialStorage;
 import static org.assertj.core.api.Assertions.assertThat;

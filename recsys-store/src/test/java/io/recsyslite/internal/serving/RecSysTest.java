@@ -9,18 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recsyslite.core.artifact.ModelArtifacts;
-import io.recsyslite.core.artifact.UserScrubber;
 import io.recsyslite.core.error.CorruptModelException;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.error.NotFoundException;
-import io.recsyslite.internal.sample.SampleShopConfig;
-import io.recsyslite.internal.sample.SampleShopGenerator;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.TrainingContext;
-import io.recsyslite.internal.store.AuditEntry;
-import io.recsyslite.internal.store.RecsysStore;
 import io.recsyslite.core.testing.ConstantScoresProvider;
 import io.recsyslite.core.testing.StoreHeldElsewhere;
+import io.recsyslite.internal.sample.SampleShopConfig;
+import io.recsyslite.internal.sample.SampleShopGenerator;
+import io.recsyslite.internal.store.AuditEntry;
+import io.recsyslite.internal.store.RecsysStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -272,12 +271,12 @@ class RecSysTest {
         var before = ModelArtifacts.load(modelDir, Algorithms.discover()).model();
         int u = before.users().indexOf(user);
 
-        assertThat(UserScrubber.forget(modelDir, Set.of(user, "not-in-model"))).containsExactly(user);
+        assertThat(ModelArtifacts.eraseUsers(modelDir, Set.of(user, "not-in-model"))).containsExactly(user);
 
         var after = ModelArtifacts.load(modelDir, Algorithms.discover()).model();
-        assertThat(after.users().idOf(u)).startsWith(UserScrubber.TOMBSTONE_PREFIX);
+        assertThat(ModelArtifacts.isErasedUser(after.users().idOf(u))).isTrue();
         assertThat(after.recommend(u, io.recsyslite.core.rank.RecommendRequest.top(100)).size()).isEqualTo(100);
-        assertThat(UserScrubber.forget(modelDir, Set.of(user))).isEmpty();
+        assertThat(ModelArtifacts.eraseUsers(modelDir, Set.of(user))).isEmpty();
     }
 
     @Test
