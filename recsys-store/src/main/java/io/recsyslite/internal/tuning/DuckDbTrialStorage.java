@@ -11,9 +11,7 @@ import io.recsyslite.internal.store.StoreAccess;
 import io.recsyslite.internal.store.StoreSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,30 +25,18 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Trials in the DuckDB table {@code tuning_trials} (the store's database file or one of its own).
+ * Trials in the store's DuckDB table {@code tuning_trials}.
  * Each trial is inserted, and committed, as it finishes. Params and intermediate values are JSON;
  * times are UTC. Not thread-safe: one study at a time.
  */
 public final class DuckDbTrialStorage implements TrialStorage {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Connection connection;
-    private final boolean owned;
 
-    private DuckDbTrialStorage(Connection connection, boolean owned) throws SQLException {
+    private DuckDbTrialStorage(Connection connection) throws SQLException {
         this.connection = connection;
-        this.owned = owned;
         try (Statement s = connection.createStatement()) {
             s.execute(StoreSchema.TUNING_TRIALS);
-        }
-    }
-
-    /** Opens (creating if needed) the DuckDB file at {@code path}; closing the storage closes it. */
-    public static DuckDbTrialStorage open(Path path) {
-        try {
-            return new DuckDbTrialStorage(DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath()), true);
-        } catch (SQLException e) {
-            throw new RecsysException("cannot open the tuning database " + path + ": " + e.getMessage()
-                    + " (is another process using it?)", e);
         }
     }
 
@@ -83,10 +69,10 @@ public final class DuckDbTrialStorage implements TrialStorage {
         }
     }
 
-    /** Uses a connection someone else owns (e.g. the store's); closing the storage leaves it open. */
+    /** Trials through a connection the caller owns (the store's, in a transaction). */
     public static DuckDbTrialStorage using(Connection connection) {
         try {
-            return new DuckDbTrialStorage(connection, false);
+            return new DuckDbTrialStorage(connection);
         } catch (SQLException e) {
             throw new RecsysException("cannot create table tuning_trials: " + e.getMessage(), e);
         }
@@ -138,17 +124,6 @@ public final class DuckDbTrialStorage implements TrialStorage {
         } catch (SQLException | JsonProcessingException e) {
             throw new RecsysException("cannot store trial " + trial.number() + " of study '" + study
                     + "' in tuning_trials: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (owned) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                throw new RecsysException("cannot close the tuning database: " + e.getMessage(), e);
-            }
         }
     }
 

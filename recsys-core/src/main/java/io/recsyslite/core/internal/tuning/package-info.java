@@ -21,7 +21,7 @@
  * The optimize command then is a few lines (names of the evaluation package are placeholders):
  * <pre>{@code
  * Split outer = Splits.leaveLastOut(all);                  // train / test
- * try (DuckDbTrialStorage storage = DuckDbTrialStorage.open(dbPath)) {
+ * try (TrialStorage storage = DuckDbTrialStorage.inStore(StoreAccess.of(dbPath))) {
  *     RecommenderTuner.Result r = RecommenderTuner.builder(Algorithms.discover().get("als"), "ndcg@20")
  *         .splitter(train -> {
  *             Split inner = Splits.leaveLastFraction(train, 0.2); // train / validation: last 20%

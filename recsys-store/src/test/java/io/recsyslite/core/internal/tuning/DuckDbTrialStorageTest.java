@@ -1,5 +1,6 @@
 package io.recsyslite.core.internal.tuning;
 
+import io.recsyslite.internal.store.StoreAccess;
 import io.recsyslite.internal.tuning.DuckDbTrialStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +34,7 @@ class DuckDbTrialStorageTest {
     void aKilledStudyResumesWithEveryFinishedTrialAndContinuesTheNumbering(@TempDir Path dir) {
         Path db = dir.resolve("recsys.db");
         QuadraticObjective objective = new QuadraticObjective();
-        try (DuckDbTrialStorage storage = DuckDbTrialStorage.open(db)) {
+        try (TrialStorage storage = DuckDbTrialStorage.inStore(StoreAccess.of(db))) {
             assertThatThrownBy(() -> study(storage, 25, false).optimize((p, r) -> {
                 if (r.trialNumber() == 14) {
                     throw new Killed();
@@ -43,7 +44,7 @@ class DuckDbTrialStorageTest {
         }
         List<Trial> beforeResume;
         StudyResult resumed;
-        try (DuckDbTrialStorage storage = DuckDbTrialStorage.open(db)) {
+        try (TrialStorage storage = DuckDbTrialStorage.inStore(StoreAccess.of(db))) {
             beforeResume = storage.load("als-ndcg@20");
             assertThat(beforeResume).extracting(Trial::number).containsExactlyElementsOf(range(14));
             resumed = study(storage, 25, true).optimize(objective);
@@ -66,7 +67,7 @@ class DuckDbTrialStorageTest {
         Trial failed = new Trial(4, TrialState.FAIL, Double.NaN, Map.of("factors", 8), new TreeMap<>(),
                 "OutOfMemoryError: Java heap space", started, started);
         Path db = dir.resolve("t.db");
-        try (DuckDbTrialStorage storage = DuckDbTrialStorage.open(db)) {
+        try (TrialStorage storage = DuckDbTrialStorage.inStore(StoreAccess.of(db))) {
             storage.save("s", pruned);
             storage.save("s", failed);
             storage.save("other", failed);
