@@ -7,7 +7,7 @@
 # measurement runs first against that build, on its own copy of the same store and model, so that
 # before/after come from one run.
 # Builds nothing: mvn -B -q package -DskipTests first. Env: DURATION (20s), CONNECTIONS (100),
-# THREADS (wrk threads, 2), PORT (18410). --smoke: 3 s runs.
+# THREADS (wrk threads, 2), PORT (18410), SERVER_JAVA_OPTS (extra JVM options of the server, e.g. a GC). --smoke: 3 s runs.
 set -euo pipefail
 repo_root="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$repo_root/benchmarks/events"
@@ -38,7 +38,7 @@ measure() { # $1 = label, $2 = class path of the build to serve
   local run="$work/$1"
   mkdir -p "$run"
   cp -r "$work/recsys.db" "$work/model" "$run/"
-  java -Xmx1g -cp "$2" io.recsyslite.examples.cli.RecsysLiteCli serve --model-dir "$run/model" \
+  java -Xmx1g ${SERVER_JAVA_OPTS:-} -cp "$2" io.recsyslite.examples.cli.RecsysLiteCli serve --model-dir "$run/model" \
     --db "$run/recsys.db" --host 127.0.0.1 --port "$port" --index exact --no-watch-model >"$run/server.log" 2>&1 &
   server_pid=$!
   api="http://127.0.0.1:$port"
