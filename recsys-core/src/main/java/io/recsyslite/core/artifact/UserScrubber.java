@@ -50,9 +50,10 @@ final class UserScrubber {
      * @return the ids that were in the model (and are now erased); empty when nothing changed
      */
     static Set<String> forget(Path dir, Set<String> userIds) throws IOException {
-        ModelManifest manifest = ModelArtifacts.verify(dir);
-        if (Collections.disjoint(readUsers(dir, manifest), userIds) && ModelDirectory.leftovers(dir).isEmpty()) {
-            return Set.of(); // nothing to write: a read-only model directory stays servable
+        if (holdsNone(dir, userIds) && ModelDirectory.leftovers(dir).isEmpty()) {
+            // nothing to write: a read-only model directory stays servable, and loading it does the
+            // one verification of its files
+            return Set.of();
         }
         try (ModelDirectory locked = ModelDirectory.lock(dir)) {
             return forget(locked, dir, userIds);
@@ -100,6 +101,18 @@ final class UserScrubber {
             return withChecksums(json, version, manifest.files().keySet());
         }, ModelDirectory.Steps.NONE);
         return erased;
+    }
+
+    /**
+     * Whether the model's users.json, read without verifying checksums, holds none of the ids; a
+     * file that cannot be read counts as holding them, so the verified path names what is wrong.
+     */
+    private static boolean holdsNone(Path dir, Set<String> userIds) {
+        try {
+            return Collections.disjoint(readUsers(dir, ModelArtifacts.readManifest(dir)), userIds);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static List<String> readUsers(Path dir, ModelManifest manifest) throws IOException {

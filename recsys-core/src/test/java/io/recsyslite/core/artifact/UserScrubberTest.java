@@ -1,9 +1,11 @@
 package io.recsyslite.core.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recsyslite.core.error.CorruptModelException;
 import io.recsyslite.core.rank.RecommendRequest;
 import io.recsyslite.core.spi.Algorithms;
 import io.recsyslite.core.spi.Recommender;
@@ -36,6 +38,23 @@ class UserScrubberTest {
         // u0's seen row is emptied: nothing of theirs is excluded any more
         assertThat(loaded.recommend(0, RecommendRequest.top(5)).items()).containsExactly(4, 3, 2, 1, 0);
         assertThat(UserScrubber.forget(dir, Set.of("u0"))).isEmpty();
+    }
+
+    @Test
+    void aModelWithoutTheUsersIsLeftToTheOneVerificationOfLoading() throws IOException {
+        Path dir = savedModel();
+        Path affinity = ModelArtifacts.filesDir(dir).resolve("affinity.npy");
+        byte[] bytes = Files.readAllBytes(affinity);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(affinity, bytes); // corrupt, but not the users' file
+
+        // no file is hashed: the users are not in the model, so there is nothing to scrub
+        assertThat(UserScrubber.forget(dir, Set.of("nobody"))).isEmpty();
+        // a user that is in it needs the verified rewrite, which names the corrupt file
+        assertThatThrownBy(() -> UserScrubber.forget(dir, Set.of("u0"))).isInstanceOf(CorruptModelException.class)
+                .hasMessageContaining("affinity.npy");
+        assertThatThrownBy(() -> ModelArtifacts.load(dir, Algorithms.discover()))
+                .isInstanceOf(CorruptModelException.class).hasMessageContaining("affinity.npy");
     }
 
     @Test
