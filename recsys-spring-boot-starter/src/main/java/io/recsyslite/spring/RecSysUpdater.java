@@ -24,6 +24,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  */
 public class RecSysUpdater implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(RecSysUpdater.class);
+    /** The longest a running cycle (a retrain, say) may hold up the application's shutdown. */
+    private static final int SHUTDOWN_WAIT_SECONDS = 300;
 
     private final RecSysEngine recSys;
     private final RecSysProperties properties;
@@ -36,6 +38,9 @@ public class RecSysUpdater implements SmartLifecycle {
         this.properties = properties;
         scheduler.setThreadNamePrefix("recsys-update-");
         scheduler.setDaemon(true);
+        // a cycle running at shutdown ends before the engine below it is closed (it writes the store and the model)
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(SHUTDOWN_WAIT_SECONDS);
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -47,6 +50,33 @@ class RecSysUpdaterTest {
                     }
                     assertThat(topPopular(recSys)).as("served from the retrained model").isEqualTo(pushed);
                 });
+    }
+
+    @Test
+    void closingTheContextWaitsForTheCycleThatIsRunning() throws Exception {
+        SampleShop shop = SampleShop.create(root, 2000, "popularity");
+        Path incoming = Files.createDirectories(root.resolve("incoming"));
+        writeEvents(incoming.resolve("batch.csv"), "item_49", 500); // the first cycle has work to do
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RecSysAutoConfiguration.class, RecSysUpdateAutoConfiguration.class))
+                .withPropertyValues("recsys.store-path=" + shop.db(), "recsys.model-dir=" + shop.modelDir(),
+                        "recsys.update.enabled=true", "recsys.update.incoming-dir=" + incoming)
+                .run(context -> assertThat(context).hasNotFailed()); // closed at once, while the cycle runs
+
+        Map<Path, String> closed = files(root);
+        Thread.sleep(1500);
+        assertThat(files(root)).as("nothing writes the store or the model after the close").isEqualTo(closed);
+    }
+
+    /** Every file below {@code dir} with its size and modification time. */
+    private static Map<Path, String> files(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            Map<Path, String> files = new TreeMap<>();
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                files.put(f, Files.size(f) + " " + Files.getLastModifiedTime(f));
+            }
+            return files;
+        }
     }
 
     private static String topPopular(RecSysEngine recSys) {
