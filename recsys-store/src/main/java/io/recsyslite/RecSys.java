@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>The other types a shop needs are in this package: {@link RecSysConfig} (where the store is,
  * serving settings), {@link TrainRequest}, {@link RecommendOptions}, {@link Recommendations} with
- * its {@link RecommendedItem}s, and {@link LiveEvent}. The REST server, A/B tests and the
+ * its {@link Recommendations.Item}s, and {@link LiveEvent}. The REST server, A/B tests and the
  * dashboard use the {@linkplain #engine() engine} behind this facade.
  */
 public final class RecSys implements AutoCloseable {

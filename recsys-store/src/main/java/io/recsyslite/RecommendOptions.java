@@ -16,7 +16,7 @@ import java.util.Set;
  * @param inStockOnly  only items whose {@code in_stock} column says so
  * @param denyIds      item ids never to return
  * @param useIndex     serve embedding models through the configured ANN index (else exact)
- * @param explain      add to each item the history items behind it ({@link RecommendedItem#reasons()})
+ * @param explain      add to each item the history items behind it ({@link Recommendations.Item#reasons()})
  */
 public record RecommendOptions(boolean excludeSeen, Set<String> categories, Set<String> brands, Double minPrice,
                                Double maxPrice, boolean inStockOnly, Set<String> denyIds, boolean useIndex,

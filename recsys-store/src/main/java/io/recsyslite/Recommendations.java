@@ -1,5 +1,6 @@
 package io.recsyslite;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -12,14 +13,37 @@ import java.util.List;
  *                         attributed to it (null before the answer is served)
  * @param variant          the A/B variant whose model answered ({@value TrafficSplit#DEFAULT} with one model)
  */
-public record Recommendations(String userId, boolean personalized, List<RecommendedItem> items,
+public record Recommendations(String userId, boolean personalized, List<Item> items,
                               String recommendationId, String variant) {
     public Recommendations {
         items = List.copyOf(items);
     }
 
     /** An answer not served yet (no recommendation id). */
-    public Recommendations(String userId, boolean personalized, List<RecommendedItem> items) {
+    public Recommendations(String userId, boolean personalized, List<Item> items) {
         this(userId, personalized, items, null, null);
+    }
+
+    /**
+     * One recommended item with its catalogue data joined in (null where the catalogue has none).
+     *
+     * @param reasons only with {@link RecommendOptions#explain()}, else null: the user's own items that
+     *                contributed most to this one, strongest first; empty where the model gives no reasons
+     *                (popularity, the popular fallback)
+     */
+    public record Item(String itemId, double score, String title, String category, String brand,
+                       Double price, String imgUrl,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Reason> reasons) {
+        public Item {
+            reasons = reasons == null ? null : List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * An item of the user's history behind a recommendation ("because you viewed ...").
+     *
+     * @param contribution how much it weighed, in the model's own terms (larger is stronger)
+     */
+    public record Reason(String itemId, String title, double contribution) {
     }
 }

@@ -1,6 +1,6 @@
 package io.recsyslite.rest;
 
-import io.recsyslite.RecommendedItem;
+import io.recsyslite.Recommendations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recsyslite.core.index.IndexCalibration;
@@ -29,7 +29,7 @@ public final class ApiJson {
      */
     public record RecommendResponse(String userId, @JsonInclude(JsonInclude.Include.NON_NULL) String sessionId,
                                     boolean personalized, String recommendationId, String variant,
-                                    List<RecommendedItem> recommendations) {
+                                    List<Recommendations.Item> recommendations) {
     }
 
     /** {@code POST /events}: how many events were recorded (all of them; a bad batch is a 400). */

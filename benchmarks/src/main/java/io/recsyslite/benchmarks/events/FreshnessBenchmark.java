@@ -3,7 +3,7 @@ package io.recsyslite.benchmarks.events;
 import io.recsyslite.LiveEvent;
 import io.recsyslite.RecSysConfig;
 import io.recsyslite.RecommendOptions;
-import io.recsyslite.RecommendedItem;
+import io.recsyslite.Recommendations;
 import io.recsyslite.TrainRequest;
 import io.recsyslite.internal.serving.RecSysEngine;
 import io.recsyslite.internal.serving.Trainer;
@@ -80,7 +80,7 @@ public final class FreshnessBenchmark {
                 long c1 = cpu.getCurrentThreadCpuTime();
                 long t1 = System.nanoTime();
                 boolean gone = recSys.recommend(user, 10, options).items().stream()
-                        .map(RecommendedItem::itemId).noneMatch(top::equals);
+                        .map(Recommendations.Item::itemId).noneMatch(top::equals);
                 fresh[n] = System.nanoTime() - t1;
                 freshCpu[n] = cpu.getCurrentThreadCpuTime() - c1;
                 reflected += gone ? 1 : 0;

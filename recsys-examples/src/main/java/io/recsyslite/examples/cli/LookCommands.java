@@ -3,7 +3,6 @@ package io.recsyslite.examples.cli;
 import io.recsyslite.RecSysConfig;
 import io.recsyslite.RecommendOptions;
 import io.recsyslite.Recommendations;
-import io.recsyslite.RecommendedItem;
 import io.recsyslite.internal.serving.RecSysEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -80,7 +79,7 @@ final class LookCommands {
         @Override
         public Integer call() throws Exception {
             try (RecSysEngine recSys = look.open()) {
-                List<RecommendedItem> items = recSys.similarItems(itemId, look.k, RecommendOptions.defaults()).items();
+                List<Recommendations.Item> items = recSys.similarItems(itemId, look.k, RecommendOptions.defaults()).items();
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("Items similar to " + itemId + ":");
                 print(out, items);
@@ -89,10 +88,10 @@ final class LookCommands {
         }
     }
 
-    static void print(PrintWriter out, List<RecommendedItem> items) {
+    static void print(PrintWriter out, List<Recommendations.Item> items) {
         out.printf("%-4s %-16s %10s  %-34s %-16s %10s%n", "#", "item", "score", "title", "category", "price");
         for (int i = 0; i < items.size(); i++) {
-            RecommendedItem it = items.get(i);
+            Recommendations.Item it = items.get(i);
             out.printf("%-4d %-16s %10.4f  %-34s %-16s %10s%n", i + 1, it.itemId(), it.score(), cut(it.title(), 34),
                     cut(it.category(), 16), it.price() == null ? "" : String.format("%.2f", it.price()));
         }

@@ -2,7 +2,7 @@ package io.recsyslite.examples.cli;
 
 import io.recsyslite.RecSysConfig;
 import io.recsyslite.RecommendOptions;
-import io.recsyslite.RecommendedItem;
+import io.recsyslite.Recommendations;
 import static io.recsyslite.examples.cli.CliWorkflowTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -71,7 +71,7 @@ class RecommendAllCommandTest {
                     .stream().map(row -> row.get(0)).toList();
             assertThat(byUser.keySet()).containsExactlyInAnyOrderElementsOf(users);
             for (String user : users) {
-                List<RecommendedItem> expected = recSys.recommend(user, K, options).items();
+                List<Recommendations.Item> expected = recSys.recommend(user, K, options).items();
                 List<List<String>> rows = byUser.get(user);
                 assertThat(rows).as(user).hasSize(expected.size());
                 for (int r = 0; r < rows.size(); r++) {

@@ -4,7 +4,6 @@ import io.recsyslite.LiveEvent;
 import io.recsyslite.RecSysConfig;
 import io.recsyslite.RecommendOptions;
 import io.recsyslite.Recommendations;
-import io.recsyslite.RecommendedItem;
 import io.recsyslite.core.error.InvalidParameterException;
 import io.recsyslite.core.error.NotFoundException;
 import io.recsyslite.core.error.RecsysException;
@@ -618,7 +617,7 @@ public final class RecSysEngine implements AutoCloseable {
                 if (!result.items().isEmpty()) {
                     servedLog.record(new ServedRecommendation(id, Instant.now().getEpochSecond(), variant,
                             m.manifest.algorithm(), action, userId, sessionId,
-                            result.items().stream().map(RecommendedItem::itemId).toList()));
+                            result.items().stream().map(Recommendations.Item::itemId).toList()));
                 }
                 return new Recommendations(result.userId(), result.personalized(), result.items(), id, variant);
             } finally {
@@ -725,27 +724,27 @@ public final class RecSysEngine implements AutoCloseable {
      * The items with their catalogue data and, when {@code explain}, their reasons from
      * {@code reasons} (model item int to history items; null: the model gives none).
      */
-    private static List<RecommendedItem> join(LiveModel m, ScoredItems top, boolean explain,
+    private static List<Recommendations.Item> join(LiveModel m, ScoredItems top, boolean explain,
                                               IntFunction<ScoredItems> reasons) {
-        List<RecommendedItem> out = new ArrayList<>(top.size());
+        List<Recommendations.Item> out = new ArrayList<>(top.size());
         for (int r = 0; r < top.size(); r++) {
             int i = top.item(r);
             float price = m.metadata.price(i);
-            out.add(new RecommendedItem(m.model.items().idOf(i), decimal(top.score(r)), m.metadata.title(i),
+            out.add(new Recommendations.Item(m.model.items().idOf(i), decimal(top.score(r)), m.metadata.title(i),
                     m.metadata.category(i), m.metadata.brand(i), Float.isNaN(price) ? null : decimal(price),
                     m.metadata.imageUrl(i), explain ? reasons(m, reasons == null ? null : reasons.apply(i)) : null));
         }
         return out;
     }
 
-    private static List<RecommendedItem.Reason> reasons(LiveModel m, ScoredItems history) {
+    private static List<Recommendations.Reason> reasons(LiveModel m, ScoredItems history) {
         if (history == null) {
             return List.of();
         }
-        List<RecommendedItem.Reason> out = new ArrayList<>(history.size());
+        List<Recommendations.Reason> out = new ArrayList<>(history.size());
         for (int r = 0; r < history.size(); r++) {
             int j = history.item(r);
-            out.add(new RecommendedItem.Reason(m.model.items().idOf(j), m.metadata.title(j), decimal(history.score(r))));
+            out.add(new Recommendations.Reason(m.model.items().idOf(j), m.metadata.title(j), decimal(history.score(r))));
         }
         return out;
     }

@@ -1,7 +1,7 @@
 /**
  * The facade a shop embeds, and the jobs around it. {@link RecSysEngine}, configured by
  * {@link RecSysConfig}, serves {@link Recommendations} and similar items as
- * {@link RecommendedItem}s with catalogue data joined in, applies {@link RecommendOptions}
+ * {@link Recommendations.Item}s with catalogue data joined in, applies {@link RecommendOptions}
  * (categories, price range, in stock, deny list) inside the top-k, swaps models while serving and
  * answers GDPR export and erasure. It is thread-safe, opens the DuckDB file only while an operation
  * needs it, and holds the live model (and, when enabled, an access-audit thread) until
@@ -17,4 +17,3 @@ package io.recsyslite.internal.serving;
 import io.recsyslite.RecSysConfig;
 import io.recsyslite.RecommendOptions;
 import io.recsyslite.Recommendations;
-import io.recsyslite.RecommendedItem;

@@ -4,7 +4,6 @@ import io.recsyslite.LiveEvent;
 import io.recsyslite.RecSysConfig;
 import io.recsyslite.RecommendOptions;
 import io.recsyslite.Recommendations;
-import io.recsyslite.RecommendedItem;
 import io.recsyslite.TrainRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,7 +71,7 @@ class LiveRecordingTest {
         recSys.record(LiveEvent.ofUser(user, top, "purchase"));
 
         assertThat(recSys.recommend(user, 3, RecommendOptions.defaults()).items())
-                .extracting(RecommendedItem::itemId).doesNotContain(top);
+                .extracting(Recommendations.Item::itemId).doesNotContain(top);
     }
 
     @Test
@@ -83,7 +82,7 @@ class LiveRecordingTest {
 
         Recommendations r = recSys.recommend("newcomer", 3, RecommendOptions.defaults());
         assertThat(r.personalized()).isTrue();
-        assertThat(r.items()).extracting(RecommendedItem::itemId).doesNotContain("item_3");
+        assertThat(r.items()).extracting(Recommendations.Item::itemId).doesNotContain("item_3");
     }
 
     @Test
@@ -93,11 +92,11 @@ class LiveRecordingTest {
 
         Recommendations visitor = recSys.recommendForSession("s1", 3, RecommendOptions.defaults());
         assertThat(visitor.personalized()).isTrue();
-        assertThat(visitor.items()).extracting(RecommendedItem::itemId).doesNotContain("item_7", "item_199");
+        assertThat(visitor.items()).extracting(Recommendations.Item::itemId).doesNotContain("item_7", "item_199");
 
         recSys.record(new LiveEvent("fresh_user", "s1", "item_198", null, null, "click"));
         assertThat(recSys.recommend("fresh_user", 3, RecommendOptions.defaults()).items())
-                .extracting(RecommendedItem::itemId).doesNotContain("item_199", "item_198");
+                .extracting(Recommendations.Item::itemId).doesNotContain("item_199", "item_198");
         recSys.flushEvents();
         List<UserEvent> linked = recSys.withStore(s -> s.userEvents("fresh_user"));
         assertThat(linked).extracting(UserEvent::itemId)
@@ -114,9 +113,9 @@ class LiveRecordingTest {
                 RecommendOptions.defaults());
 
         assertThat(visitor.personalized()).isTrue();
-        assertThat(visitor.items()).extracting(RecommendedItem::itemId).doesNotContain("item_7", inFlight);
+        assertThat(visitor.items()).extracting(Recommendations.Item::itemId).doesNotContain("item_7", inFlight);
         assertThat(recSys.recommendForSession("fresh_visitor", List.of(inFlight), 5, RecommendOptions.defaults())
-                .items()).extracting(RecommendedItem::itemId).isNotEmpty().doesNotContain(inFlight);
+                .items()).extracting(Recommendations.Item::itemId).isNotEmpty().doesNotContain(inFlight);
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.recsyslite.LiveEvent;
 import io.recsyslite.RecSysConfig;
 import io.recsyslite.RecommendOptions;
 import io.recsyslite.Recommendations;
-import io.recsyslite.RecommendedItem;
 import io.recsyslite.TrainRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,7 +98,7 @@ class OnlineEvaluationTest {
         Recommendations r = recSys.recommend("user_1", 3, RecommendOptions.defaults());
         String id = r.recommendationId();
         long now = Instant.now().getEpochSecond() / 60 * 60; // now + 1 stays in this minute
-        RecommendedItem bought = r.items().get(0);
+        Recommendations.Item bought = r.items().get(0);
         recSys.record(List.of(
                 feedback("user_1", r.items().get(0).itemId(), LiveEvent.IMPRESSION, id, now),
                 feedback("user_1", r.items().get(1).itemId(), LiveEvent.IMPRESSION, id, now),
@@ -266,6 +265,6 @@ class OnlineEvaluationTest {
     }
 
     private static List<String> ids(Recommendations r) {
-        return r.items().stream().map(RecommendedItem::itemId).toList();
+        return r.items().stream().map(Recommendations.Item::itemId).toList();
     }
 }

@@ -3,7 +3,6 @@ package io.recsyslite.internal.serving;
 import io.recsyslite.RecSysConfig;
 import io.recsyslite.RecommendOptions;
 import io.recsyslite.Recommendations;
-import io.recsyslite.RecommendedItem;
 import io.recsyslite.TrainRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,7 +71,7 @@ class RecSysTest {
 
         assertThat(r.personalized()).isTrue();
         assertThat(r.items()).hasSize(5);
-        RecommendedItem first = r.items().get(0);
+        Recommendations.Item first = r.items().get(0);
         assertThat(first.title()).isNotBlank();
         assertThat(first.category()).isNotBlank();
         assertThat(first.price()).isPositive();
@@ -103,7 +102,7 @@ class RecSysTest {
         List<String> popular = recSys.withStore(store -> store.popularItems(4));
 
         assertThat(r.personalized()).isFalse();
-        assertThat(r.items()).extracting(RecommendedItem::itemId).containsExactlyElementsOf(popular);
+        assertThat(r.items()).extracting(Recommendations.Item::itemId).containsExactlyElementsOf(popular);
     }
 
     @Test
@@ -375,7 +374,7 @@ class RecSysTest {
     }
 
     private static List<String> ids(Recommendations r) {
-        return r.items().stream().map(RecommendedItem::itemId).toList();
+        return r.items().stream().map(Recommendations.Item::itemId).toList();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
