@@ -1,9 +1,11 @@
 -- wrk script: POST /events with one view event per request, cycling over USERS users and ITEMS items.
 -- Each response is checked: any non-200 counts as an error (wrk reports "Non-2xx or 3xx responses").
 -- Env: USERS (default 1000), ITEMS (default 500).
+-- RATE and CONNECTIONS: paced, see ../pacing.lua.
 local users = tonumber(os.getenv("USERS") or "1000")
 local items = tonumber(os.getenv("ITEMS") or "500")
 local next_thread = 0
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../pacing.lua")
 
 function setup(thread)
   thread:set("offset", next_thread * 7919)

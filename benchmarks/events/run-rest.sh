@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # POST /events, one event per request, wrk with 100 connections on loopback, against `serve` over a
-# sample shop; beside it in the same run the peer GET /health (the server's cheapest request).
+# sample shop, as fast as answered and then paced at RATE req/s; beside it in the same run the peer GET /health (the server's cheapest request).
 # Afterwards the server is stopped (moving its journal into the store) and the stored events are
 # counted against wrk's 2xx answers: lost = answered 200 but not stored.
 # With BASELINE_CLASSPATH (the class path of another build, e.g. main's, as one string) the same
 # measurement runs first against that build, on its own copy of the same store and model, so that
 # before/after come from one run.
 # Builds nothing: mvn -B -q package -DskipTests first. Env: DURATION (20s), CONNECTIONS (100),
-# THREADS (wrk threads, 2), PORT (18410), SERVER_JAVA_OPTS (extra JVM options of the server, e.g. a GC). --smoke: 3 s runs.
+# THREADS (wrk threads, 2), PORT (18410), RATE (6000: the paced run's target; closed-loop pacing
+# reaches somewhat less, wrk prints what it reached), SERVER_JAVA_OPTS (extra JVM options of the server, e.g. a GC), SERVE_ARGS (extra options of `serve`; also
+# given to the baseline, which must know them). --smoke: 3 s runs.
 set -euo pipefail
 repo_root="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$repo_root/benchmarks/events"
 classpath="$repo_root/recsys-examples/target/classes:$(cat "$repo_root/recsys-examples/target/recsys-lite.classpath")"
 duration="${DURATION:-20s}"; connections="${CONNECTIONS:-100}"; threads="${THREADS:-2}"; port="${PORT:-18410}"
+rate="${RATE:-6000}"
 if [ "${1:-}" = "--smoke" ]; then duration=3s; fi
 work="$(mktemp -d -t recsys-events-rest-XXXXXX)"
 server_pid=""
@@ -39,7 +42,7 @@ measure() { # $1 = label, $2 = class path of the build to serve
   mkdir -p "$run"
   cp -r "$work/recsys.db" "$work/model" "$run/"
   java -Xmx1g ${SERVER_JAVA_OPTS:-} -cp "$2" io.recsyslite.examples.cli.RecsysLiteCli serve --model-dir "$run/model" \
-    --db "$run/recsys.db" --host 127.0.0.1 --port "$port" --index exact --no-watch-model >"$run/server.log" 2>&1 &
+    --db "$run/recsys.db" --host 127.0.0.1 --port "$port" --index exact --no-watch-model ${SERVE_ARGS:-} >"$run/server.log" 2>&1 &
   server_pid=$!
   api="http://127.0.0.1:$port"
   for _ in $(seq 1 300); do curl -fs "$api/health" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -49,6 +52,9 @@ measure() { # $1 = label, $2 = class path of the build to serve
   wrk -t"$threads" -c"$connections" -d3s -s "$here/post-event.lua" "$api" > "$run/warmup.txt"
   echo "== $1: POST /events, one event per request, $connections connections, $duration"
   wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$here/post-event.lua" "$api" | tee "$run/wrk.txt"
+  echo "== $1: POST /events paced at $rate req/s (RATE; the latency at that load), $connections connections, $duration"
+  RATE="$rate" CONNECTIONS="$connections" wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+    -s "$here/post-event.lua" "$api" | tee "$run/paced.txt"
   echo "== $1: peer GET /health, same settings, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   wrk -t"$threads" -c"$connections" -d"$duration" --latency "$api/health"
   stop_server
@@ -56,7 +62,7 @@ measure() { # $1 = label, $2 = class path of the build to serve
   local after ok stored
   after="$(java -cp "$classpath" "$here/CountEvents.java" "$run/recsys.db")"
   echo "$1: server log errors: $(grep -c -E 'ERROR|Exception' "$run/server.log" || true)"
-  ok=$(( $(answered "$run/warmup.txt") + $(answered "$run/wrk.txt") ))
+  ok=$(( $(answered "$run/warmup.txt") + $(answered "$run/wrk.txt") + $(answered "$run/paced.txt") ))
   stored=$(( after - before ))
   echo "$1: answered 200: $ok, stored: $stored, lost: $(( ok > stored ? ok - stored : 0 ))"
 }

@@ -2,13 +2,14 @@
 # REST /recommend throughput and latency with wrk at 100 connections on loopback. Prepares a
 # sample shop with the CLI (generate-sample, ingest, train als on EVENTS events), then runs the server:
 #   1. cache off (CACHE_EXPIRY=0), once per index in INDEXES, wrk cycling over all users: every
-#      request runs the model;
+#      request runs the model; as fast as answered, then paced at RATE;
 #   2. cache off, exact, while a second wrk streams POST /events of the same users (fold-in on demand);
 #   3. cache on (default 300 s), the same user every time: the cached path.
 # Builds nothing: run `mvn -B package -DskipTests` first. Env: EVENTS (200000), DURATION (20s),
-# WARMUP (5s), CONNECTIONS (100), THREADS (wrk threads, 2), INDEXES (exact,faiss-ivf-flat),
+# WARMUP (5s), CONNECTIONS (100), RATE (13000: the paced run's target; closed-loop pacing reaches
+# somewhat less, wrk prints what it reached), THREADS (wrk threads, 2), INDEXES (exact,faiss-ivf-flat),
 # RECSYS_JAVA_OPTS (server JVM options; default -Xmx1g and the Vector API module, as the
-# recsys-lite launcher starts it). Every run is bounded by DURATION; the server is
+# recsys-lite launcher starts it), SERVE_ARGS (extra options of `serve`, e.g. --request-threads 16). Every run is bounded by DURATION; the server is
 # always stopped.
 set -euo pipefail
 repo_root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -21,6 +22,7 @@ duration="${DURATION:-20s}"
 warmup="${WARMUP:-5s}"
 connections="${CONNECTIONS:-100}"
 indexes="${INDEXES:-exact,faiss-ivf-flat}"
+rate="${RATE:-13000}"
 
 work="$(mktemp -d -t recsys-rest-bench-XXXXXX)"
 server_pid=""
@@ -40,7 +42,7 @@ users=$(( events / 20 )) # SampleShopConfig.ofEvents: one user per 20 events (fo
 
 start_server() { # $1 = CACHE_EXPIRY seconds, $2 = index type
   CACHE_EXPIRY="$1" java ${RECSYS_JAVA_OPTS:--Xmx1g --add-modules jdk.incubator.vector} -cp "$classpath" io.recsyslite.examples.cli.RecsysLiteCli serve \
-    --model-dir "$work/model" --db "$work/recsys.db" --host 127.0.0.1 --port 0 --index "$2" --no-watch-model \
+    --model-dir "$work/model" --db "$work/recsys.db" --host 127.0.0.1 --port 0 --index "$2" --no-watch-model ${SERVE_ARGS:-} \
     >"$work/server.log" 2>&1 &
   server_pid=$!
   api=""
@@ -60,6 +62,9 @@ for index in ${indexes//,/ }; do
   echo "== cache off, $index index, cycling over $users users ($events events), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   start_server 0 "$index"
   USERS="$users" wrk -t"${THREADS:-2}" -c"$connections" -d"$duration" --latency -s "$here/users.lua" "$api"
+  echo "-- the same, paced at $rate req/s (RATE; the latency at that load):"
+  RATE="$rate" CONNECTIONS="$connections" USERS="$users" wrk -t"${THREADS:-2}" -c"$connections" -d"$duration" \
+    --latency -s "$here/users.lua" "$api"
   curl -fs "$api/metrics"; echo
   stop_server
 done

@@ -1,5 +1,6 @@
 package io.recsyslite.rest;
 
+import io.recsyslite.LiveEvent;
 import io.recsyslite.Recommendations;
 import io.recsyslite.core.LibraryVersion;
 import io.recsyslite.core.error.InvalidDataException;
@@ -25,6 +26,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,10 +152,23 @@ public final class RestApi {
 
     /** {@code POST /events}; the key is checked when one is set and events are not public. */
     public EventsResponse events(InputStream body, String givenKey) {
+        return new EventsResponse(recSys.record(eventsToRecord(body, givenKey)));
+    }
+
+    /**
+     * {@code POST /events} for a server that answers asynchronously: a bad key or body throws here;
+     * the answer completes (on the journal's writer thread) once the events are durable, see
+     * {@link RecSysEngine#recordAsync}.
+     */
+    public CompletableFuture<EventsResponse> eventsAsync(InputStream body, String givenKey) {
+        return recSys.recordAsync(eventsToRecord(body, givenKey)).thenApply(EventsResponse::new);
+    }
+
+    private List<LiveEvent> eventsToRecord(InputStream body, String givenKey) {
         if (!publicEvents && apiKey.isPresent()) {
             requireApiKey(givenKey);
         }
-        return new EventsResponse(recSys.record(EventsRequest.read(body)));
+        return EventsRequest.read(body);
     }
 
     /** {@code GET /gdpr/export?user_id=...}; the server checks the key first ({@link #requireApiKey}). */

@@ -91,6 +91,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--dashboard-dir", description = "Built dashboard served at /dashboard/ (default: dashboard/dist).")
     Path dashboardDir = ServerOptions.DEFAULT_DASHBOARD_DIR;
 
+    @Option(names = "--request-threads", description = "The most threads the server runs requests on "
+            + "(default: ${DEFAULT-VALUE}).")
+    int requestThreads = ServerOptions.DEFAULT_REQUEST_THREADS;
+
     @Option(names = "--watch-model", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Reload the model when a new one is saved into --model-dir (default: on).")
     boolean watchModel;
@@ -114,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerOptions options = new ServerOptions(Optional.ofNullable(apiKey), origins(), demoDir,
                 watchModel ? Optional.of(models) : Optional.empty(), Duration.ofSeconds(watchIntervalSeconds), publicEvents)
                 .withConversionWindow(Duration.ofSeconds(Math.round(conversionWindowHours * 3600)))
-                .withDashboardDir(dashboardDir);
+                .withDashboardDir(dashboardDir).withRequestThreads(requestThreads);
         if (watchModel && !variants.isEmpty()) {
             options = options.withWatchedVariants(variantDirs);
         }

@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ public final class RestServer implements AutoCloseable {
     private final ServerOptions options;
     private final RestApi api;
     private final CorsPolicy cors;
+    private final QueuedThreadPool requestThreads;
     private final Javalin app;
     private final List<ModelWatcher> watchers = new ArrayList<>();
 
@@ -52,8 +55,11 @@ public final class RestServer implements AutoCloseable {
         this.cors = new CorsPolicy(options.corsOrigins());
         boolean demoBuilt = Files.isRegularFile(options.demoDir().resolve("index.html"));
         boolean dashboardBuilt = Files.isRegularFile(options.dashboardDir().resolve("index.html"));
+        this.requestThreads = new QueuedThreadPool(options.requestThreads(), Math.min(8, options.requestThreads()));
+        requestThreads.setName("recsys-http");
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.jetty.threadPool = requestThreads;
             config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
@@ -130,7 +136,12 @@ public final class RestServer implements AutoCloseable {
                 .result(DemoImages.svg(ctx.pathParam("name"))));
         app.get("/metrics", ctx -> ctx.json(api.metrics()));
         app.get(OpenApi.PATH, ctx -> ctx.contentType("application/json").result(OpenApi.document()));
-        app.post("/events", ctx -> ctx.json(api.events(ctx.bodyInputStream(), ctx.header(RestApi.API_KEY_HEADER))));
+        app.post("/events", ctx -> {
+            CompletableFuture<ApiJson.EventsResponse> recorded = api.eventsAsync(ctx.bodyInputStream(),
+                    ctx.header(RestApi.API_KEY_HEADER));
+            // no request thread waits for the disk sync; the answer is written on one, not on the journal's writer
+            ctx.future(() -> recorded.whenCompleteAsync((answer, failure) -> { }, requestThreads).thenAccept(ctx::json));
+        });
         app.before("/gdpr/*", ctx -> {
             if (ctx.method() != HandlerType.OPTIONS) { // a browser's CORS preflight carries no key
                 api.requireApiKey(ctx.header(RestApi.API_KEY_HEADER));

@@ -1,6 +1,7 @@
 package io.recsyslite.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recsyslite.internal.serving.RecSysEngine;
 import io.recsyslite.internal.store.RecsysStore;
@@ -9,8 +10,13 @@ import io.recsyslite.rest.Http.Reply;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +146,40 @@ class EventsEndpointTest {
                 .start("127.0.0.1", 0)) {
             assertThat(new Http(open.port()).post("/events", event).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void manyConcurrentPostsOnTheFewestRequestThreadsAreAllAnsweredAndStored() throws Exception {
+        long before = storedEvents();
+        int clients = 40;
+        int each = 10;
+        ServerOptions fewest = new ServerOptions(Optional.empty(), List.of(), root.resolve("no-demo"), Optional.empty(),
+                Duration.ofSeconds(1)).withRequestThreads(ServerOptions.MIN_REQUEST_THREADS);
+        try (RestServer small = new RestServer(recSys, fewest).start("127.0.0.1", 0)) {
+            Http client = new Http(small.port());
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            try {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int c = 0; c < clients * each; c++) {
+                    String event = "{\"session_id\": \"many-" + c + "\", \"item_id\": \"item_2\", \"event_type\": \"view\"}";
+                    answers.add(pool.submit(() -> client.post("/events", event).status()));
+                }
+                for (Future<Integer> answer : answers) {
+                    assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertThat(storedEvents() - before).isEqualTo(clients * each);
+    }
+
+    @Test
+    void aServerNeedsItsAcceptorSelectorAndTwoRequestThreads() {
+        ServerOptions options = new ServerOptions(Optional.empty(), List.of(), root.resolve("no-demo"), Optional.empty(),
+                Duration.ofSeconds(1));
+        assertThatThrownBy(() -> options.withRequestThreads(ServerOptions.MIN_REQUEST_THREADS - 1))
+                .hasMessageContaining("at least 4 request threads");
     }
 
     private static long storedEvents() {

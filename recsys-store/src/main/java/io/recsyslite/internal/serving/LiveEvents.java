@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Events recorded live through a {@link RecSysEngine}: checks them against the events data contract,
  * makes them durable in the store's {@link EventJournal} (a recorded event is on disk when
- * {@link #record} returns), remembers them in {@link RecentEvents} for the next answers, and moves
+ * {@link #record}'s future completes), remembers them in {@link RecentEvents} for the next answers, and moves
  * the journal into the DuckDB store every flush interval, opening the file only for that moment.
  * While another process (a trainer) holds the file, events wait in the journal; nothing is lost.
  *
@@ -75,13 +76,18 @@ final class LiveEvents implements AutoCloseable {
         }
     }
 
-    /** Checks and records the events; all or none, durable on return. Returns the checked events. */
-    List<LiveEvent> record(List<LiveEvent> events) {
+    /**
+     * Checks the events at once (a bad one throws here, nothing is recorded) and records them, all
+     * or none: the future completes with the checked events once they are durable and in
+     * {@link #recent()}, on the journal's writer thread.
+     */
+    CompletableFuture<List<LiveEvent>> record(List<LiveEvent> events) {
         List<LiveEvent> checked = contract.check(events, clock.instant().getEpochSecond());
-        long last = journal().append(checked);
-        // impressions are what a shopper was shown, not what they did: no fold-in, no session history
-        recent.add(checked.stream().filter(LiveEvent::isInteraction).toList(), last, null);
-        return checked;
+        return journal().appendAsync(checked).thenApply(last -> {
+            // impressions are what a shopper was shown, not what they did: no fold-in, no session history
+            recent.add(checked.stream().filter(LiveEvent::isInteraction).toList(), last, null);
+            return checked;
+        });
     }
 
     RecentEvents recent() {

@@ -36,6 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -301,25 +303,41 @@ public final class RecSysEngine implements AutoCloseable {
      * @return the number of events recorded
      */
     public int record(List<LiveEvent> events) {
-        List<LiveEvent> checked = liveEvents.record(events);
-        Set<String> changed = new LinkedHashSet<>();
-        for (LiveEvent e : checked) {
-            if (!e.isInteraction()) {
-                continue; // an impression changes no answer
-            }
-            if (e.userId() != null) {
-                changed.add(e.userId());
-            }
-            if (e.sessionId() != null) {
-                changed.add(e.sessionId());
-                String user = liveEvents.recent().userOfSession(e.sessionId());
-                if (user != null) {
-                    changed.add(user);
+        try {
+            return recordAsync(events).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * {@link #record(List)} without holding the calling thread while the disk syncs (for servers
+     * that answer asynchronously): a bad event throws here, at once; the future completes with the
+     * number recorded when {@link #record(List)} would have returned, or exceptionally with what it
+     * would have thrown (wrapped in a {@link CompletionException}). The future completes on the
+     * journal's writer thread: continue on another executor.
+     */
+    public CompletableFuture<Integer> recordAsync(List<LiveEvent> events) {
+        return liveEvents.record(events).thenApply(checked -> {
+            Set<String> changed = new LinkedHashSet<>();
+            for (LiveEvent e : checked) {
+                if (!e.isInteraction()) {
+                    continue; // an impression changes no answer
+                }
+                if (e.userId() != null) {
+                    changed.add(e.userId());
+                }
+                if (e.sessionId() != null) {
+                    changed.add(e.sessionId());
+                    String user = liveEvents.recent().userOfSession(e.sessionId());
+                    if (user != null) {
+                        changed.add(user);
+                    }
                 }
             }
-        }
-        cache.removeSubjects(changed);
-        return checked.size();
+            cache.removeSubjects(changed);
+            return checked.size();
+        });
     }
 
     /** Records one event; see {@link #record(List)}. */

@@ -140,8 +140,18 @@ public final class EventJournal implements AutoCloseable {
      * @throws UncheckedIOException when they could not be written (then none of them is acknowledged)
      */
     public long append(List<LiveEvent> events) {
+        return await(appendAsync(events));
+    }
+
+    /**
+     * {@link #append} without waiting: the future completes, on the journal's writer thread, with the
+     * number of the last event once they are on disk, or exceptionally (an {@link UncheckedIOException}) when
+     * they could not be written. Dependent stages that do more than a few microseconds of work
+     * belong on another executor.
+     */
+    public CompletableFuture<Long> appendAsync(List<LiveEvent> events) {
         if (events.isEmpty()) {
-            return acknowledged;
+            return CompletableFuture.completedFuture(acknowledged);
         }
         StringBuilder lines = new StringBuilder(events.size() * 48);
         for (LiveEvent e : events) {
@@ -152,7 +162,7 @@ public final class EventJournal implements AutoCloseable {
         }
         CompletableFuture<Long> done = new CompletableFuture<>();
         submit(new Append(lines.toString().getBytes(StandardCharsets.UTF_8), events.size(), done));
-        return await(done);
+        return done;
     }
 
     /**
@@ -241,9 +251,6 @@ public final class EventJournal implements AutoCloseable {
             throw new RecsysException("Interrupted while waiting for the event journal (the events may or may not"
                     + " be recorded)", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw new UncheckedIOException(io.getMessage(), io);
-            }
             throw e.getCause() instanceof RuntimeException r ? r : new RecsysException(e.getCause().toString(), e);
         }
     }
@@ -342,7 +349,7 @@ public final class EventJournal implements AutoCloseable {
         } catch (IOException e) {
             undo(start, e);
             appends.forEach(a -> a.done().completeExceptionally(
-                    new IOException("cannot write the event journal in " + dir + ": " + e.getMessage(), e)));
+                    new UncheckedIOException("cannot write the event journal in " + dir + ": " + e.getMessage(), e)));
             appends.clear();
             return;
         }
