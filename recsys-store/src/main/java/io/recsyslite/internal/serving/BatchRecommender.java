@@ -14,22 +14,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every user's top-k of one live model, written to Parquet block by block, so memory depends on
  * the block size and the catalogue, never on the number of users. Scoring is exact: embedding
- * models go through an exact index over their item vectors, a block of users per call (Faiss's
- * flat index, which scores a block as one BLAS matrix product, when recsys-faiss is on the class
- * path, else {@link io.recsyslite.core.index.ExactItemIndex} on the configured threads); other
- * models answer {@code recommend} per user on the configured threads. Confined to one call.
+ * models go through an exact index over their item vectors (Faiss's flat index, which scores a
+ * slice of users as one BLAS matrix product, when recsys-faiss is on the class path, else
+ * {@link io.recsyslite.core.index.ExactItemIndex}), each block cut into one slice per configured
+ * thread, every slice one single-threaded index call; other models answer {@code recommend} per
+ * user on the configured threads. The next block is scored while one is written. Confined to one
+ * call.
  */
 final class BatchRecommender {
     /** Users scored per index call. */
-    static final int BLOCK = 1024;
+    static final int BLOCK = 4096;
     /** The BLAS-backed exact index of recsys-faiss. */
     static final String FAISS_FLAT = "faiss-flat";
     static final String STAGE = "recommend-all";
@@ -46,14 +49,18 @@ final class BatchRecommender {
 
     /** Writes {@code user_id, rank, item_id, score} rows for every user; returns the number of users. */
     long writeAll(int k, RecommendOptions options, Path output, ProgressListener progress) throws IOException {
-        ItemFilter business = live.filters.compile(options);
+        RecommendRequest request = new RecommendRequest(k, options.excludeSeen(), live.filters.compile(options));
         IdIndex users = live.model.users();
         IdIndex items = live.model.items();
         try (ParquetRecommendationsWriter out = new ParquetRecommendationsWriter(output);
                 Scorer scorer = scorer()) {
+            CompletableFuture<List<ScoredItems>> next = scorer.top(0, Math.min(users.size(), BLOCK), request);
             for (int from = 0; from < users.size(); from += BLOCK) {
                 int to = Math.min(users.size(), from + BLOCK);
-                List<ScoredItems> tops = scorer.top(from, to, new RecommendRequest(k, options.excludeSeen(), business));
+                List<ScoredItems> tops = await(next);
+                if (to < users.size()) {
+                    next = scorer.top(to, Math.min(users.size(), to + BLOCK), request);
+                }
                 for (int u = from; u < to; u++) {
                     ScoredItems top = tops.get(u - from);
                     String userId = users.idOf(u);
@@ -68,22 +75,40 @@ final class BatchRecommender {
         return users.size();
     }
 
-    /** The top items of the users {@code from..to-1}, in order. */
+    /** Starts scoring the users {@code from..to-1}; the answer lists their top items in order. */
     private interface Scorer extends AutoCloseable {
-        List<ScoredItems> top(int from, int to, RecommendRequest request);
+        CompletableFuture<List<ScoredItems>> top(int from, int to, RecommendRequest request);
 
         @Override
         void close();
     }
 
     private Scorer scorer() {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "recsys-recommend-all");
+            t.setDaemon(true);
+            return t;
+        });
         if (live.model instanceof EmbeddingModel em) {
             String type = indexes.names().contains(FAISS_FLAT) ? FAISS_FLAT : ItemIndexes.EXACT;
+            // one thread per index call: each block is cut into one slice per thread instead, so
+            // that every part of a search (Faiss's matrix product too) runs on all the cores
             ItemIndex index = indexes.get(type).build(em.itemVectors(), em.dim(), em.metric(),
-                    new IndexOptions(threads, java.util.Map.of()));
+                    new IndexOptions(1, java.util.Map.of()));
             return new Scorer() {
                 @Override
-                public List<ScoredItems> top(int from, int to, RecommendRequest request) {
+                public CompletableFuture<List<ScoredItems>> top(int from, int to, RecommendRequest request) {
+                    int slice = (to - from + threads - 1) / threads;
+                    List<CompletableFuture<List<ScoredItems>>> parts = new ArrayList<>(threads);
+                    for (int a = from; a < to; a += slice) {
+                        int start = a;
+                        int end = Math.min(to, a + slice);
+                        parts.add(CompletableFuture.supplyAsync(() -> search(start, end, request), pool));
+                    }
+                    return concatenated(parts);
+                }
+
+                private List<ScoredItems> search(int from, int to, RecommendRequest request) {
                     int dim = em.dim();
                     float[] queries = new float[(to - from) * dim];
                     for (int u = from; u < to; u++) {
@@ -95,38 +120,47 @@ final class BatchRecommender {
 
                 @Override
                 public void close() {
+                    stop(pool); // a slice still searching (after another failed) must not see its index closed
                     index.close();
                 }
             };
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "recsys-recommend-all");
-            t.setDaemon(true);
-            return t;
-        });
         return new Scorer() {
             @Override
-            public List<ScoredItems> top(int from, int to, RecommendRequest request) {
-                List<Future<ScoredItems>> parts = new ArrayList<>(to - from);
+            public CompletableFuture<List<ScoredItems>> top(int from, int to, RecommendRequest request) {
+                List<CompletableFuture<List<ScoredItems>>> parts = new ArrayList<>(to - from);
                 for (int u = from; u < to; u++) {
                     int user = u;
-                    parts.add(pool.submit(() -> live.model.recommend(user, request)));
+                    parts.add(CompletableFuture.supplyAsync(() -> List.of(live.model.recommend(user, request)), pool));
                 }
-                List<ScoredItems> out = new ArrayList<>(parts.size());
-                for (Future<ScoredItems> part : parts) {
-                    out.add(await(part));
-                }
-                return out;
+                return concatenated(parts);
             }
 
             @Override
             public void close() {
-                pool.shutdownNow();
+                stop(pool);
             }
         };
     }
 
-    private static <T> T await(Future<T> f) {
+    private static CompletableFuture<List<ScoredItems>> concatenated(List<CompletableFuture<List<ScoredItems>>> parts) {
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<ScoredItems> all = new ArrayList<>();
+            parts.forEach(part -> all.addAll(part.join()));
+            return all;
+        });
+    }
+
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
