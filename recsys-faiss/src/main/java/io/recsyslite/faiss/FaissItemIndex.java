@@ -32,7 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntFunction;
-import java.util.function.IntToDoubleFunction;
+import java.util.function.IntPredicate;
 import java.util.stream.LongStream;
 import org.bytedeco.javacpp.BytePointer;
 import org.slf4j.Logger;
@@ -73,6 +73,8 @@ public final class FaissItemIndex implements TunableIndex {
     private static final Logger log = LoggerFactory.getLogger(FaissItemIndex.class);
     /** Filtered searches fetch 2k, then 8k, then 32k hits before falling back to a bitmap. */
     private static final int FIRST_OVERFETCH = 2;
+    /** The standard normal's 95% quantile: calibration's margin, in standard errors of the sample's recall. */
+    private static final double ONE_SIDED_95 = 1.645;
     private static final int OVERFETCH_GROWTH = 4;
     private static final int OVERFETCH_ROUNDS = 3;
     /**
@@ -208,7 +210,9 @@ public final class FaissItemIndex implements TunableIndex {
     /**
      * Measures recall@k of growing efforts against an exhaustive search of this index (IVF with
      * every list probed, HNSW's flat vector storage): doubling, then bisecting, as recall grows
-     * with the effort. A flat index is exact and has nothing to tune.
+     * with the effort, up to the smallest effort whose recall on the sample is above the target
+     * with 95% confidence (its one-sided lower bound over the queries reaches the target), so that
+     * the target holds for queries beyond the sample too. A flat index is exact and has nothing to tune.
      */
     @Override
     public IndexCalibration calibrate(float[] queries, int k, double targetRecall) {
@@ -224,15 +228,15 @@ public final class FaissItemIndex implements TunableIndex {
         try {
             Index idx = open();
             FaissHits exact = exhaustive(idx, x, nq, k);
-            Map<Integer, Double> measured = new HashMap<>();
-            IntToDoubleFunction recallAt = v -> measured.computeIfAbsent(v, e -> recall(exact, run(idx, x, nq, k, e), nq, k));
+            Map<Integer, MeasuredRecall> measured = new HashMap<>();
+            IntFunction<MeasuredRecall> recallAt = v -> measured.computeIfAbsent(v, e -> recall(exact, run(idx, x, nq, k, e), nq, k));
             if (type == FaissIndexType.FLAT || effortFixed) {
                 value = currentEffort();
-                recall = recallAt.applyAsDouble(value);
             } else {
-                value = smallestEffort(recallAt, targetRecall, type == FaissIndexType.HNSW ? k : 1, maxEffort(k));
-                recall = recallAt.applyAsDouble(value);
+                value = smallestEffort(v -> recallAt.apply(v).lowerBound() >= targetRecall,
+                        type == FaissIndexType.HNSW ? k : 1, maxEffort(k));
             }
+            recall = recallAt.apply(value).mean();
         } finally {
             lock.readLock().unlock();
         }
@@ -362,10 +366,10 @@ public final class FaissItemIndex implements TunableIndex {
     }
 
     /** The smallest effort in [lowest, highest] reaching the target (highest when none does). */
-    private static int smallestEffort(IntToDoubleFunction recallAt, double target, int lowest, int highest) {
+    private static int smallestEffort(IntPredicate reaches, int lowest, int highest) {
         int below = lowest - 1;
         int v = lowest;
-        while (v < highest && recallAt.applyAsDouble(v) < target) {
+        while (v < highest && !reaches.test(v)) {
             below = v;
             v = (int) Math.min(highest, 2L * v);
         }
@@ -373,7 +377,7 @@ public final class FaissItemIndex implements TunableIndex {
         int hi = v;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (recallAt.applyAsDouble(mid) >= target) {
+            if (reaches.test(mid)) {
                 hi = mid;
             } else {
                 lo = mid + 1;
@@ -428,21 +432,38 @@ public final class FaissItemIndex implements TunableIndex {
         }
     }
 
-    private static double recall(FaissHits exact, FaissHits found, int nq, int k) {
-        long hits = 0;
-        long wanted = 0;
+    /** Recall@k over a sample of queries: the mean of each query's recall and its one-sided 95% lower bound. */
+    private record MeasuredRecall(double mean, double lowerBound) {
+    }
+
+    private static MeasuredRecall recall(FaissHits exact, FaissHits found, int nq, int k) {
+        double sum = 0;
+        double squares = 0;
+        int counted = 0;
         for (int q = 0; q < nq; q++) {
             int[] truth = exact.accepted(q, k, null).items();
+            if (truth.length == 0) {
+                continue;
+            }
             int[] got = found.accepted(q, k, null).items();
             Arrays.sort(got);
-            wanted += truth.length;
+            int hits = 0;
             for (int item : truth) {
                 if (Arrays.binarySearch(got, item) >= 0) {
                     hits++;
                 }
             }
+            double r = hits / (double) truth.length;
+            sum += r;
+            squares += r * r;
+            counted++;
         }
-        return wanted == 0 ? 1.0 : hits / (double) wanted;
+        if (counted == 0) {
+            return new MeasuredRecall(1.0, 1.0);
+        }
+        double mean = sum / counted;
+        double variance = counted > 1 ? Math.max(0, (squares - counted * mean * mean) / (counted - 1)) : 0;
+        return new MeasuredRecall(mean, mean - ONE_SIDED_95 * Math.sqrt(variance / counted));
     }
 
     /** Repeats the search with growing over-fetch, then with an id bitmap built from the filter. */
