@@ -3,6 +3,7 @@ package io.recsyslite.examples.server;
 import io.recsyslite.Recommendations;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -22,6 +23,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,12 @@ public final class RestServer implements AutoCloseable {
     private final RestApi api;
     private final CorsPolicy cors;
     private final QueuedThreadPool requestThreads;
+    /** Where the handlers that use the store run (the store takes one user at a time anyway). */
+    private final ExecutorService storeThreads = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "recsys-http-store");
+        t.setDaemon(true);
+        return t;
+    });
     private final Javalin app;
     private final List<ModelWatcher> watchers = new ArrayList<>();
 
@@ -117,6 +127,7 @@ public final class RestServer implements AutoCloseable {
         watchers.forEach(ModelWatcher::close);
         watchers.clear();
         app.stop();
+        storeThreads.shutdownNow();
     }
 
     private void routes() {
@@ -126,8 +137,8 @@ public final class RestServer implements AutoCloseable {
             ctx.header(RestApi.RECOMMENDATION_ID_HEADER, similar.recommendationId())
                     .header(RestApi.VARIANT_HEADER, similar.variant()).json(similar.items());
         });
-        app.get("/stats", ctx -> ctx.json(api.stats(query(ctx), ctx.header(RestApi.API_KEY_HEADER),
-                options.conversionWindow())));
+        app.get("/stats", ctx -> offRequestThreads(ctx, c -> c.json(api.stats(query(c), c.header(RestApi.API_KEY_HEADER),
+                options.conversionWindow()))));
         app.get("/health", ctx -> {
             RestApi.Answer health = api.health();
             ctx.status(health.status()).json(health.body());
@@ -147,12 +158,29 @@ public final class RestServer implements AutoCloseable {
                 api.requireApiKey(ctx.header(RestApi.API_KEY_HEADER));
             }
         });
-        app.get("/gdpr/export", ctx -> ctx.json(api.export(query(ctx))));
-        app.delete("/gdpr/users/{user_id}", ctx -> {
-            RestApi.Answer erasure = api.delete(ctx.pathParam("user_id"));
-            ctx.status(erasure.status()).json(erasure.body());
-        });
-        app.get("/gdpr/users/{user_id}", ctx -> ctx.json(api.erasureStatus(ctx.pathParam("user_id"))));
+        app.get("/gdpr/export", ctx -> offRequestThreads(ctx, c -> c.json(api.export(query(c)))));
+        app.delete("/gdpr/users/{user_id}", ctx -> offRequestThreads(ctx, c -> {
+            RestApi.Answer erasure = api.delete(c.pathParam("user_id"));
+            c.status(erasure.status()).json(erasure.body());
+        }));
+        app.get("/gdpr/users/{user_id}", ctx -> offRequestThreads(ctx, c -> c.json(api.erasureStatus(c.pathParam("user_id")))));
+    }
+
+    /**
+     * Runs a handler that reads or writes the store on the server's store threads: the few request
+     * threads must not wait there (up to 10 s while another process holds the file) and leave
+     * {@code /recommend}, which never touches the store, unanswered.
+     */
+    private void offRequestThreads(Context ctx, Handler storeWork) {
+        ctx.future(() -> CompletableFuture.runAsync(() -> {
+            try {
+                storeWork.handle(ctx);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, storeThreads));
     }
 
     private static QueryParams query(Context ctx) {

@@ -17,6 +17,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +62,47 @@ class RestServerTest {
 
     private static ServerOptions options(Optional<String> key, Path demo) {
         return new ServerOptions(key, List.of(SHOP_ORIGIN), demo, Optional.empty(), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void recommendationsAreAnsweredWhileStoreRequestsWaitForABusyStore() throws Exception {
+        ServerOptions fewest = options(Optional.of(KEY), root.resolve("no-demo"))
+                .withRequestThreads(ServerOptions.MIN_REQUEST_THREADS);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try (RestServer small = new RestServer(recSys, fewest).start("127.0.0.1", 0)) {
+            Http client = new Http(small.port());
+            clients.submit(() -> recSys.withStore(store -> { // the store is busy until released
+                held.countDown();
+                await(release);
+                return null;
+            }));
+            held.await();
+            List<Future<Integer>> storeAnswers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) { // more than the server has request threads
+                storeAnswers.add(clients.submit(() -> client.get("/stats", "X-API-Key", KEY).status()));
+            }
+            Thread.sleep(300);
+            Future<Integer> recommended = clients.submit(() ->
+                    client.get("/recommend?user_id=" + TestShop.KNOWN_USER + "&k=3").status());
+            assertThat(recommended.get(5, TimeUnit.SECONDS)).as("answered while the store is busy").isEqualTo(200);
+            release.countDown();
+            for (Future<Integer> answer : storeAnswers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            release.countDown();
+            clients.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
