@@ -83,7 +83,7 @@ final class LiveEvents implements AutoCloseable {
      */
     CompletableFuture<List<LiveEvent>> record(List<LiveEvent> events) {
         List<LiveEvent> checked = contract.check(events, clock.instant().getEpochSecond());
-        return journal().appendAsync(checked).thenApply(last -> {
+        return journal().append(checked).thenApply(last -> {
             // impressions are what a shopper was shown, not what they did: no fold-in, no session history
             recent.add(checked.stream().filter(LiveEvent::isInteraction).toList(), last, null);
             return checked;

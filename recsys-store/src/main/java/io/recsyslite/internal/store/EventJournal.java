@@ -134,22 +134,13 @@ public final class EventJournal implements AutoCloseable {
     }
 
     /**
-     * Appends the events (already checked by {@link LiveEventContract}); they are on disk when this
-     * returns. Returns the number of the last of them (see {@link Segment}).
-     *
-     * @throws UncheckedIOException when they could not be written (then none of them is acknowledged)
+     * Appends the events (already checked by {@link LiveEventContract}). The future completes, on
+     * the journal's writer thread, with the number of the last of them (see {@link Segment}) once
+     * they are on disk, or exceptionally with an {@link UncheckedIOException} when they could not be
+     * written (then none of them is acknowledged). Dependent stages that do more than a few
+     * microseconds of work belong on another executor.
      */
-    public long append(List<LiveEvent> events) {
-        return await(appendAsync(events));
-    }
-
-    /**
-     * {@link #append} without waiting: the future completes, on the journal's writer thread, with the
-     * number of the last event once they are on disk, or exceptionally (an {@link UncheckedIOException}) when
-     * they could not be written. Dependent stages that do more than a few microseconds of work
-     * belong on another executor.
-     */
-    public CompletableFuture<Long> appendAsync(List<LiveEvent> events) {
+    public CompletableFuture<Long> append(List<LiveEvent> events) {
         if (events.isEmpty()) {
             return CompletableFuture.completedFuture(acknowledged);
         }

@@ -41,7 +41,7 @@ class EventJournalTest {
                 writers.add(pool.submit(() -> {
                     for (int i = 0; i < 100; i++) {
                         String item = "item_" + thread + "_" + i;
-                        itemOfNumber.put(journal.append(List.of(event(item))), item);
+                        itemOfNumber.put(journal.append(List.of(event(item))).join(), item);
                     }
                 }));
             }
@@ -64,9 +64,9 @@ class EventJournalTest {
     @Test
     void aBatchIsNumberedByItsLastEventAndSealingStartsANewSegment() {
         try (EventJournal journal = EventJournal.open(tmp.resolve("journal"))) {
-            assertThat(journal.append(List.of(event("a"), event("b"), event("c")))).isEqualTo(3);
+            assertThat(journal.append(List.of(event("a"), event("b"), event("c"))).join()).isEqualTo(3);
             assertThat(journal.seal()).extracting(EventJournal.Segment::lastNumber).containsExactly(3L);
-            assertThat(journal.append(List.of(event("d")))).isEqualTo(4);
+            assertThat(journal.append(List.of(event("d"))).join()).isEqualTo(4);
             assertThat(journal.seal()).extracting(EventJournal.Segment::lastNumber).containsExactly(3L, 4L);
         }
     }
@@ -75,10 +75,10 @@ class EventJournalTest {
     void aClosedJournalRefusesAppendsAndAnotherOpenTakesItsSegmentsOver() throws IOException {
         Path dir = tmp.resolve("journal");
         EventJournal journal = EventJournal.open(dir);
-        journal.append(List.of(event("a")));
+        journal.append(List.of(event("a"))).join();
         journal.close();
         journal.close();
-        assertThatThrownBy(() -> journal.append(List.of(event("b")))).isInstanceOf(RecsysException.class)
+        assertThatThrownBy(() -> journal.append(List.of(event("b"))).join()).isInstanceOf(RecsysException.class)
                 .hasMessageContaining("closed");
         try (EventJournal again = EventJournal.open(dir)) {
             List<EventJournal.Segment> left = again.seal();
@@ -129,7 +129,7 @@ class EventJournalTest {
             pool.submit(() -> {
                 for (int i = 0; ; i++) {
                     String item = "item_" + thread + "_" + i;
-                    journal.append(List.of(event(item)));
+                    journal.append(List.of(event(item))).join();
                     out.println(item);
                 }
             });
