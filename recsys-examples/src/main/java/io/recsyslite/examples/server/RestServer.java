@@ -150,7 +150,8 @@ public final class RestServer implements AutoCloseable {
         app.post("/events", ctx -> {
             CompletableFuture<ApiJson.EventsResponse> recorded = api.eventsAsync(ctx.bodyInputStream(),
                     ctx.header(RestApi.API_KEY_HEADER));
-            // no request thread waits for the disk sync; the answer is written on one, not on the journal's writer
+            // no request thread waits for the disk sync; the answer (a failure too, hence whenComplete)
+            // is written on a request thread, not on the journal's writer
             ctx.future(() -> recorded.whenCompleteAsync((answer, failure) -> { }, requestThreads).thenAccept(ctx::json));
         });
         app.before("/gdpr/*", ctx -> {
